@@ -1,0 +1,10 @@
+// Tests sit beside the code they test; they run on the compiled ESM output (npm test builds first),
+// so Jest needs no transform and sees exactly what Node runs.
+export default {
+  testEnvironment: 'node',
+  transform: {},
+  roots: ['<rootDir>/shared/dist', '<rootDir>/station-server/dist', '<rootDir>/test'],
+  testMatch: ['**/*.test.js'],
+  testTimeout: 120000,
+  maxWorkers: 2,
+};
