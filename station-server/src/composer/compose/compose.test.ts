@@ -1,0 +1,72 @@
+import { describe, expect, it } from '@jest/globals';
+import tonejs from '@tonejs/midi';
+import { GENRES, VIBES } from '@radio-optimism/shared';
+import type { Lyrics, LyricLine } from '../types.js';
+import { compose } from './compose.js';
+import { scoreToMidi } from './midi.js';
+
+// A fixture lyric: words split into two-letter "syllables", every other one stressed.
+const line = (text: string): LyricLine => ({
+  text,
+  syllables: text.split(' ').flatMap((word, w) =>
+    (word.match(/.{1,2}/g) ?? []).map((part, k) => ({ text: part, word: w, stressed: k % 2 === 0 })),
+  ),
+});
+const four = (t: string) => [1, 2, 3, 4].map((i) => line(`${t} line ${i} goes here`));
+const lyrics: Lyrics = {
+  language: 'en',
+  title: 'Test',
+  sections: [
+    { kind: 'verse', lines: four('verse one') },
+    { kind: 'chorus', lines: four('chorus sing for Ana') },
+    { kind: 'verse', lines: four('verse two') },
+    { kind: 'chorus', lines: four('chorus sing for Ana') },
+    { kind: 'bridge', lines: four('bridge').slice(0, 2) },
+    { kind: 'chorus', lines: four('chorus sing for Ana') },
+  ],
+};
+const syllableCount = lyrics.sections.flatMap((s) => s.lines).reduce((n, l) => n + l.syllables.length, 0);
+
+describe('compose', () => {
+  it('sings every syllable once, in order, within a singable range', () => {
+    const score = compose(lyrics, { genre: 'pop', vibe: 'upbeat', seed: 1 });
+    const onsets = score.vocals.filter((v) => !v.continues);
+    expect(onsets).toHaveLength(syllableCount);
+    for (let i = 1; i < score.vocals.length; i++) expect(score.vocals[i]!.start).toBeGreaterThanOrEqual(score.vocals[i - 1]!.start + score.vocals[i - 1]!.duration - 1e-9);
+    for (const v of score.vocals) {
+      expect(v.pitch).toBeGreaterThanOrEqual(48);
+      expect(v.pitch).toBeLessThanOrEqual(77);
+      expect(v.duration).toBeGreaterThan(0.08);
+    }
+    expect(score.durationSec).toBeGreaterThan(45);
+    expect(score.durationSec).toBeLessThan(180);
+  });
+
+  it('is deterministic for a seed and different across seeds', () => {
+    const a = compose(lyrics, { genre: 'jazz', vibe: 'calm', seed: 7 });
+    expect(JSON.stringify(compose(lyrics, { genre: 'jazz', vibe: 'calm', seed: 7 }))).toBe(JSON.stringify(a));
+    const b = compose(lyrics, { genre: 'jazz', vibe: 'calm', seed: 8 });
+    expect(JSON.stringify(b.vocals.map((v) => v.pitch))).not.toBe(JSON.stringify(a.vocals.map((v) => v.pitch)));
+  });
+
+  it('gives each of the 48 genre x vibe pairs its own tempo, band and groove', () => {
+    const fingerprints = new Set<string>();
+    for (const genre of GENRES)
+      for (const vibe of VIBES) {
+        const s = compose(lyrics, { genre, vibe, seed: 3 });
+        const band = s.tracks.map((t) => `${t.channel}:${t.program}`).join(',');
+        const drums = s.tracks.find((t) => t.channel === 9)?.notes.slice(0, 24).map((n) => n.pitch).join('.') ?? '';
+        fingerprints.add(`${s.tempo}|${s.key.mode}|${band}|${drums}`);
+      }
+    expect(fingerprints.size).toBe(48);
+  });
+
+  it('exports standard MIDI with the sung line in a track named Vocals', () => {
+    const score = compose(lyrics, { genre: 'rock', vibe: 'epic', seed: 2 });
+    const midi = new tonejs.Midi(scoreToMidi(score, 'Test'));
+    const vocals = midi.tracks.find((t) => t.name === 'Vocals');
+    expect(vocals?.notes).toHaveLength(score.vocals.length);
+    expect(Math.abs(vocals!.notes[5]!.time - score.vocals[5]!.start)).toBeLessThan(0.01);
+    expect(midi.tracks.length).toBe(score.tracks.length + 1);
+  });
+});
