@@ -1,0 +1,41 @@
+// song.json: the manifest every song folder carries (the contract in DESIGN.md).
+import type { Genre, Language, SongRequest, Theme, Vibe } from '@radio-optimism/shared';
+import type { LyricSection } from './types.js';
+
+export interface SongManifest {
+  title: string;
+  durationSec: number;
+  language: Language;
+  genre: Genre;
+  vibe: Vibe;
+  theme: Theme;
+  tempo: number;
+  key: string;
+  meter: string;
+  seed: number;
+  request: SongRequest;
+  lyrics: LyricSection[];
+  sections: { kind: string; start: number; end: number }[];
+  loudness: { integratedLufs: number; samplePeakDbfs: number };
+  files: {
+    master: 'song.wav';
+    stream: 'song.m4a';
+    vocals: 'vocals.wav';
+    accompaniment: 'accompaniment.wav';
+    score: 'score.mid';
+    lyrics: 'lyrics.vtt';
+    cover: 'cover.png';
+    coverSmall: 'cover-small.png';
+  };
+}
+
+export const SONG_FILES: SongManifest['files'] = {
+  master: 'song.wav',
+  stream: 'song.m4a',
+  vocals: 'vocals.wav',
+  accompaniment: 'accompaniment.wav',
+  score: 'score.mid',
+  lyrics: 'lyrics.vtt',
+  cover: 'cover.png',
+  coverSmall: 'cover-small.png',
+};
