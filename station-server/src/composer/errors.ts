@@ -7,7 +7,7 @@ export class ComposerError extends Error {
     readonly code: ComposerErrorCode,
     message: string,
     readonly stage?: string,
-    readonly cause?: unknown,
+    override readonly cause?: unknown,
   ) {
     super(message);
     this.name = 'ComposerError';

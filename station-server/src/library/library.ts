@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import sqlite from 'node-sqlite3-wasm';
 import type { SongManifest } from '../composer/manifest.js';
+import type { AirItem } from '../station/timeline.js';
+
+/** What a library entry is: a song people asked for, or a station ID the station made itself. */
+export type SongKind = 'song' | 'jingle';
 
 const { Database } = sqlite;
 
@@ -20,6 +24,7 @@ export interface SongRecord {
   recipient: string;
   sender: string | null;
   createdAt: string;
+  kind: SongKind;
   /** Folder holding the song's files (song.m4a, cover.png, lyrics.vtt...). */
   dir: string;
 }
@@ -28,10 +33,14 @@ export interface Library {
   readonly mediaDir: string;
   /** A new, empty folder for a song about to be made, and its id. */
   reserve(): { id: string; dir: string };
-  add(id: string, manifest: SongManifest): SongRecord;
+  add(id: string, manifest: SongManifest, kind?: SongKind): SongRecord;
   get(id: string): SongRecord | undefined;
-  list(): SongRecord[];
-  count(): number;
+  list(kind?: SongKind): SongRecord[];
+  count(kind?: SongKind): number;
+  /** A channel's timeline, persisted as it is scheduled so a restart picks up where it was. */
+  appendAirItem(channel: string, item: AirItem): void;
+  /** The last `limit` items of a channel, oldest first. */
+  airItems(channel: string, limit: number): AirItem[];
   close(): void;
 }
 
@@ -48,9 +57,16 @@ CREATE TABLE IF NOT EXISTS songs (
   recipient TEXT NOT NULL,
   sender TEXT,
   request TEXT NOT NULL,
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  kind TEXT NOT NULL DEFAULT 'song'
 );
 CREATE INDEX IF NOT EXISTS songs_by_created ON songs (created_at);
+CREATE TABLE IF NOT EXISTS air_items (
+  channel TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  item TEXT NOT NULL,
+  PRIMARY KEY (channel, idx)
+);
 `;
 
 type Row = Record<string, string | number | null>;
@@ -73,6 +89,7 @@ export function openLibrary(dataDir: string): Library {
     recipient: String(row.recipient),
     sender: row.sender === null ? null : String(row.sender),
     createdAt: String(row.created_at),
+    kind: row.kind === 'jingle' ? 'jingle' : 'song',
     dir: join(mediaDir, String(row.id)),
   });
   return {
@@ -85,11 +102,11 @@ export function openLibrary(dataDir: string): Library {
       mkdirSync(dir, { recursive: true });
       return { id, dir };
     },
-    add(id, m) {
+    add(id, m, kind = 'song') {
       db.run(
-        `INSERT INTO songs (id, title, language, genre, vibe, theme, duration_sec, seed, recipient, sender, request, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, m.title, m.language, m.genre, m.vibe, m.theme, m.durationSec, m.seed, m.request.to, m.request.from ?? null, JSON.stringify(m.request), new Date().toISOString()],
+        `INSERT INTO songs (id, title, language, genre, vibe, theme, duration_sec, seed, recipient, sender, request, created_at, kind)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [id, m.title, m.language, m.genre, m.vibe, m.theme, m.durationSec, m.seed, m.request.to, m.request.from ?? null, JSON.stringify(m.request), new Date().toISOString(), kind],
       );
       return this.get(id)!;
     },
@@ -97,11 +114,20 @@ export function openLibrary(dataDir: string): Library {
       const row = db.get('SELECT * FROM songs WHERE id = ?', [id]) as Row | null;
       return row ? toRecord(row) : undefined;
     },
-    list() {
-      return (db.all('SELECT * FROM songs ORDER BY created_at, id') as Row[]).map(toRecord);
+    list(kind = 'song') {
+      return (db.all('SELECT * FROM songs WHERE kind = ? ORDER BY created_at, id', [kind]) as Row[]).map(toRecord);
     },
-    count() {
-      return Number((db.get('SELECT COUNT(*) AS n FROM songs') as Row).n);
+    count(kind = 'song') {
+      return Number((db.get('SELECT COUNT(*) AS n FROM songs WHERE kind = ?', [kind]) as Row).n);
+    },
+    appendAirItem(channel, item) {
+      db.run('INSERT OR REPLACE INTO air_items (channel, idx, item) VALUES (?, ?, ?)', [channel, item.index, JSON.stringify(item)]);
+      // Keep a day or so of history; older items only matter as counts, which the newest carry.
+      db.run('DELETE FROM air_items WHERE channel = ? AND idx < ?', [channel, item.index - 2000]);
+    },
+    airItems(channel, limit) {
+      const rows = db.all('SELECT item FROM air_items WHERE channel = ? ORDER BY idx DESC LIMIT ?', [channel, limit]) as Row[];
+      return rows.map((r) => JSON.parse(String(r.item)) as AirItem).reverse();
     },
     close() {
       db.close();

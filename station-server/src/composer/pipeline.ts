@@ -1,0 +1,106 @@
+// The composer pipeline: wires the stages, runs independent ones side by side (the band renders on
+// worker threads while the voice sings on this one and the cover paints), and writes the song folder.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SongRequest } from '@radio-optimism/shared';
+import { understand } from './understand/understand.js';
+import { writeLyrics } from './lyrics/lyrics.js';
+import { compose } from './compose/compose.js';
+import { scoreToMidi } from './compose/midi.js';
+import { sing } from './sing/sing.js';
+import { renderAccompaniment } from './render/render.js';
+import { masterSong } from './master/master.js';
+import { encodeWav } from './master/wav.js';
+import { encodeAac } from './master/encode-aac.js';
+import { paintCover } from './cover/cover.js';
+import { writeVtt } from './timed-lyrics/vtt.js';
+import { ComposerError } from './errors.js';
+import { SONG_FILES, type SongManifest } from './manifest.js';
+
+export const STAGES = ['understand', 'lyrics', 'compose', 'sing', 'render', 'master', 'cover', 'encode'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface StageEvent {
+  stage: Stage;
+  /** 'start' when the stage begins, 'done' when it ends, with its wall time. */
+  phase: 'start' | 'done';
+  ms?: number;
+}
+
+export interface ComposeSongOptions {
+  /** Called as each stage starts and ends, for progress bars and the phone's stage list. */
+  onStage?: (event: StageEvent) => void;
+}
+
+export interface ComposedSong {
+  manifest: SongManifest;
+  /** Wall time per stage in ms (stages that overlap each count their own time). */
+  timings: Partial<Record<Stage, number>>;
+}
+
+export async function composeSong(request: SongRequest, seed: number, outDir: string, options: ComposeSongOptions = {}): Promise<ComposedSong> {
+  const timings: Partial<Record<Stage, number>> = {};
+  const run = async <T>(stage: Stage, work: () => T | Promise<T>): Promise<T> => {
+    options.onStage?.({ stage, phase: 'start' });
+    const started = performance.now();
+    try {
+      const result = await work();
+      timings[stage] = performance.now() - started;
+      options.onStage?.({ stage, phase: 'done', ms: timings[stage] });
+      return result;
+    } catch (error) {
+      if (error instanceof ComposerError) throw error;
+      throw new ComposerError('stage-failed', `the ${stage} stage failed: ${error instanceof Error ? error.message : String(error)}`, stage, error);
+    }
+  };
+
+  await mkdir(outDir, { recursive: true });
+  const meaning = await run('understand', () => understand(request));
+  const lyrics = await run('lyrics', () => writeLyrics(meaning, { genre: request.genre, vibe: request.vibe, seed }));
+  const score = await run('compose', () => compose(lyrics, { genre: request.genre, vibe: request.vibe, seed }));
+  const lines = lyrics.sections.flatMap((s) => s.lines);
+
+  // The band renders on worker threads while the voice sings here and the cover paints.
+  const rendering = run('render', () => renderAccompaniment(score));
+  const painting = run('cover', () =>
+    paintCover({ title: lyrics.title, recipient: meaning.recipient, ...(meaning.sender ? { sender: meaning.sender } : {}), genre: request.genre, vibe: request.vibe, theme: meaning.theme, language: request.language, seed }),
+  );
+  const voice = await run('sing', () => sing({ language: request.language, vocals: score.vocals, lines, durationSec: score.durationSec, seed }));
+  const band = await rendering;
+  const mastered = await run('master', () => masterSong(voice, band, {}));
+
+  const songWav = join(outDir, SONG_FILES.master);
+  await Promise.all([
+    writeFile(songWav, encodeWav(mastered.song)),
+    writeFile(join(outDir, SONG_FILES.vocals), encodeWav(mastered.vocals)),
+    writeFile(join(outDir, SONG_FILES.accompaniment), encodeWav(mastered.accompaniment)),
+    writeFile(join(outDir, SONG_FILES.score), scoreToMidi(score, lyrics.title)),
+    writeFile(join(outDir, SONG_FILES.lyrics), writeVtt(lines, score.vocals)),
+  ]);
+  const encoding = run('encode', () => encodeAac(songWav, join(outDir, SONG_FILES.stream)));
+  const cover = await painting;
+  await Promise.all([writeFile(join(outDir, SONG_FILES.cover), cover.large), writeFile(join(outDir, SONG_FILES.coverSmall), cover.small), encoding]);
+
+  const durationSec = mastered.song.channels[0]!.length / mastered.song.sampleRate;
+  const manifest: SongManifest = {
+    title: lyrics.title,
+    durationSec: Math.round(durationSec * 1000) / 1000,
+    language: request.language,
+    genre: request.genre,
+    vibe: request.vibe,
+    theme: meaning.theme,
+    tempo: score.tempo,
+    key: score.key.name,
+    meter: `${score.meter[0]}/${score.meter[1]}`,
+    seed,
+    request: { ...request, seed },
+    lyrics: lyrics.sections,
+    sections: score.sections.map((s) => ({ kind: s.kind, start: round3(s.start), end: round3(s.end) })),
+    loudness: { integratedLufs: round3(mastered.lufs), samplePeakDbfs: round3(mastered.peakDbfs) },
+    files: SONG_FILES,
+  };
+  await writeFile(join(outDir, 'song.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { manifest, timings };
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;

@@ -1,0 +1,50 @@
+// One typed config for the whole station, from the environment with documented defaults.
+// A setting that makes no sense stops start-up with a message naming it.
+import { resolve } from 'node:path';
+
+export interface StationConfig {
+  /** HTTP port (PORT, default 8080). */
+  port: number;
+  /** Address to listen on (HOST, default 0.0.0.0 so TVs on the LAN can reach it). */
+  host: string;
+  /** Where the library lives: library.sqlite and media/ (DATA_DIR, default ./data). */
+  dataDir: string;
+  /** What operators edit: channels, playlists, schedules, starter prompts (PLAYLISTS_DIR, default ./playlists). */
+  playlistsDir: string;
+  /** Make the starter catalog when the library is empty (SEED_CATALOG, default true). */
+  seedCatalog: boolean;
+  /** Songs made at once while seeding; 2 keeps both cores busy (COMPOSE_CONCURRENCY, default 2). */
+  composeConcurrency: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly setting: string, message: string) {
+    super(`${setting}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): StationConfig {
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, not "${raw}"`);
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (/^(1|true|yes|on)$/i.test(raw)) return true;
+    if (/^(0|false|no|off)$/i.test(raw)) return false;
+    throw new ConfigError(name, `must be true or false, not "${raw}"`);
+  };
+  return {
+    port: int('PORT', 8080, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(cwd, env.DATA_DIR || 'data'),
+    playlistsDir: resolve(cwd, env.PLAYLISTS_DIR || 'playlists'),
+    seedCatalog: bool('SEED_CATALOG', true),
+    composeConcurrency: int('COMPOSE_CONCURRENCY', 2, 1, 16),
+  };
+}

@@ -1,0 +1,90 @@
+// HTTP routes of the station (names in DESIGN.md). Errors leave as {error: {code, message}}, never a stack.
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { checkSongRequest } from '@radio-optimism/shared';
+import type { Library, SongRecord } from '../library/library.js';
+import type { SongJobs } from '../library/song-jobs.js';
+import { SONG_FILES } from '../composer/manifest.js';
+
+export interface AppDeps {
+  library: Library;
+  jobs: SongJobs;
+}
+
+const SONG_ID = /^[A-Za-z0-9_-]{6,32}$/;
+
+export function songView(song: SongRecord) {
+  const base = `/media/songs/${song.id}`;
+  return {
+    id: song.id,
+    status: 'ready' as const,
+    title: song.title,
+    language: song.language,
+    genre: song.genre,
+    vibe: song.vibe,
+    theme: song.theme,
+    durationSec: song.durationSec,
+    to: song.recipient,
+    from: song.sender,
+    createdAt: song.createdAt,
+    files: {
+      audio: `${base}/${SONG_FILES.stream}`,
+      cover: `${base}/${SONG_FILES.cover}`,
+      coverSmall: `${base}/${SONG_FILES.coverSmall}`,
+      lyrics: `${base}/${SONG_FILES.lyrics}`,
+      karaoke: `${base}/${SONG_FILES.accompaniment}`,
+      manifest: `${base}/song.json`,
+    },
+  };
+}
+
+export function createApp({ library, jobs }: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '16kb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/api/v1/songs', (_req, res) => {
+    res.json(library.list().map(songView));
+  });
+
+  app.post('/api/v1/songs', (req, res) => {
+    const checked = checkSongRequest(req.body);
+    if (!checked.ok) {
+      res.status(400).json({ error: { code: 'invalid-request', field: checked.field, message: checked.message } });
+      return;
+    }
+    const job = jobs.submit(checked.request);
+    res.status(202).location(`/api/v1/songs/${job.id}`).json({ id: job.id, status: job.status });
+  });
+
+  app.get('/api/v1/songs/:id', (req, res) => {
+    const id = req.params.id;
+    const song = SONG_ID.test(id) ? library.get(id) : undefined;
+    if (song) {
+      res.json(songView(song));
+      return;
+    }
+    const job = SONG_ID.test(id) ? jobs.get(id) : undefined;
+    if (job) {
+      res.json({ id: job.id, status: job.status, stage: job.stage, ...(job.error ? { error: job.error } : {}) });
+      return;
+    }
+    res.status(404).json({ error: { code: 'not-found', message: 'no song with that id' } });
+  });
+
+  // Song files never change once written, so they can be cached for good.
+  app.use('/media/songs', express.static(library.mediaDir, { immutable: true, maxAge: '365d', dotfiles: 'deny', index: false, fallthrough: true }));
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: 'not-found', message: 'nothing here' } });
+  });
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
+    const message = status === 400 ? 'the request body is not valid JSON' : status === 413 ? 'the request body is too large' : 'something went wrong on the station';
+    res.status(status).json({ error: { code: status === 500 ? 'internal' : 'bad-request', message } });
+  });
+  return app;
+}

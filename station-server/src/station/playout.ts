@@ -1,0 +1,218 @@
+// Playout: keeps every channel's timeline filled on the wall clock, persisted as it is scheduled,
+// and says what is on air. Channels cost a few objects each: playlists are cut from the timeline
+// on request, over segments that already exist.
+import type { Library } from '../library/library.js';
+import { StationEvent, type StationEvents } from '../events.js';
+import type { ChannelConfig } from './programme-schema.js';
+import type { Programme } from './programme.js';
+import { readPackage, type PackagedAudio } from './hls-package.js';
+import { chooseNext, type SongInfo } from './rotation.js';
+import { itemEndMs, liveWindow, mediaPlaylist, nextSlot, type AirItem } from './timeline.js';
+import type { RenditionName } from './hls-package.js';
+
+export interface PlayoutOptions {
+  library: Library;
+  events: StationEvents;
+  programme: Programme;
+  /** The wall clock; tests pass a fake one. */
+  now?: () => number;
+  /** How often timelines are checked, ms (default 1000). */
+  tickMs?: number;
+  /** Items kept in memory per channel (history for no-repeat and the live window). */
+  keepItems?: number;
+}
+
+export interface NowPlaying {
+  current: AirItem | undefined;
+  next: AirItem | undefined;
+}
+
+export interface Playout {
+  channels(): ChannelConfig[];
+  channel(id: string): ChannelConfig | undefined;
+  nowPlaying(channel: string): NowPlaying;
+  items(channel: string): readonly AirItem[];
+  playlist(channel: string, rendition: RenditionName): string;
+  /** Puts a song at the front of a channel's queue (dedications), replacing what has not started. */
+  queueDedication(channel: string, songId: string): void;
+  setProgramme(programme: Programme): void;
+  /** Brings every timeline up to the clock; the timer calls it, tests call it directly. */
+  tick(): Promise<void>;
+  start(): void;
+  destroy(): void;
+}
+
+interface ChannelState {
+  config: ChannelConfig;
+  items: AirItem[];
+  dedications: string[];
+  announced: number | undefined;
+  /** Playlist text cache, keyed by rendition and the newest segment's sequence number. */
+  cache: Map<string, string>;
+}
+
+export function createPlayout(options: PlayoutOptions): Playout {
+  const { library, events } = options;
+  const now = options.now ?? Date.now;
+  const keep = options.keepItems ?? 60;
+  let programme = options.programme;
+  const states = new Map<string, ChannelState>();
+  const packages = new Map<string, PackagedAudio | null>();
+  let timer: NodeJS.Timeout | undefined;
+  // The library's song lists, re-read when a song is added (or every minute, to catch other writers).
+  let catalog: { at: number; songs: SongInfo[]; jingles: SongInfo[] } | undefined;
+  const unsubscribe = events.on(StationEvent.SongAdded, () => (catalog = undefined));
+  let ticking: Promise<void> | undefined;
+
+  const stateOf = (config: ChannelConfig): ChannelState => {
+    let state = states.get(config.id);
+    if (!state) {
+      state = { config, items: library.airItems(config.id, keep), dedications: [], announced: undefined, cache: new Map() };
+      states.set(config.id, state);
+    }
+    state.config = config;
+    return state;
+  };
+  const syncChannels = () => {
+    for (const c of programme.channels) stateOf(c);
+    for (const id of [...states.keys()]) if (!programme.channels.some((c) => c.id === id)) states.delete(id);
+  };
+  syncChannels();
+
+  const packageOf = async (songId: string): Promise<PackagedAudio | undefined> => {
+    if (!packages.has(songId)) {
+      const song = library.get(songId);
+      packages.set(songId, (song && (await readPackage(song.dir))) || null);
+    }
+    return packages.get(songId) ?? undefined;
+  };
+
+  const info = (kind: 'song' | 'jingle'): SongInfo[] => library.list(kind).map((s) => ({ id: s.id, title: s.title, genre: s.genre, vibe: s.vibe, language: s.language, theme: s.theme }));
+
+  async function scheduleNext(state: ChannelState, at: number, songs: SongInfo[], jingles: SongInfo[]): Promise<boolean> {
+    const last = state.items[state.items.length - 1];
+    const slot = nextSlot(last, at);
+    const history = state.items.filter((i) => i.kind !== 'jingle').map((i) => i.songId);
+    const lastJingle = state.items.map((i) => i.kind).lastIndexOf('jingle');
+    const songsSinceJingle = state.items.slice(lastJingle + 1).filter((i) => i.kind !== 'jingle').length;
+    const excluded = new Set<string>();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const dedications = state.dedications.filter((id) => !excluded.has(id)).map((id) => library.get(id)).filter((s) => !!s).map((s) => ({ id: s.id, title: s.title, genre: s.genre, vibe: s.vibe, language: s.language, theme: s.theme }));
+      const choice = chooseNext({
+        programme,
+        channel: state.config,
+        atMs: slot.startMs,
+        itemIndex: slot.index,
+        songs: songs.filter((s) => !excluded.has(s.id)),
+        jingles: jingles.filter((s) => !excluded.has(s.id)),
+        dedications,
+        history,
+        songsSinceJingle,
+      });
+      if (!choice) return false;
+      const packaged = await packageOf(choice.song.id);
+      if (!packaged || packaged.segments.length === 0) {
+        excluded.add(choice.song.id);
+        events.emit(StationEvent.Fallback, { channel: state.config.id, reason: `song ${choice.song.id} has no HLS package; choosing another` });
+        continue;
+      }
+      if (choice.fallbackReason) events.emit(StationEvent.Fallback, { channel: state.config.id, reason: choice.fallbackReason });
+      if (choice.kind === 'dedication') state.dedications = state.dedications.filter((id) => id !== choice.song.id);
+      const item: AirItem = {
+        ...slot,
+        kind: choice.kind,
+        songId: choice.song.id,
+        base: `/media/songs/${choice.song.id}/hls`,
+        segments: packaged.segments,
+        title: choice.song.title,
+      };
+      state.items.push(item);
+      if (state.items.length > keep) state.items.splice(0, state.items.length - keep);
+      library.appendAirItem(state.config.id, item);
+      events.emit(StationEvent.ItemScheduled, { channel: state.config.id, item });
+      return true;
+    }
+    return false;
+  }
+
+  const currentIndex = (state: ChannelState, at: number): number => {
+    for (let i = state.items.length - 1; i >= 0; i--) if (state.items[i]!.startMs <= at) return itemEndMs(state.items[i]!) > at ? i : -1;
+    return -1;
+  };
+
+  async function tickOnce(): Promise<void> {
+    const at = now();
+    if (!catalog || at - catalog.at > 60_000 || at < catalog.at) catalog = { at, songs: info('song'), jingles: info('jingle') };
+    const { songs, jingles } = catalog;
+    for (const state of states.values()) {
+      try {
+        // Always know what comes next: keep one item scheduled beyond the one on air.
+        for (let guard = 0; guard < 4; guard++) {
+          const last = state.items[state.items.length - 1];
+          if (last && last.startMs > at) break;
+          if (!(await scheduleNext(state, at, songs, jingles))) break;
+        }
+        const i = currentIndex(state, at);
+        const current = i >= 0 ? state.items[i] : undefined;
+        if (current?.index !== state.announced) {
+          state.announced = current?.index;
+          events.emit(StationEvent.NowPlaying, { channel: state.config.id, current, next: i >= 0 ? state.items[i + 1] : undefined });
+        }
+      } catch (error) {
+        events.emit(StationEvent.Error, { code: 'playout-failed', message: `${state.config.id}: ${error instanceof Error ? error.message : String(error)}`, fatal: false });
+      }
+    }
+  }
+
+  return {
+    channels: () => programme.channels,
+    channel: (id) => states.get(id)?.config,
+    items: (id) => states.get(id)?.items ?? [],
+    nowPlaying(id) {
+      const state = states.get(id);
+      if (!state) return { current: undefined, next: undefined };
+      const i = currentIndex(state, now());
+      return { current: i >= 0 ? state.items[i] : undefined, next: i >= 0 ? state.items[i + 1] : state.items.find((it) => it.startMs > now()) };
+    },
+    playlist(id, rendition) {
+      const state = states.get(id);
+      if (!state) return '';
+      const at = now();
+      // Cut once per new segment, whatever the number of listeners.
+      const key = `${rendition}:${liveWindow(state.items, at, 1)[0]?.seq ?? -1}`;
+      const cached = state.cache.get(key);
+      if (cached) return cached;
+      const text = mediaPlaylist(state.items, at, rendition);
+      if (state.cache.size > 8) state.cache.clear();
+      state.cache.set(key, text);
+      return text;
+    },
+    queueDedication(id, songId) {
+      const state = states.get(id);
+      if (!state) return;
+      state.dedications.push(songId);
+      // What has not started yet has not been heard: make room for the dedication right after the song on air.
+      const at = now();
+      const firstFuture = state.items.findIndex((it) => it.startMs > at);
+      if (firstFuture >= 0) state.items.splice(firstFuture);
+    },
+    setProgramme(next) {
+      programme = next;
+      syncChannels();
+    },
+    tick() {
+      ticking ??= tickOnce().finally(() => (ticking = undefined));
+      return ticking;
+    },
+    start() {
+      if (timer) return;
+      void this.tick();
+      timer = setInterval(() => void this.tick(), options.tickMs ?? 1000);
+    },
+    destroy() {
+      unsubscribe();
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    },
+  };
+}
