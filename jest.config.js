@@ -3,7 +3,7 @@
 export default {
   testEnvironment: 'node',
   transform: {},
-  roots: ['<rootDir>/shared/dist', '<rootDir>/station-server/dist', '<rootDir>/test'],
+  roots: ['<rootDir>/shared/dist', '<rootDir>/station-server/dist', '<rootDir>/test/dist'],
   testMatch: ['**/*.test.js'],
   testTimeout: 120000,
   maxWorkers: 2,

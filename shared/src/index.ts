@@ -1,2 +1,3 @@
 export * from './catalog.js';
 export * from './request.js';
+export * from './protocol.js';

@@ -1,6 +1,9 @@
 // One typed config for the whole station, from the environment with documented defaults.
 // A setting that makes no sense stops start-up with a message naming it.
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface StationConfig {
   /** HTTP port (PORT, default 8080). */
@@ -15,6 +18,8 @@ export interface StationConfig {
   seedCatalog: boolean;
   /** Songs made at once while seeding; 2 keeps both cores busy (COMPOSE_CONCURRENCY, default 2). */
   composeConcurrency: number;
+  /** The built TV app, served at /tv/ (TV_APP_DIR, default tv-app/dist in this repository). */
+  tvAppDir: string;
 }
 
 export class ConfigError extends Error {
@@ -46,5 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     playlistsDir: resolve(cwd, env.PLAYLISTS_DIR || 'playlists'),
     seedCatalog: bool('SEED_CATALOG', true),
     composeConcurrency: int('COMPOSE_CONCURRENCY', 2, 1, 16),
+    tvAppDir: resolve(cwd, env.TV_APP_DIR || resolve(REPO_ROOT, 'tv-app/dist')),
   };
 }

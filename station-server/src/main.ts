@@ -43,9 +43,11 @@ async function main(): Promise<void> {
   if (config.seedCatalog) await seedIfEmpty(config.dataDir, config.playlistsDir, config.composeConcurrency);
   const station = await createStation(config);
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${station.port}`;
-  console.log(`Radio Optimism is on air with ${station.library.count()} songs.`);
-  console.log(`  songs:  ${base}/api/v1/songs`);
-  console.log(`  health: ${base}/healthz`);
+  console.log(`Radio Optimism is on air with ${station.library.count()} songs on ${station.playout.channels().length} channels.`);
+  console.log(`  stream:   ${base}/live/radio-optimism/index.m3u8`);
+  console.log(`  channels: ${base}/api/v1/channels`);
+  console.log(`  songs:    ${base}/api/v1/songs`);
+  console.log(`  health:   ${base}/healthz`);
   const stop = async () => {
     await station.destroy();
     process.exit(0);

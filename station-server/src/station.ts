@@ -3,15 +3,24 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StationConfig } from './config.js';
+import { StationEvent, StationEvents } from './events.js';
 import { openLibrary, type Library } from './library/library.js';
 import { createSongJobs, type SongJobs } from './library/song-jobs.js';
 import { createApp } from './http/app.js';
+import { liveRoutes, nowView } from './http/live-routes.js';
 import { shutdownComposer } from './composer/shutdown.js';
+import { createPlayout, type Playout } from './station/playout.js';
+import { loadProgramme, formatProblem } from './station/programme.js';
+import { watchProgramme, type ProgrammeWatcher } from './station/programme-watcher.js';
+import { createHub, type Hub } from './pairing/hub.js';
 
 export interface Station {
   config: StationConfig;
+  events: StationEvents;
   library: Library;
   jobs: SongJobs;
+  playout: Playout;
+  hub: Hub;
   server: Server;
   /** The port actually bound (differs from config.port when that is 0). */
   port: number;
@@ -19,25 +28,51 @@ export interface Station {
 }
 
 export async function createStation(config: StationConfig, log: (line: string) => void = console.log): Promise<Station> {
+  const events = new StationEvents();
   const library = openLibrary(config.dataDir);
-  const jobs = createSongJobs(library, config.composeConcurrency, log);
-  const server = createServer(createApp({ library, jobs }));
+  const loaded = await loadProgramme(config.playlistsDir);
+  if (!loaded.ok) {
+    library.close();
+    throw new Error(`the operators' files have mistakes (run npm run playlists:check):\n${loaded.problems.map(formatProblem).join('\n')}`);
+  }
+  const playout = createPlayout({ library, events, programme: loaded.programme });
+  const jobs = createSongJobs(library, config.composeConcurrency, log, (songId) => events.emit(StationEvent.SongAdded, { songId }));
+  const server = createServer(createApp({ library, jobs, routers: [liveRoutes(library, playout)], tvAppDir: config.tvAppDir }));
+  const hub = createHub({ server, hasChannel: (id) => !!playout.channel(id), now: (id) => nowView(library, playout, id) });
+  const watcher: ProgrammeWatcher = watchProgramme(config.playlistsDir, events, (p) => playout.setProgramme(p));
+
+  events.on(StationEvent.NowPlaying, ({ channel }) => hub.publishNow(channel, nowView(library, playout, channel)));
+  events.on(StationEvent.Fallback, ({ channel, reason }) => log(`[${channel}] fallback: ${reason}`));
+  events.on(StationEvent.ProgrammeLoaded, ({ channels }) => log(`programme reloaded: ${channels.join(', ')}`));
+  events.on(StationEvent.ProgrammeRejected, ({ problems }) => log(`programme refused, the last good version stays on air:\n${problems.map(formatProblem).join('\n')}`));
+  events.on(StationEvent.Error, ({ code, message }) => log(`error ${code}: ${message}`));
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  playout.start();
   const port = (server.address() as AddressInfo).port;
   return {
     config,
+    events,
     library,
     jobs,
+    playout,
+    hub,
     server,
     port,
     async destroy() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      watcher.destroy();
+      playout.destroy();
+      await hub.destroy();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
       await jobs.destroy();
       await shutdownComposer();
+      events.removeAll();
       library.close();
     },
   };

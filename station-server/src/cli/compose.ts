@@ -54,7 +54,11 @@ async function main(): Promise<void> {
   if (values.relation !== undefined) input.relation = values.relation;
   if (seed !== undefined) input.seed = seed;
   const checked = checkSongRequest(input);
-  if (!checked.ok) fail(checked.field === 'language' ? checked.message.replace(/^language/, '--lang') : `--${checked.message}`);
+  if (!checked.ok) {
+    // The validator speaks in request fields; a CLI user knows the flags.
+    const flag = checked.field === 'language' ? '--lang' : `--${checked.field}`;
+    fail(checked.message.replace(new RegExp(`\\b${checked.field}\\b`), flag));
+  }
 
   const request = checked.request;
   const finalSeed = request.seed ?? randomInt(0, 2 ** 31 - 1);

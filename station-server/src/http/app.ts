@@ -8,9 +8,25 @@ import { SONG_FILES } from '../composer/manifest.js';
 export interface AppDeps {
   library: Library;
   jobs: SongJobs;
+  /** Routes mounted before the 404 handler (the radio, the pages). */
+  routers?: express.RequestHandler[];
+  /** The built TV app, served at /tv/. */
+  tvAppDir?: string;
 }
 
 const SONG_ID = /^[A-Za-z0-9_-]{6,32}$/;
+
+// Pinned rather than guessed from a MIME database: ".ts" is also TypeScript to some of them.
+const MEDIA_TYPES: Record<string, string> = {
+  '.ts': 'video/mp2t',
+  '.m3u8': 'application/vnd.apple.mpegurl',
+  '.m4a': 'audio/mp4',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.wav': 'audio/wav',
+  '.png': 'image/png',
+  '.mid': 'audio/midi',
+  '.json': 'application/json; charset=utf-8',
+};
 
 export function songView(song: SongRecord) {
   const base = `/media/songs/${song.id}`;
@@ -37,10 +53,19 @@ export function songView(song: SongRecord) {
   };
 }
 
-export function createApp({ library, jobs }: AppDeps): express.Express {
+export function createApp({ library, jobs, routers = [], tvAppDir }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '16kb' }));
+  // The TV app may be served from elsewhere (a webOS package loads from file://): reads are public.
+  app.use((req, res, next) => {
+    res.set('Access-Control-Allow-Origin', '*');
+    if (req.method === 'OPTIONS') {
+      res.set({ 'Access-Control-Allow-Methods': 'GET, POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type, Range', 'Access-Control-Max-Age': '600' }).status(204).end();
+      return;
+    }
+    next();
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -75,8 +100,26 @@ export function createApp({ library, jobs }: AppDeps): express.Express {
     res.status(404).json({ error: { code: 'not-found', message: 'no song with that id' } });
   });
 
+  for (const router of routers) app.use(router);
+  if (tvAppDir) {
+    app.get('/tv', (_req, res) => res.redirect(301, '/tv/'));
+    app.use('/tv', express.static(tvAppDir, { index: 'index.html', maxAge: 0 }));
+  }
+
   // Song files never change once written, so they can be cached for good.
-  app.use('/media/songs', express.static(library.mediaDir, { immutable: true, maxAge: '365d', dotfiles: 'deny', index: false, fallthrough: true }));
+  app.use(
+    '/media/songs',
+    express.static(library.mediaDir, {
+      immutable: true,
+      maxAge: '365d',
+      dotfiles: 'deny',
+      index: false,
+      setHeaders: (res, path) => {
+        const type = MEDIA_TYPES[path.slice(path.lastIndexOf('.'))];
+        if (type) res.setHeader('Content-Type', type);
+      },
+    }),
+  );
 
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'not-found', message: 'nothing here' } });

@@ -4,6 +4,7 @@ import { mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import sqlite from 'node-sqlite3-wasm';
+import type { SongRequest } from '@radio-optimism/shared';
 import type { SongManifest } from '../composer/manifest.js';
 import type { AirItem } from '../station/timeline.js';
 
@@ -25,6 +26,8 @@ export interface SongRecord {
   sender: string | null;
   createdAt: string;
   kind: SongKind;
+  /** The request the song was made from (its message is the dedication's words). */
+  request: SongRequest;
   /** Folder holding the song's files (song.m4a, cover.png, lyrics.vtt...). */
   dir: string;
 }
@@ -90,6 +93,7 @@ export function openLibrary(dataDir: string): Library {
     sender: row.sender === null ? null : String(row.sender),
     createdAt: String(row.created_at),
     kind: row.kind === 'jingle' ? 'jingle' : 'song',
+    request: JSON.parse(String(row.request)) as SongRequest,
     dir: join(mediaDir, String(row.id)),
   });
   return {

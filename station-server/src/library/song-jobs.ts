@@ -3,8 +3,10 @@
 import { rm } from 'node:fs/promises';
 import type { SongRequest } from '@radio-optimism/shared';
 import { randomInt } from 'node:crypto';
-import { composeSong, type Stage } from '../composer/pipeline.js';
+import type { Stage } from '../composer/pipeline.js';
+import { loadComposer } from '../composer/shutdown.js';
 import type { Library } from './library.js';
+import { ingestSong } from './ingest.js';
 
 export type JobStatus = 'queued' | 'composing' | 'ready' | 'failed';
 
@@ -22,7 +24,7 @@ export interface SongJobs {
   destroy(): Promise<void>;
 }
 
-export function createSongJobs(library: Library, concurrency: number, log: (line: string) => void): SongJobs {
+export function createSongJobs(library: Library, concurrency: number, log: (line: string) => void, onReady?: (id: string) => void): SongJobs {
   const jobs = new Map<string, SongJob>();
   const queue: { job: SongJob; request: SongRequest; dir: string }[] = [];
   const running = new Set<Promise<void>>();
@@ -33,10 +35,12 @@ export function createSongJobs(library: Library, concurrency: number, log: (line
       const { job, request, dir } = queue.shift()!;
       job.status = 'composing';
       const seed = request.seed ?? randomInt(0, 2 ** 31 - 1);
-      const work = composeSong(request, seed, dir, { onStage: (e) => { if (e.phase === 'start') job.stage = e.stage; } })
-        .then(({ manifest }) => {
-          library.add(job.id, manifest);
+      const work = loadComposer()
+        .then(({ composeSong }) => composeSong(request, seed, dir, { onStage: (e) => { if (e.phase === 'start') job.stage = e.stage; } }))
+        .then(async ({ manifest }) => {
+          await ingestSong(library, job.id, dir, manifest);
           job.status = 'ready';
+          onReady?.(job.id);
         })
         .catch(async (error: unknown) => {
           job.status = 'failed';

@@ -3,8 +3,9 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkSongRequest, type SongRequest } from '@radio-optimism/shared';
-import { composeSong } from '../composer/pipeline.js';
+import { loadComposer } from '../composer/shutdown.js';
 import type { Library } from './library.js';
+import { ingestSong } from './ingest.js';
 
 export interface StarterPrompt {
   file: string;
@@ -47,6 +48,7 @@ export interface SeedProgress {
 
 export async function makeStarterCatalog(library: Library, prompts: StarterPrompt[], concurrency: number, progress: SeedProgress = {}): Promise<number> {
   progress.onStart?.(prompts.length);
+  const { composeSong } = await loadComposer();
   let next = 0;
   let done = 0;
   let made = 0;
@@ -56,7 +58,7 @@ export async function makeStarterCatalog(library: Library, prompts: StarterPromp
       const { id, dir } = library.reserve();
       try {
         const { manifest } = await composeSong(request, request.seed ?? 1, dir);
-        library.add(id, manifest);
+        await ingestSong(library, id, dir, manifest);
         made++;
         progress.onSong?.(++done, manifest.title);
       } catch (error) {

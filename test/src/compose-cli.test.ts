@@ -1,0 +1,91 @@
+// The compose contract from outside: the CLI as tools call it, judged by ../shared/tools/songcheck.mjs.
+import { describe, expect, it, afterAll } from '@jest/globals';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compose, pool, run, SONGCHECK } from './run.js';
+
+const work = await mkdtemp(join(tmpdir(), 'compose-cli-'));
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+const base = ['--message', 'Thank you for always being there', '--to', 'Mom', '--genre', 'pop', '--vibe', 'calm', '--lang', 'en'];
+const without = (flag: string) => {
+  const i = base.indexOf(flag);
+  return [...base.slice(0, i), ...base.slice(i + 2)];
+};
+const withValue = (flag: string, value: string) => base.map((v, i) => (base[i - 1] === flag ? value : v));
+
+describe('compose CLI: bad input', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['an empty message', withValue('--message', ''), /message is empty/],
+    ['a blank message', withValue('--message', '   \t '), /message is empty/],
+    ['a message over 500 characters', withValue('--message', 'a'.repeat(501)), /at most 500/],
+    ['an unknown genre', withValue('--genre', 'polka'), /unknown genre "polka": use one of pop, ballad/],
+    ['an unknown vibe', withValue('--vibe', 'sleepy'), /unknown vibe "sleepy"/],
+    ['an unknown language', withValue('--lang', 'it'), /unknown --lang "it": use one of en, es, pt, fr, de, ko/],
+    ['an unknown relation', [...base, '--relation', 'boss'], /unknown relation "boss"/],
+    ['control characters', withValue('--message', 'hi\u0007there'), /control characters/],
+    ['a name of 100 characters', withValue('--to', 'N'.repeat(100)), /to is too long/],
+    ['a missing --to', without('--to'), /to is missing/],
+    ['a bad seed', [...base, '--seed', 'abc'], /--seed must be a whole number/],
+    ['an unknown flag', [...base, '--colour', 'red'], /Unknown option '--colour'/],
+    ['no --out', base, /--out is missing/],
+  ];
+  it.each(cases)('refuses %s with exit 2 and one plain line', async (_name, args, message) => {
+    const needsOut = !args.includes('--out') && !String(message).includes('--out');
+    const result = await compose(needsOut ? [...args, '--out', join(work, 'never')] : args);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+const songs: { dir: string; args: string[] }[] = [
+  { dir: 'en', args: ['--message', 'Thank you for every early morning you drove me to practice. I would not be here without you.', '--to', 'Mom', '--from', 'Alex', '--relation', 'family', '--genre', 'pop', '--vibe', 'heartfelt', '--lang', 'en', '--seed', '11'] },
+  { dir: 'es', args: ['--message', 'Te extraño cada día desde que te fuiste. Vuelve pronto, la casa está callada.', '--to', 'Lucía', '--genre', 'ballad', '--vibe', 'nostalgic', '--lang', 'es', '--seed', '12'] },
+  { dir: 'pt', args: ['--message', 'Parabéns pela formatura! Sempre soube que você ia conseguir.', '--to', 'João', '--relation', 'friend', '--genre', 'dance', '--vibe', 'upbeat', '--lang', 'pt', '--seed', '13'] },
+  { dir: 'fr', args: ['--message', 'Pardon pour hier soir. Je tiens à toi plus que tout.', '--to', 'Camille', '--from', 'Hugo', '--genre', 'jazz', '--vibe', 'playful', '--lang', 'fr', '--seed', '14'] },
+  { dir: 'de', args: ['--message', 'Ich bin so stolz auf dich. Du hast es geschafft!', '--to', 'Jürgen', '--genre', 'rock', '--vibe', 'epic', '--lang', 'de', '--seed', '15'] },
+  { dir: 'ko', args: ['--message', '엄마, 항상 고마워요. 힘들 때마다 곁에 있어 줘서 정말 사랑해요.', '--to', '엄마', '--from', '지민', '--genre', 'lofi', '--vibe', 'calm', '--lang', 'ko', '--seed', '16'] },
+  { dir: 'names', args: ['--message', 'Happy birthday! "You" are my favourite person 🎉', '--to', 'Zoë 🌟', '--from', 'שרה', '--genre', 'acoustic', '--vibe', 'playful', '--lang', 'en', '--seed', '17'] },
+  { dir: 'rnb', args: ['--message', 'Feliz aniversário, meu amor. Cada dia ao teu lado é um presente.', '--to', 'Ana', '--genre', 'rnb', '--vibe', 'heartfelt', '--lang', 'pt', '--seed', '18'] },
+];
+
+describe('compose CLI: songs that pass songcheck in six languages', () => {
+  const results = new Map<string, { compose: string; check: string; code: number | null }>();
+  it('composes every song, with progress per stage', async () => {
+    await pool(songs, async (song) => {
+      const out = join(work, song.dir);
+      const made = await compose([...song.args, '--out', out]);
+      expect(made.stderr).toMatch(/\[8\/8\]/);
+      expect(made.code).toBe(0);
+      const check = await run(process.execPath, [SONGCHECK, out]);
+      results.set(song.dir, { compose: made.stdout, check: check.stdout, code: check.code });
+    });
+    expect(results.size).toBe(songs.length);
+  }, 600_000);
+
+  it.each(songs.map((s) => s.dir))('%s passes songcheck', (dir) => {
+    const r = results.get(dir);
+    expect(r?.check).toMatch(/all \d+ measures hold/);
+    expect(r?.code).toBe(0);
+  });
+
+  it('keeps names with emoji, accents, quotes and right-to-left text intact', async () => {
+    const manifest = JSON.parse(await readFile(join(work, 'names', 'song.json'), 'utf8'));
+    expect(manifest.request.to).toBe('Zoë 🌟');
+    expect(manifest.request.from).toBe('שרה');
+    expect(await readFile(join(work, 'names', 'lyrics.vtt'), 'utf8')).toContain('Zoë 🌟');
+  });
+
+  it('gives byte-identical files for the same request and seed', async () => {
+    const again = join(work, 'en-again');
+    expect((await compose([...songs[0]!.args, '--out', again])).code).toBe(0);
+    for (const file of ['song.json', 'song.wav', 'song.m4a', 'vocals.wav', 'accompaniment.wav', 'score.mid', 'lyrics.vtt', 'cover.png', 'cover-small.png']) {
+      const [a, b] = await Promise.all([readFile(join(work, 'en', file)), readFile(join(again, file))]);
+      expect({ file, same: a.equals(b) }).toEqual({ file, same: true });
+    }
+  }, 120_000);
+});
