@@ -51,6 +51,7 @@ describe('the station over real HTTP and WebSocket', () => {
     expect(media).toMatch(/#EXT-X-PROGRAM-DATE-TIME:/);
     expect(media).toMatch(/#EXT-X-DATERANGE:ID="item-\d+"/);
     const segment = media.split('\n').find((l) => l.endsWith('.ts'))!;
+    expect(segment).toMatch(/^\/live\/radio-optimism\/128k\/\d+\.ts$/);
     const seg = await fetch(`${base}${segment}`);
     expect(seg.status).toBe(200);
     expect(seg.headers.get('content-type')).toBe('video/mp2t');

@@ -5,7 +5,10 @@ import type { Library } from '../library/library.js';
 import { StationEvent, type StationEvents } from '../events.js';
 import type { ChannelConfig } from './programme-schema.js';
 import type { Programme } from './programme.js';
-import { readPackage, type PackagedAudio } from './hls-package.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PACKAGE_DIR, readPackage, type PackagedAudio } from './hls-package.js';
+import { channelPts, firstPts, shiftTimestamps } from './ts-timestamps.js';
 import { chooseNext, type SongInfo } from './rotation.js';
 import { itemEndMs, liveWindow, mediaPlaylist, nextSlot, type AirItem } from './timeline.js';
 import type { RenditionName } from './hls-package.js';
@@ -33,6 +36,8 @@ export interface Playout {
   nowPlaying(channel: string): NowPlaying;
   items(channel: string): readonly AirItem[];
   playlist(channel: string, rendition: RenditionName): string;
+  /** A segment of a channel by media sequence number, re-timed to the channel's clock. */
+  segment(channel: string, rendition: RenditionName, seq: number): Promise<Buffer | undefined>;
   /** Puts a song at the front of a channel's queue (dedications), replacing what has not started. */
   queueDedication(channel: string, songId: string): void;
   setProgramme(programme: Programme): void;
@@ -58,6 +63,17 @@ export function createPlayout(options: PlayoutOptions): Playout {
   let programme = options.programme;
   const states = new Map<string, ChannelState>();
   const packages = new Map<string, PackagedAudio | null>();
+  const segments = new Map<string, Buffer>();
+  const origins = new Map<string, bigint>();
+  // Where a packaged song's own clock starts (ffmpeg begins MPEG-TS at 1.4 s); read once per song.
+  const originPts = async (songId: string, folder: string, first: string): Promise<bigint> => {
+    let pts = origins.get(songId);
+    if (pts === undefined) {
+      pts = firstPts(await readFile(join(folder, first))) ?? 0n;
+      origins.set(songId, pts);
+    }
+    return pts;
+  };
   let timer: NodeJS.Timeout | undefined;
   // The library's song lists, re-read when a song is added (or every minute, to catch other writers).
   let catalog: { at: number; songs: SongInfo[]; jingles: SongInfo[] } | undefined;
@@ -122,7 +138,6 @@ export function createPlayout(options: PlayoutOptions): Playout {
         ...slot,
         kind: choice.kind,
         songId: choice.song.id,
-        base: `/media/songs/${choice.song.id}/hls`,
         segments: packaged.segments,
         title: choice.song.title,
       };
@@ -182,10 +197,27 @@ export function createPlayout(options: PlayoutOptions): Playout {
       const key = `${rendition}:${liveWindow(state.items, at, 1)[0]?.seq ?? -1}`;
       const cached = state.cache.get(key);
       if (cached) return cached;
-      const text = mediaPlaylist(state.items, at, rendition);
+      const text = mediaPlaylist(state.items, at, id, rendition);
       if (state.cache.size > 8) state.cache.clear();
       state.cache.set(key, text);
       return text;
+    },
+    async segment(id, rendition, seq) {
+      const state = states.get(id);
+      const item = state?.items.find((it) => seq >= it.firstSeq && seq < it.firstSeq + it.segments.length);
+      if (!state || !item || item.startMs > now()) return undefined;
+      const key = `${id}/${rendition}/${seq}`;
+      const hit = segments.get(key);
+      if (hit) return hit;
+      const song = library.get(item.songId);
+      if (!song) return undefined;
+      const folder = join(song.dir, PACKAGE_DIR, rendition);
+      const origin = await originPts(item.songId, folder, item.segments[0]!.file);
+      const data = shiftTimestamps(await readFile(join(folder, item.segments[seq - item.firstSeq]!.file)), channelPts(item.startMs) - origin);
+      segments.set(key, data);
+      // A small cache: listeners of a channel all ask for the same few newest segments.
+      if (segments.size > 64 * Math.max(1, states.size)) segments.delete(segments.keys().next().value!);
+      return data;
     },
     queueDedication(id, songId) {
       const state = states.get(id);

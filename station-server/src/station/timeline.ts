@@ -14,8 +14,6 @@ export interface AirItem {
   startMs: number;
   kind: AirItemKind;
   songId: string;
-  /** URL path of the packaged segments, without the rendition: `/media/songs/<id>/hls`. */
-  base: string;
   segments: PackagedSegment[];
   title: string;
 }
@@ -23,9 +21,12 @@ export interface AirItem {
 export const itemDurationMs = (item: AirItem): number => Math.round(item.segments.reduce((t, s) => t + s.duration, 0) * 1000);
 export const itemEndMs = (item: AirItem): number => item.startMs + itemDurationMs(item);
 
+/** A new channel starts this far in the past, so its first listener finds a full live window. */
+export const FIRST_ITEM_LEAD_MS = 3 * TARGET_DURATION * 1000;
+
 /** Where the next item goes: straight after the last one, or now if the channel was off the air. */
 export function nextSlot(last: AirItem | undefined, nowMs: number): { index: number; firstSeq: number; startMs: number } {
-  if (!last) return { index: 0, firstSeq: 0, startMs: nowMs };
+  if (!last) return { index: 0, firstSeq: 0, startMs: nowMs - FIRST_ITEM_LEAD_MS };
   return { index: last.index + 1, firstSeq: last.firstSeq + last.segments.length, startMs: Math.max(itemEndMs(last), nowMs) };
 }
 
@@ -62,7 +63,10 @@ export function liveWindow(items: readonly AirItem[], nowMs: number, size: numbe
 /** Quoted-string attribute values may not hold a double quote or a line break (RFC 8216 4.2). */
 const attr = (text: string): string => text.replace(/["\r\n]/g, "'").replace(/[\u0000-\u001f]/g, ' ').slice(0, 200);
 
-export function mediaPlaylist(items: readonly AirItem[], nowMs: number, rendition: RenditionName, size = 8): string {
+/** Segments are served per channel (re-timed to the channel's clock): `/live/<channel>/<rendition>/<seq>.ts`. */
+export const segmentUri = (channel: string, rendition: RenditionName, seq: number): string => `/live/${channel}/${rendition}/${seq}.ts`;
+
+export function mediaPlaylist(items: readonly AirItem[], nowMs: number, channel: string, rendition: RenditionName, size = 8): string {
   const window = liveWindow(items, nowMs, size);
   const lines = ['#EXTM3U', '#EXT-X-VERSION:6', `#EXT-X-TARGETDURATION:${TARGET_DURATION}`];
   if (window.length === 0) return `${lines.join('\n')}\n#EXT-X-MEDIA-SEQUENCE:0\n`;
@@ -78,7 +82,7 @@ export function mediaPlaylist(items: readonly AirItem[], nowMs: number, renditio
         `#EXT-X-DATERANGE:ID="item-${it.index}",CLASS="org.radio-optimism.item",START-DATE="${new Date(it.startMs).toISOString()}",DURATION=${(itemDurationMs(it) / 1000).toFixed(3)},X-SONG-ID="${attr(it.songId)}",X-KIND="${it.kind}",X-TITLE="${attr(it.title)}"`,
       );
     }
-    lines.push(`#EXT-X-PROGRAM-DATE-TIME:${new Date(s.startMs).toISOString()}`, `#EXTINF:${s.duration.toFixed(6)},`, `${s.item.base}/${rendition}/${s.item.segments[s.n]!.file}`);
+    lines.push(`#EXT-X-PROGRAM-DATE-TIME:${new Date(s.startMs).toISOString()}`, `#EXTINF:${s.duration.toFixed(6)},`, segmentUri(channel, rendition, s.seq));
   }
   return `${lines.join('\n')}\n`;
 }
