@@ -8,6 +8,7 @@ import { openLibrary, type Library } from './library/library.js';
 import { createSongJobs, type SongJobs } from './library/song-jobs.js';
 import { createApp } from './http/app.js';
 import { liveRoutes, nowView } from './http/live-routes.js';
+import { serveLive } from './http/live-fast-path.js';
 import { shutdownComposer } from './composer/shutdown.js';
 import { createPlayout, type Playout } from './station/playout.js';
 import { loadProgramme, formatProblem } from './station/programme.js';
@@ -37,7 +38,12 @@ export async function createStation(config: StationConfig, log: (line: string) =
   }
   const playout = createPlayout({ library, events, programme: loaded.programme });
   const jobs = createSongJobs(library, config.composeConcurrency, log, (songId) => events.emit(StationEvent.SongAdded, { songId }));
-  const server = createServer(createApp({ library, jobs, routers: [liveRoutes(library, playout)], tvAppDir: config.tvAppDir }));
+  const app = createApp({ library, jobs, routers: [liveRoutes(library, playout)], tvAppDir: config.tvAppDir });
+  const server = createServer((req, res) => {
+    if (!serveLive(playout, req, res)) app(req, res);
+  });
+  // Players keep connections open between polls; keep them longer than a poll interval.
+  server.keepAliveTimeout = 15_000;
   const hub = createHub({ server, hasChannel: (id) => !!playout.channel(id), now: (id) => nowView(library, playout, id) });
   const watcher: ProgrammeWatcher = watchProgramme(config.playlistsDir, events, (p) => playout.setProgramme(p));
 

@@ -3,7 +3,7 @@ import { Router, type Response } from 'express';
 import type { Library } from '../library/library.js';
 import type { Playout } from '../station/playout.js';
 import { multivariantPlaylist, itemEndMs, type AirItem } from '../station/timeline.js';
-import { RENDITIONS, TARGET_DURATION, type RenditionName } from '../station/hls-package.js';
+import { TARGET_DURATION } from '../station/hls-package.js';
 import { SONG_FILES } from '../composer/manifest.js';
 
 export function itemView(library: Library, item: AirItem | undefined) {
@@ -52,30 +52,6 @@ export function liveRoutes(library: Library, playout: Playout): Router {
     if (!playout.channel(req.params.id)) return void notFound(res);
     sendPlaylist(res, multivariantPlaylist());
   });
-  router.get('/live/:id/:rendition.m3u8', (req, res) => {
-    const rendition = RENDITIONS.find((r) => r.name === req.params.rendition)?.name as RenditionName | undefined;
-    if (!playout.channel(req.params.id) || !rendition) return void notFound(res);
-    sendPlaylist(res, playout.playlist(req.params.id, rendition));
-  });
-  router.get('/live/:id/:rendition/:seq.ts', async (req, res, next) => {
-    try {
-      const rendition = RENDITIONS.find((r) => r.name === req.params.rendition)?.name as RenditionName | undefined;
-      const seq = Number(req.params.seq);
-      if (!rendition || !/^\d{1,12}$/.test(req.params.seq)) return void notFound(res);
-      const data = await playout.segment(req.params.id, rendition, seq);
-      if (!data) return void res.status(404).json({ error: { code: 'segment-gone', message: 'that segment is not on air' } });
-      // A channel's segment never changes once on air (a day is far longer than any live window).
-      res.set({ 'Content-Type': 'video/mp2t', 'Cache-Control': 'public, max-age=86400, immutable', 'Accept-Ranges': 'bytes' });
-      const range = req.range(data.length);
-      if (Array.isArray(range) && range.length === 1 && range.type === 'bytes') {
-        const { start, end } = range[0]!;
-        res.status(206).set('Content-Range', `bytes ${start}-${end}/${data.length}`).send(data.subarray(start, end + 1));
-        return;
-      }
-      res.send(data);
-    } catch (error) {
-      next(error);
-    }
-  });
+  // Media playlists and segments are served by the fast path (live-fast-path.ts).
   return router;
 }

@@ -1,0 +1,133 @@
+// npm run bench:station: what a channel costs. Runs 1, 100 and 1,000 channels for 60 s each (playout
+// on the wall clock, every channel's playlist cut once per segment as if someone listened), then
+// the same channel as a classic station that encodes live with ffmpeg -re, then 10,000 simulated
+// listeners over HTTP on 127.0.0.1. Figures go to docs/BENCHMARKS.md.
+import { spawn } from 'node:child_process';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
+import { openLibrary } from '../library/library.js';
+import { addToneSong } from '../testing/fixtures.js';
+import { StationEvents } from '../events.js';
+import { createPlayout } from '../station/playout.js';
+import type { Programme } from '../station/programme.js';
+import type { ChannelConfig, PlaylistConfig } from '../station/programme-schema.js';
+import { loadConfig } from '../config.js';
+import { createStation } from '../station.js';
+import { machineLine, writeSection } from './report.js';
+import { runListeners } from './listeners.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+
+function programmeOf(channels: number): Programme {
+  const playlist: PlaylistConfig = { id: 'all', name: 'All', mode: 'randomize', match: {}, noRepeat: 2, transition: { type: 'cut', seconds: 0 }, jingleEvery: 0, dedications: true };
+  const list: ChannelConfig[] = Array.from({ length: channels }, (_, i) => ({ id: i === 0 ? 'radio-optimism' : `ch-${i}`, name: `Channel ${i}`, description: '', playlist: 'all', shows: [] }));
+  return { channels: list, playlists: new Map([['all', playlist]]) };
+}
+
+async function channelCost(dataDir: string, channels: number): Promise<{ cpuPct: number; rssMb: number; heapMb: number }> {
+  const library = openLibrary(dataDir);
+  const playout = createPlayout({ library, events: new StationEvents(), programme: programmeOf(channels) });
+  await playout.tick();
+  global.gc?.();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let rss = 0;
+  playout.start();
+  // One listener's worth of work per channel: its playlist, cut once per 2 s segment.
+  const cutter = setInterval(() => {
+    for (const c of playout.channels()) playout.playlist(c.id, '128k');
+    rss = Math.max(rss, process.memoryUsage().rss);
+  }, 2000);
+  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  clearInterval(cutter);
+  playout.destroy();
+  const cpu = process.cpuUsage(cpu0);
+  const wall = (performance.now() - t0) / 1000;
+  const heap = process.memoryUsage().heapUsed;
+  library.close();
+  return { cpuPct: ((cpu.user + cpu.system) / 1e6 / wall) * 100, rssMb: rss / 2 ** 20, heapMb: heap / 2 ** 20 };
+}
+
+/** A classic station: ffmpeg encodes the channel live (-re), two renditions, for the same time. */
+async function classicCost(songWav: string, dir: string): Promise<number> {
+  const args = ['-hide_banner', '-loglevel', 'error', '-re', '-stream_loop', '-1', '-i', songWav];
+  for (const [name, rate] of [['128k', '128k'], ['48k', '48k']] as const) {
+    await mkdir(join(dir, name), { recursive: true });
+    args.push('-map', '0:a', '-c:a', 'aac', '-b:a', rate, '-f', 'hls', '-hls_time', '2', '-hls_list_size', '8', '-hls_flags', 'delete_segments', join(dir, name, 'index.m3u8'));
+  }
+  const child = spawn(ffmpegInstaller.path, args, { stdio: 'ignore' });
+  const ticks = async () => {
+    const stat = (await readFile(`/proc/${child.pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+    return Number(stat[11]) + Number(stat[12]); // utime + stime, in clock ticks (100 per second here)
+  };
+  await new Promise((r) => setTimeout(r, 2000));
+  const a = await ticks();
+  const t0 = performance.now();
+  await new Promise((r) => setTimeout(r, Math.min(SECONDS, 30) * 1000));
+  const b = await ticks();
+  const wall = (performance.now() - t0) / 1000;
+  child.kill('SIGKILL');
+  return ((b - a) / 100 / wall) * 100;
+}
+
+async function main(): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'bench-station-'));
+  try {
+    const dataDir = join(work, 'data');
+    const library = openLibrary(dataDir);
+    for (let i = 0; i < 8; i++) await addToneSong(library, { title: `Tone ${i}`, seconds: 60 + i * 7, frequency: 220 + i * 55 });
+    const songDir = library.list()[0]!.dir;
+    library.close();
+
+    const rows: string[] = [];
+    const results: Record<number, { cpuPct: number; rssMb: number; heapMb: number }> = {};
+    for (const n of [1, 100, 1000]) {
+      results[n] = await channelCost(dataDir, n);
+      rows.push(`| ${n} | ${results[n]!.cpuPct.toFixed(2)}% | ${results[n]!.rssMb.toFixed(0)} MB | ${results[n]!.heapMb.toFixed(0)} MB |`);
+      process.stdout.write(`${n} channels: ${rows[rows.length - 1]}\n`);
+    }
+    const classicPct = await classicCost(join(songDir, 'song.wav'), join(work, 'classic'));
+    const perChannel = results[1000]!.cpuPct / 1000;
+    process.stdout.write(`classic: ${classicPct.toFixed(2)}% of a core per channel\n`);
+
+    // 10,000 listeners against the real server over HTTP.
+    const playlists = join(work, 'playlists');
+    await mkdir(join(playlists, 'playlists'), { recursive: true });
+    await writeFile(join(playlists, 'channels.yaml'), `channels:\n${Array.from({ length: 20 }, (_, i) => `  - id: ${i === 0 ? 'radio-optimism' : `ch-${i}`}\n    name: Channel ${i}\n    playlist: all\n`).join('')}`);
+    await writeFile(join(playlists, 'playlists', 'all.yaml'), 'name: All\nmode: randomize\nnoRepeat: 2\n');
+    const station = await createStation(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PLAYLISTS_DIR: playlists, SEED_CATALOG: 'false' }), () => undefined);
+    await new Promise((r) => setTimeout(r, 7000)); // a full live window on every channel
+    const listeners = await runListeners({ base: `http://127.0.0.1:${station.port}`, channels: station.playout.channels().map((c) => c.id), listeners: Number(process.env.BENCH_LISTENERS ?? 10_000), seconds: Math.min(SECONDS, 30) });
+    await station.destroy();
+
+    const body = `## Station (\`npm run bench:station\`)
+
+Machine: ${machineLine()}.
+
+Playout of N channels for ${SECONDS} s on the wall clock (each channel's playlist cut once per segment, as for one listener), in one Node process. Goal: 1,000 channels on one core under 50% CPU.
+
+| channels | CPU (one core = 100%) | peak RSS | heap after |
+| --- | --- | --- | --- |
+${rows.join('\n')}
+
+- Classic station for comparison: one channel encoded live by ffmpeg (\`-re\`, AAC 128k + 48k HLS): **${classicPct.toFixed(2)}%** of a core.
+- Our cost per channel at 1,000 channels: **${perChannel.toFixed(4)}%** of a core, **${(classicPct / perChannel).toFixed(0)}×** lower than the classic encode (goal: at least 20×).
+
+${listeners.listeners.toLocaleString('en')} simulated listeners on 127.0.0.1 over ${listeners.channels} channels for ${listeners.seconds} s, each polling its media playlist every 2 s and fetching each new segment (keep-alive HTTP, load generator in a second process):
+
+- requests: ${listeners.requests.toLocaleString('en')} (${(listeners.requests / listeners.seconds).toFixed(0)}/s), errors: **${listeners.errors}**
+- latency p50 ${listeners.p50.toFixed(1)} ms, p99 **${listeners.p99.toFixed(1)} ms**, max ${listeners.max.toFixed(1)} ms (goal: zero errors, p99 under 50 ms)
+`;
+    writeSection(join(process.cwd(), 'docs/BENCHMARKS.md'), 'station', body);
+    process.stdout.write(`\n${body}\n`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:station failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
