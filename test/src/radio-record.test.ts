@@ -29,20 +29,26 @@ describe('recording the live channel', () => {
     const recording = join(fixture.dir, 'recording.wav');
     // Watch the playlist while ffmpeg records, to know each segment's program date time.
     const pdt = new Map<string, { at: number; duration: number; item: number }>();
+    const kinds = new Set<string>();
     let watching = true;
-    const watcher = (async () => {
-      while (watching) {
+    const poll = async () => {
         const text = await (await fetch(`${station.base}/live/radio-optimism/128k.m3u8`)).text();
         let at = 0;
         let duration = 0;
         let item = 0;
         for (const line of text.split('\n')) {
+          const kind = /X-KIND="(\w+)"/.exec(line)?.[1];
+          if (kind) kinds.add(kind);
           if (line.startsWith('#EXT-X-DISCONTINUITY-SEQUENCE:')) item = Number(line.slice(30));
           else if (line === '#EXT-X-DISCONTINUITY') item++;
           else if (line.startsWith('#EXT-X-PROGRAM-DATE-TIME:')) at = Date.parse(line.slice(25));
           else if (line.startsWith('#EXTINF:')) duration = Number.parseFloat(line.slice(8));
           else if (line && !line.startsWith('#')) pdt.set(line, { at, duration, item });
         }
+    };
+    const watcher = (async () => {
+      while (watching) {
+        await poll();
         await new Promise((r) => setTimeout(r, 1000));
       }
     })();
@@ -51,6 +57,7 @@ describe('recording the live channel', () => {
     const wallSec = (Date.now() - started) / 1000;
     watching = false;
     await watcher;
+    await poll(); // the last segment ffmpeg read may have appeared after the watcher's last look
     expect({ code: result.code, log: result.code === 0 ? '' : result.stderr.slice(-1500) }).toEqual({ code: 0, log: '' });
     // It was live: reading 60 s took about 60 s of wall time.
     expect(wallSec).toBeGreaterThan(55);
@@ -61,6 +68,9 @@ describe('recording the live channel', () => {
     expect(new Set(known.map((k) => k.item)).size).toBeGreaterThanOrEqual(3); // at least two boundaries crossed
     // Segments follow each other on the wall clock with no gap and no overlap.
     for (let i = 1; i < known.length; i++) expect(Math.abs(known[i]!.at - (known[i - 1]!.at + known[i - 1]!.duration * 1000))).toBeLessThan(5);
+
+    // The main playlist asks for 2 s crossfades: they were rendered and went on air as items.
+    expect([...kinds]).toContain('transition');
 
     const decoded = await run(ffmpegInstaller.path, ['-hide_banner', '-v', 'error', '-i', recording, '-f', 'null', '-']);
     expect(decoded.stderr.trim()).toBe('');

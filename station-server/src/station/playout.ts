@@ -5,8 +5,10 @@ import type { Library } from '../library/library.js';
 import { StationEvent, type StationEvents } from '../events.js';
 import type { ChannelConfig } from './programme-schema.js';
 import type { Programme } from './programme.js';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { planCrossfade, renderCrossfade } from './crossfade.js';
 import { PACKAGE_DIR, readPackage, type PackagedAudio } from './hls-package.js';
 import { channelPts, firstPts, shiftTimestamps } from './ts-timestamps.js';
 import { chooseNext, type SongInfo } from './rotation.js';
@@ -64,13 +66,15 @@ export function createPlayout(options: PlayoutOptions): Playout {
   const states = new Map<string, ChannelState>();
   const packages = new Map<string, PackagedAudio | null>();
   const segments = new Map<string, Buffer>();
+  const mediaRoot = dirname(library.mediaDir);
   const origins = new Map<string, bigint>();
-  // Where a packaged song's own clock starts (ffmpeg begins MPEG-TS at 1.4 s); read once per song.
-  const originPts = async (songId: string, folder: string, first: string): Promise<bigint> => {
-    let pts = origins.get(songId);
+  // Where an item's first segment sits on its own packaged clock; read once per item start.
+  const originPts = async (folder: string, first: string): Promise<bigint> => {
+    const key = join(folder, first);
+    let pts = origins.get(key);
     if (pts === undefined) {
-      pts = firstPts(await readFile(join(folder, first))) ?? 0n;
-      origins.set(songId, pts);
+      pts = firstPts(await readFile(key)) ?? 0n;
+      origins.set(key, pts);
     }
     return pts;
   };
@@ -108,9 +112,9 @@ export function createPlayout(options: PlayoutOptions): Playout {
   async function scheduleNext(state: ChannelState, at: number, songs: SongInfo[], jingles: SongInfo[]): Promise<boolean> {
     const last = state.items[state.items.length - 1];
     const slot = nextSlot(last, at);
-    const history = state.items.filter((i) => i.kind !== 'jingle').map((i) => i.songId);
+    const history = state.items.filter((i) => i.kind !== 'jingle' && i.kind !== 'transition').map((i) => i.songId);
     const lastJingle = state.items.map((i) => i.kind).lastIndexOf('jingle');
-    const songsSinceJingle = state.items.slice(lastJingle + 1).filter((i) => i.kind !== 'jingle').length;
+    const songsSinceJingle = state.items.slice(lastJingle + 1).filter((i) => i.kind !== 'jingle' && i.kind !== 'transition').length;
     const excluded = new Set<string>();
     for (let attempt = 0; attempt < 5; attempt++) {
       const dedications = state.dedications.filter((id) => !excluded.has(id)).map((id) => library.get(id)).filter((s) => !!s).map((s) => ({ id: s.id, title: s.title, genre: s.genre, vibe: s.vibe, language: s.language, theme: s.theme }));
@@ -138,16 +142,44 @@ export function createPlayout(options: PlayoutOptions): Playout {
         ...slot,
         kind: choice.kind,
         songId: choice.song.id,
+        source: `songs/${choice.song.id}`,
         segments: packaged.segments,
         title: choice.song.title,
       };
-      state.items.push(item);
+      const seconds = programme.playlists.get(choice.playlist)?.transition;
+      const items = last && seconds?.type === 'crossfade' ? await crossfadeInto(state, last, item, seconds.seconds, at) : [item];
+      for (const it of items) {
+        state.items.push(it);
+        library.appendAirItem(state.config.id, it);
+        events.emit(StationEvent.ItemScheduled, { channel: state.config.id, item: it });
+      }
       if (state.items.length > keep) state.items.splice(0, state.items.length - keep);
-      library.appendAirItem(state.config.id, item);
-      events.emit(StationEvent.ItemScheduled, { channel: state.config.id, item });
       return true;
     }
     return false;
+  }
+
+  /** Shortens the item before, renders the overlap once, and returns the transition and the rest of `next`. */
+  async function crossfadeInto(state: ChannelState, last: AirItem, next: AirItem, seconds: number, at: number): Promise<AirItem[]> {
+    const plan = planCrossfade(last.segments, next.segments, seconds);
+    const lastSong = library.get(last.songId);
+    const nextSong = library.get(next.songId);
+    const tailStartMs = itemEndMs(last) - (plan?.tailSec ?? 0) * 1000;
+    // Only audio nobody has heard yet may change; and jingles and transitions are not faded.
+    if (!plan || !lastSong || !nextSong || !existsSync(join(lastSong.dir, 'song.wav')) || !existsSync(join(nextSong.dir, 'song.wav')) || last.kind === 'transition' || last.source !== `songs/${last.songId}` || tailStartMs < at + 4000) return [next];
+    const key = `${last.songId}-${next.songId}-${plan.tail}-${plan.head}-${Math.round(seconds * 1000)}`;
+    try {
+      const lastPackage = (await packageOf(last.songId))!;
+      const mixed = await renderCrossfade(join(lastSong.dir, 'song.wav'), lastPackage.durationSec, join(nextSong.dir, 'song.wav'), plan, join(mediaRoot, 'transitions', key));
+      last.segments = last.segments.slice(0, last.segments.length - plan.tail);
+      library.appendAirItem(state.config.id, last);
+      const transition: AirItem = { ...nextSlot(last, at), kind: 'transition', songId: next.songId, source: `transitions/${key}`, segments: mixed.segments, title: next.title };
+      const rest: AirItem = { ...next, ...nextSlot(transition, at), segments: next.segments.slice(plan.head) };
+      return [transition, rest];
+    } catch (error) {
+      events.emit(StationEvent.Error, { code: 'crossfade-failed', message: `${state.config.id}: ${error instanceof Error ? error.message : String(error)}; cutting instead`, fatal: false });
+      return [next];
+    }
   }
 
   const currentIndex = (state: ChannelState, at: number): number => {
@@ -209,10 +241,8 @@ export function createPlayout(options: PlayoutOptions): Playout {
       const key = `${id}/${rendition}/${seq}`;
       const hit = segments.get(key);
       if (hit) return hit;
-      const song = library.get(item.songId);
-      if (!song) return undefined;
-      const folder = join(song.dir, PACKAGE_DIR, rendition);
-      const origin = await originPts(item.songId, folder, item.segments[0]!.file);
+      const folder = join(mediaRoot, item.source ?? `songs/${item.songId}`, PACKAGE_DIR, rendition);
+      const origin = await originPts(folder, item.segments[0]!.file);
       const data = shiftTimestamps(await readFile(join(folder, item.segments[seq - item.firstSeq]!.file)), channelPts(item.startMs) - origin);
       segments.set(key, data);
       // A small cache: listeners of a channel all ask for the same few newest segments.

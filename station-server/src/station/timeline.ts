@@ -3,7 +3,7 @@
 // moment and a restarted server serves exactly what it served before.
 import { RENDITIONS, TARGET_DURATION, type PackagedSegment, type RenditionName } from './hls-package.js';
 
-export type AirItemKind = 'song' | 'jingle' | 'dedication';
+export type AirItemKind = 'song' | 'jingle' | 'dedication' | 'transition';
 
 export interface AirItem {
   /** Position in the channel since it first went on air; also its discontinuity number. */
@@ -14,6 +14,8 @@ export interface AirItem {
   startMs: number;
   kind: AirItemKind;
   songId: string;
+  /** Folder of the packaged audio under the media root: `songs/<id>` or `transitions/<key>`. */
+  source: string;
   segments: PackagedSegment[];
   title: string;
 }
