@@ -7,34 +7,84 @@ export const PROTOCOL_VERSION = 1;
 /** Frames larger than this are refused unread. */
 export const MAX_FRAME_BYTES = 8 * 1024;
 
+/** What clients may send. */
 export const ClientMessage = {
+  /** Any client: receive `channel.now` for a channel from now on. */
   Subscribe: 'channel.subscribe',
+  /** TV: announce itself (again, with its tvId and token after a reconnect) to get a pairing code. */
   TvHello: 'tv.hello',
+  /** TV: remove a paired phone. */
+  TvUnpair: 'tv.unpair',
+  /** Phone: pair with the TV showing this code. */
   PhonePair: 'phone.pair',
+  /** Phone: pick up a session after a reconnect or a page reload. */
+  PhoneResume: 'phone.resume',
+  /** Phone: end its pairing. */
+  PhoneLeave: 'phone.leave',
+  /** Phone: make a song and send it to the paired TV or to the radio. */
   DedicationCreate: 'dedication.create',
 } as const;
 
+/** What the server sends. */
 export const ServerMessage = {
   Now: 'channel.now',
+  /** To a TV: {tvId, token, pairingCode, pairingUrl, expiresAt, phones}. */
   TvWelcome: 'tv.welcome',
+  /** To a TV: its paired phones changed: {phones}. */
+  TvPhones: 'tv.phones',
+  /** To a phone: {sessionToken, tvId, phoneId}. */
   PhonePaired: 'phone.paired',
+  /** To a phone: its pairing ended (it left, or the TV removed it). */
+  PhoneLeft: 'phone.left',
+  /** To a phone: {id, position} — stored, queued at this place. */
   DedicationAccepted: 'dedication.accepted',
+  /** To a phone: {id, stage, position?}. */
   DedicationProgress: 'dedication.progress',
+  /** To the phone and (target tv) its TV: {id, target, song}. */
   DedicationReady: 'dedication.ready',
+  /** To a phone: {id, code, message}. */
+  DedicationFailed: 'dedication.failed',
   Error: 'error',
 } as const;
 
+/** The stages a phone shows while its song is made, in order. */
+export const DEDICATION_STAGES = ['queued', 'lyrics', 'music', 'voice', 'mix', 'artwork', 'ready'] as const;
+export type DedicationStage = (typeof DEDICATION_STAGES)[number];
+
+/** A paired phone as a TV lists it. */
+export interface PhoneInfo {
+  id: string;
+  name: string;
+  pairedAt: string;
+}
+
 const channelId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'channel ids are lowercase letters, digits and dashes');
+
+const token = z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/, 'not a token');
 
 export const clientFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(ClientMessage.Subscribe), channel: channelId }).strict(),
-  z.object({ type: z.literal(ClientMessage.TvHello), tvId: z.string().max(64).optional(), token: z.string().max(128).optional() }).strict(),
-  z.object({ type: z.literal(ClientMessage.PhonePair), code: z.string().min(1).max(16) }).strict(),
+  z.object({ type: z.literal(ClientMessage.TvHello), tvId: z.string().max(64).optional(), token: token.optional(), language: z.string().max(8).optional() }).strict(),
+  z.object({ type: z.literal(ClientMessage.TvUnpair), phoneId: z.string().min(1).max(64) }).strict(),
+  z.object({ type: z.literal(ClientMessage.PhonePair), code: z.string().min(1).max(16), name: z.string().max(40).optional() }).strict(),
+  z.object({ type: z.literal(ClientMessage.PhoneResume), sessionToken: token }).strict(),
+  z.object({ type: z.literal(ClientMessage.PhoneLeave) }).strict(),
   z.object({ type: z.literal(ClientMessage.DedicationCreate), request: songRequestSchema, target: z.enum(['tv', 'radio']) }).strict(),
 ]);
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
 
-export type ErrorCode = 'bad-frame' | 'frame-too-large' | 'unknown-type' | 'unknown-channel' | 'not-paired' | 'rate-limited' | 'internal';
+export type ErrorCode =
+  | 'bad-frame'
+  | 'frame-too-large'
+  | 'unknown-type'
+  | 'unknown-channel'
+  | 'bad-code'
+  | 'code-expired'
+  | 'not-paired'
+  | 'not-a-tv'
+  | 'invalid-request'
+  | 'rate-limited'
+  | 'internal';
 
 export interface ErrorFrame {
   type: typeof ServerMessage.Error;
