@@ -18,6 +18,8 @@ export interface StationConfig {
   seedCatalog: boolean;
   /** Songs made at once while seeding; 2 keeps both cores busy (COMPOSE_CONCURRENCY, default 2). */
   composeConcurrency: number;
+  /** The address phones use to reach the station, for the pairing QR code (PUBLIC_URL; default: the address the TV used). */
+  publicUrl?: string;
   /** The built TV app, served at /tv/ (TV_APP_DIR, default tv-app/dist in this repository). */
   tvAppDir: string;
 }
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     playlistsDir: resolve(cwd, env.PLAYLISTS_DIR || 'playlists'),
     seedCatalog: bool('SEED_CATALOG', true),
     composeConcurrency: int('COMPOSE_CONCURRENCY', 2, 1, 16),
+    ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL.replace(/\/$/, '') } : {}),
     tvAppDir: resolve(cwd, env.TV_APP_DIR || resolve(REPO_ROOT, 'tv-app/dist')),
   };
 }

@@ -5,12 +5,17 @@ import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from './config.js';
 import { openLibrary } from './library/library.js';
 import { makeStarterCatalog, readStarterPrompts } from './library/starter-catalog.js';
+import { makeStationIds } from './library/station-ids.js';
 import { createStation } from './station.js';
 import { shutdownComposer } from './composer/shutdown.js';
 
 async function seedIfEmpty(dataDir: string, playlistsDir: string, concurrency: number): Promise<void> {
   const library = openLibrary(dataDir);
   try {
+    if (library.count('jingle') === 0) {
+      const made = await makeStationIds(library);
+      console.log(`Made ${made} station IDs.`);
+    }
     if (library.count() > 0) return;
     const prompts = await readStarterPrompts(join(playlistsDir, 'prompts'));
     if (prompts.length === 0) return;

@@ -14,6 +14,9 @@ import { createPlayout, type Playout } from './station/playout.js';
 import { loadProgramme, formatProblem } from './station/programme.js';
 import { watchProgramme, type ProgrammeWatcher } from './station/programme-watcher.js';
 import { createHub, type Hub } from './pairing/hub.js';
+import { createDedications, type Dedications } from './pairing/dedications.js';
+
+const MAIN_CHANNEL = 'radio-optimism';
 
 export interface Station {
   config: StationConfig;
@@ -22,6 +25,7 @@ export interface Station {
   jobs: SongJobs;
   playout: Playout;
   hub: Hub;
+  dedications: Dedications;
   server: Server;
   /** The port actually bound (differs from config.port when that is 0). */
   port: number;
@@ -44,7 +48,18 @@ export async function createStation(config: StationConfig, log: (line: string) =
   });
   // Players keep connections open between polls; keep them longer than a poll interval.
   server.keepAliveTimeout = 15_000;
-  const hub = createHub({ server, hasChannel: (id) => !!playout.channel(id), now: (id) => nowView(library, playout, id) });
+  let dedications: Dedications | undefined;
+  const hub = createHub({
+    server,
+    store: library.pairing,
+    dedications: () => dedications!,
+    hasChannel: (id) => !!playout.channel(id),
+    now: (id) => nowView(library, playout, id),
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    log,
+  });
+  dedications = createDedications({ library, jobs, toPhone: hub.toPhone, toTv: hub.toTv, onAir: (songId) => playout.queueDedication(MAIN_CHANNEL, songId), log });
+  dedications.resume();
   const watcher: ProgrammeWatcher = watchProgramme(config.playlistsDir, events, (p) => playout.setProgramme(p));
 
   events.on(StationEvent.NowPlaying, ({ channel }) => hub.publishNow(channel, nowView(library, playout, channel)));
@@ -66,6 +81,7 @@ export async function createStation(config: StationConfig, log: (line: string) =
     jobs,
     playout,
     hub,
+    dedications,
     server,
     port,
     async destroy() {

@@ -1,9 +1,9 @@
 // HTTP routes of the station (names in DESIGN.md). Errors leave as {error: {code, message}}, never a stack.
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { checkSongRequest } from '@radio-optimism/shared';
-import type { Library, SongRecord } from '../library/library.js';
+import type { Library } from '../library/library.js';
+import { songView } from '../library/song-view.js';
 import type { SongJobs } from '../library/song-jobs.js';
-import { SONG_FILES } from '../composer/manifest.js';
 
 export interface AppDeps {
   library: Library;
@@ -27,31 +27,6 @@ const MEDIA_TYPES: Record<string, string> = {
   '.mid': 'audio/midi',
   '.json': 'application/json; charset=utf-8',
 };
-
-export function songView(song: SongRecord) {
-  const base = `/media/songs/${song.id}`;
-  return {
-    id: song.id,
-    status: 'ready' as const,
-    title: song.title,
-    language: song.language,
-    genre: song.genre,
-    vibe: song.vibe,
-    theme: song.theme,
-    durationSec: song.durationSec,
-    to: song.recipient,
-    from: song.sender,
-    createdAt: song.createdAt,
-    files: {
-      audio: `${base}/${SONG_FILES.stream}`,
-      cover: `${base}/${SONG_FILES.cover}`,
-      coverSmall: `${base}/${SONG_FILES.coverSmall}`,
-      lyrics: `${base}/${SONG_FILES.lyrics}`,
-      karaoke: `${base}/${SONG_FILES.accompaniment}`,
-      manifest: `${base}/song.json`,
-    },
-  };
-}
 
 export function createApp({ library, jobs, routers = [], tvAppDir }: AppDeps): express.Express {
   const app = express();

@@ -7,11 +7,15 @@ import sqlite from 'node-sqlite3-wasm';
 import type { SongRequest } from '@radio-optimism/shared';
 import type { SongManifest } from '../composer/manifest.js';
 import type { AirItem } from '../station/timeline.js';
+import { createPairingStore, type PairingStore } from './pairing-store.js';
 
 /** What a library entry is: a song people asked for, or a station ID the station made itself. */
 export type SongKind = 'song' | 'jingle';
 
 const { Database } = sqlite;
+
+/** The SQLite handle, for the stores in this folder (nothing outside library/ touches the database). */
+export type SqliteDatabase = InstanceType<typeof Database>;
 
 export interface SongRecord {
   id: string;
@@ -44,6 +48,8 @@ export interface Library {
   appendAirItem(channel: string, item: AirItem): void;
   /** The last `limit` items of a channel, oldest first. */
   airItems(channel: string, limit: number): AirItem[];
+  /** Pairings and dedications, in the same file. */
+  readonly pairing: PairingStore;
   close(): void;
 }
 
@@ -96,8 +102,10 @@ export function openLibrary(dataDir: string): Library {
     request: JSON.parse(String(row.request)) as SongRequest,
     dir: join(mediaDir, String(row.id)),
   });
+  const pairing = createPairingStore(db);
   return {
     mediaDir,
+    pairing,
     reserve() {
       let id: string;
       do id = randomBytes(6).toString('base64url');

@@ -1,62 +1,200 @@
 // The WebSocket hub on /ws: the only holder of sockets. Every frame is validated before dispatch;
-// now-playing changes are pushed to the sockets subscribed to that channel.
-import type { Server } from 'node:http';
+// a bad one gets `error {code, message}` and changes nothing. TVs get pairing codes, phones pair and
+// send dedications, and now-playing changes are pushed to subscribers.
+import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { checkClientFrame, MAX_FRAME_BYTES, ServerMessage, type ErrorFrame } from '@radio-optimism/shared';
+import { checkClientFrame, checkSongRequest, MAX_FRAME_BYTES, ServerMessage, type ClientFrame, type ErrorCode } from '@radio-optimism/shared';
+import type { PairingStore } from '../library/pairing-store.js';
+import type { Dedications } from './dedications.js';
+import { createCodeBook } from './codes.js';
+import { createRateLimiter } from './rate-limit.js';
 
-export interface HubDeps {
+export interface HubOptions {
   server: Server;
-  /** Whether a channel exists. */
+  store: PairingStore;
+  dedications: () => Dedications;
   hasChannel(id: string): boolean;
-  /** The now-playing view of a channel, sent on subscribe. */
   now(channel: string): unknown;
+  /** Where a phone opens to pair, for the QR code: `${publicUrl}/pair?code=...` (default: the request's host). */
+  publicUrl?: string;
+  /** Browser origins allowed besides the station's own (the TV app may load from file://). */
+  allowedOrigins?: string[];
+  codeTtlMs?: number;
+  log?: (line: string) => void;
 }
 
 export interface Hub {
-  /** Sends a channel's now playing to every socket subscribed to it. */
   publishNow(channel: string, now: unknown): void;
+  toPhone(phoneId: string, frame: object): void;
+  toTv(tvId: string, frame: object): void;
   clients(): number;
   destroy(): Promise<void>;
 }
 
-export function createHub(deps: HubDeps): Hub {
-  const wss = new WebSocketServer({ server: deps.server, path: '/ws', maxPayload: MAX_FRAME_BYTES * 2 });
-  const subscriptions = new Map<WebSocket, Set<string>>();
+interface Client {
+  ws: WebSocket;
+  ip: string;
+  host: string;
+  channels: Set<string>;
+  tvId?: string;
+  phoneId?: string;
+}
+
+export function createHub(options: HubOptions): Hub {
+  const { store } = options;
+  const codes = createCodeBook(options.codeTtlMs ?? 10 * 60_000);
+  const pairAttempts = createRateLimiter(10, 60_000); // per IP
+  const wrongGuesses = createRateLimiter(5, 10 * 60_000); // per IP
+  const globalWrong = createRateLimiter(50, 60_000); // across the station: past this, every code is replaced
+  const songsPerPhone = createRateLimiter(5, 10 * 60_000);
+  const songsPerIp = createRateLimiter(20, 60 * 60_000);
+  const clients = new Set<Client>();
+
+  const originAllowed = (req: IncomingMessage): boolean => {
+    const origin = req.headers.origin;
+    if (!origin || origin === 'null' || origin.startsWith('file://')) return true; // native clients, webOS packages
+    try {
+      return new URL(origin).host === req.headers.host || (options.allowedOrigins ?? []).includes(origin);
+    } catch {
+      return false;
+    }
+  };
+  const wss = new WebSocketServer({
+    server: options.server,
+    path: '/ws',
+    maxPayload: MAX_FRAME_BYTES * 2,
+    verifyClient: ({ req }: { req: IncomingMessage }) => originAllowed(req),
+  });
+
   const send = (ws: WebSocket, frame: object) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
-  const sendError = (ws: WebSocket, error: Omit<ErrorFrame, 'type'>) => send(ws, { type: ServerMessage.Error, ...error });
+  const error = (c: Client, code: ErrorCode, message: string) => send(c.ws, { type: ServerMessage.Error, code, message });
+  const each = (match: (c: Client) => boolean, frame: object) => {
+    const text = JSON.stringify(frame);
+    for (const c of clients) if (match(c) && c.ws.readyState === c.ws.OPEN) c.ws.send(text);
+  };
+  const toPhone = (phoneId: string, frame: object) => each((c) => c.phoneId === phoneId, frame);
+  const toTv = (tvId: string, frame: object) => each((c) => c.tvId === tvId, frame);
+  const phonesOf = (tvId: string) => store.phones(tvId).map((p) => ({ id: p.id, name: p.name, pairedAt: p.pairedAt }));
+  const pairingUrl = (c: Client, code: string) => `${options.publicUrl ?? `http://${c.host}`}/pair?code=${code}`;
+  const welcome = (c: Client, tvId: string, token?: string) => {
+    const { code, expiresAt } = codes.issue(tvId);
+    send(c.ws, { type: ServerMessage.TvWelcome, tvId, ...(token ? { token } : {}), pairingCode: code, pairingUrl: pairingUrl(c, code), expiresAt: new Date(expiresAt).toISOString(), phones: phonesOf(tvId) });
+  };
 
-  wss.on('connection', (ws) => {
-    subscriptions.set(ws, new Set());
+  const handlers: { [T in ClientFrame['type']]: (c: Client, frame: Extract<ClientFrame, { type: T }>) => void } = {
+    'channel.subscribe': (c, f) => {
+      if (!options.hasChannel(f.channel)) return error(c, 'unknown-channel', `no channel "${f.channel}"`);
+      c.channels.add(f.channel);
+      send(c.ws, { type: ServerMessage.Now, ...(options.now(f.channel) as object) });
+    },
+    'tv.hello': (c, f) => {
+      // A TV that was here before keeps its identity (and its paired phones) with its token.
+      const known = f.tvId && f.token ? store.tv(f.tvId, f.token) : undefined;
+      if (known) {
+        c.tvId = known.id;
+        return welcome(c, known.id);
+      }
+      const tv = store.addTv();
+      c.tvId = tv.id;
+      welcome(c, tv.id, tv.token);
+    },
+    'tv.unpair': (c, f) => {
+      if (!c.tvId) return error(c, 'not-a-tv', 'say tv.hello first');
+      const phone = store.phones(c.tvId).find((p) => p.id === f.phoneId);
+      if (!phone) return error(c, 'not-paired', 'that phone is not paired with this TV');
+      store.removePhone(phone.id);
+      toPhone(phone.id, { type: ServerMessage.PhoneLeft, reason: 'unpaired-by-tv' });
+      for (const other of clients) if (other.phoneId === phone.id) delete other.phoneId;
+      toTv(c.tvId, { type: ServerMessage.TvPhones, phones: phonesOf(c.tvId) });
+    },
+    'phone.pair': (c, f) => {
+      if (!pairAttempts.take(c.ip) || wrongGuesses.remaining(c.ip) === 0) return error(c, 'rate-limited', 'too many tries: wait a few minutes and try again');
+      const found = codes.redeem(f.code);
+      if (!found || 'expired' in found) {
+        wrongGuesses.take(c.ip);
+        if (!found && !globalWrong.take('all')) rotateAllCodes();
+        return error(c, found ? 'code-expired' : 'bad-code', found ? 'that code has expired: look at the TV for a new one' : 'no TV shows that code: check it and try again');
+      }
+      const name = (f.name ?? '').normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, 40) || 'Phone';
+      const { phone, sessionToken } = store.pairPhone(found.tvId, name);
+      c.phoneId = phone.id;
+      send(c.ws, { type: ServerMessage.PhonePaired, sessionToken, tvId: phone.tvId, phoneId: phone.id });
+      toTv(found.tvId, { type: ServerMessage.TvPhones, phones: phonesOf(found.tvId) });
+      // The code is used: the TV shows a fresh one for the next phone.
+      for (const tv of clients) if (tv.tvId === found.tvId) welcome(tv, found.tvId);
+    },
+    'phone.resume': (c, f) => {
+      const phone = store.phoneBySession(f.sessionToken);
+      if (!phone) return error(c, 'not-paired', 'this phone is no longer paired: pair again with the code on the TV');
+      c.phoneId = phone.id;
+      send(c.ws, { type: ServerMessage.PhonePaired, sessionToken: f.sessionToken, tvId: phone.tvId, phoneId: phone.id });
+    },
+    'phone.leave': (c) => {
+      if (!c.phoneId) return error(c, 'not-paired', 'this phone is not paired');
+      const phone = store.removePhone(c.phoneId);
+      toPhone(c.phoneId, { type: ServerMessage.PhoneLeft, reason: 'left' });
+      for (const other of clients) if (other.phoneId === phone?.id) delete other.phoneId;
+      if (phone) toTv(phone.tvId, { type: ServerMessage.TvPhones, phones: phonesOf(phone.tvId) });
+    },
+    'dedication.create': (c, f) => {
+      const phone = c.phoneId ? store.phoneById(c.phoneId) : undefined;
+      if (!phone) return error(c, 'not-paired', 'pair with a TV before sending a song');
+      if (!songsPerPhone.take(phone.id) || !songsPerIp.take(c.ip)) return error(c, 'rate-limited', 'that is a lot of songs: wait a few minutes before the next one');
+      options.dedications().create(phone, f.request, f.target);
+    },
+  };
+  const rotateAllCodes = () => {
+    options.log?.('many wrong pairing codes in a minute: replacing every code');
+    for (const c of clients) if (c.tvId) welcome(c, c.tvId);
+  };
+
+  wss.on('connection', (ws, req) => {
+    const client: Client = { ws, ip: req.socket.remoteAddress ?? 'unknown', host: req.headers.host ?? 'localhost', channels: new Set() };
+    clients.add(client);
     ws.on('message', (data, isBinary) => {
-      if (isBinary) return sendError(ws, { code: 'bad-frame', message: 'frames are JSON text' });
-      const checked = checkClientFrame(data as Buffer);
-      if (!checked.ok) return send(ws, checked.error);
-      const frame = checked.frame;
-      switch (frame.type) {
-        case 'channel.subscribe':
-          if (!deps.hasChannel(frame.channel)) return sendError(ws, { code: 'unknown-channel', message: `no channel "${frame.channel}"` });
-          subscriptions.get(ws)?.add(frame.channel);
-          send(ws, { type: ServerMessage.Now, ...(deps.now(frame.channel) as object) });
-          return;
-        default:
-          return sendError(ws, { code: 'unknown-type', message: `${frame.type} is not available yet on this station` });
+      if (isBinary) return error(client, 'bad-frame', 'frames are JSON text');
+      // A song request gets the validator's own words, so the phone can show what to fix.
+      const raw = data as Buffer;
+      const checked = checkClientFrame(raw);
+      if (!checked.ok) {
+        const request = checked.error.code === 'bad-frame' ? requestProblem(raw) : undefined;
+        return request ? error(client, 'invalid-request', request) : send(ws, checked.error);
+      }
+      try {
+        (handlers[checked.frame.type] as (c: Client, f: ClientFrame) => void)(client, checked.frame);
+      } catch (e) {
+        options.log?.(`ws handler ${checked.frame.type} failed: ${e instanceof Error ? e.message : String(e)}`);
+        error(client, 'internal', 'something went wrong on the station; please try again');
       }
     });
-    ws.on('close', () => subscriptions.delete(ws));
-    ws.on('error', () => subscriptions.delete(ws));
+    ws.on('close', () => clients.delete(client));
+    ws.on('error', () => clients.delete(client));
   });
 
   return {
     publishNow(channel, now) {
-      const frame = JSON.stringify({ type: ServerMessage.Now, ...(now as object) });
-      for (const [ws, channels] of subscriptions) if (channels.has(channel) && ws.readyState === ws.OPEN) ws.send(frame);
+      each((c) => c.channels.has(channel), { type: ServerMessage.Now, ...(now as object) });
     },
-    clients: () => subscriptions.size,
+    toPhone,
+    toTv,
+    clients: () => clients.size,
     async destroy() {
-      for (const ws of subscriptions.keys()) ws.terminate();
+      codes.destroy();
+      for (const c of clients) c.ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+function requestProblem(raw: Buffer): string | undefined {
+  try {
+    const data = JSON.parse(raw.toString()) as { type?: unknown; request?: unknown };
+    if (data.type !== 'dedication.create') return undefined;
+    const checked = checkSongRequest(data.request);
+    return checked.ok ? undefined : `${checked.field}: ${checked.message}`;
+  } catch {
+    return undefined;
+  }
 }

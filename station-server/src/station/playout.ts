@@ -12,7 +12,7 @@ import { planCrossfade, renderCrossfade } from './crossfade.js';
 import { PACKAGE_DIR, readPackage, type PackagedAudio } from './hls-package.js';
 import { channelPts, firstPts, shiftTimestamps } from './ts-timestamps.js';
 import { chooseNext, type SongInfo } from './rotation.js';
-import { itemEndMs, liveWindow, mediaPlaylist, nextSlot, type AirItem } from './timeline.js';
+import { isSongItem, itemEndMs, liveWindow, mediaPlaylist, nextSlot, type AirItem } from './timeline.js';
 import type { RenditionName } from './hls-package.js';
 
 export interface PlayoutOptions {
@@ -112,9 +112,9 @@ export function createPlayout(options: PlayoutOptions): Playout {
   async function scheduleNext(state: ChannelState, at: number, songs: SongInfo[], jingles: SongInfo[]): Promise<boolean> {
     const last = state.items[state.items.length - 1];
     const slot = nextSlot(last, at);
-    const history = state.items.filter((i) => i.kind !== 'jingle' && i.kind !== 'transition').map((i) => i.songId);
+    const history = state.items.filter(isSongItem).map((i) => i.songId);
     const lastJingle = state.items.map((i) => i.kind).lastIndexOf('jingle');
-    const songsSinceJingle = state.items.slice(lastJingle + 1).filter((i) => i.kind !== 'jingle' && i.kind !== 'transition').length;
+    const songsSinceJingle = state.items.slice(lastJingle + 1).filter(isSongItem).length;
     const excluded = new Set<string>();
     for (let attempt = 0; attempt < 5; attempt++) {
       const dedications = state.dedications.filter((id) => !excluded.has(id)).map((id) => library.get(id)).filter((s) => !!s).map((s) => ({ id: s.id, title: s.title, genre: s.genre, vibe: s.vibe, language: s.language, theme: s.theme }));
@@ -147,7 +147,9 @@ export function createPlayout(options: PlayoutOptions): Playout {
         title: choice.song.title,
       };
       const seconds = programme.playlists.get(choice.playlist)?.transition;
-      const items = last && seconds?.type === 'crossfade' ? await crossfadeInto(state, last, item, seconds.seconds, at) : [item];
+      const intro = choice.kind === 'dedication' ? await introFor(state, choice.song.id, slot) : undefined;
+      if (intro) Object.assign(item, nextSlot(intro, at));
+      const items = intro ? [intro, item] : last && seconds?.type === 'crossfade' ? await crossfadeInto(state, last, item, seconds.seconds, at) : [item];
       for (const it of items) {
         state.items.push(it);
         library.appendAirItem(state.config.id, it);
@@ -157,6 +159,21 @@ export function createPlayout(options: PlayoutOptions): Playout {
       return true;
     }
     return false;
+  }
+
+  /** The spoken intro of a dedication, made once per song; undefined (a plain start) if it cannot be made. */
+  async function introFor(state: ChannelState, songId: string, slot: ReturnType<typeof nextSlot>): Promise<AirItem | undefined> {
+    const song = library.get(songId);
+    if (!song) return undefined;
+    try {
+      const { makeAnnouncement, introText } = await import('./announcements.js');
+      const dir = join(mediaRoot, 'intros', songId);
+      const packaged = (await readPackage(dir)) ?? (await makeAnnouncement(introText(song.request.language, song.recipient, song.sender), song.request.language, dir));
+      return { ...slot, kind: 'intro', songId, source: `intros/${songId}`, segments: packaged.segments, title: song.title };
+    } catch (error) {
+      events.emit(StationEvent.Error, { code: 'intro-failed', message: `${state.config.id}: the intro for ${songId} could not be made (${error instanceof Error ? error.message : String(error)}); playing the song without it`, fatal: false });
+      return undefined;
+    }
   }
 
   /** Shortens the item before, renders the overlap once, and returns the transition and the rest of `next`. */

@@ -65,7 +65,10 @@ export function chooseNext(input: RotationInput): RotationChoice | undefined {
     return { kind: 'dedication', song: input.dedications[0]!, playlist: active.playlist, ...show };
   if (playlist && playlist.jingleEvery > 0 && input.songsSinceJingle >= playlist.jingleEvery && input.jingles.length > 0) {
     const random = createRandom(hashString(`${input.channel.id}:${input.itemIndex}`));
-    return { kind: 'jingle', song: random.pick(input.jingles), playlist: active.playlist, ...show };
+    // A station ID in the channel's language when the playlist has one.
+    const languages = playlist.match.language as string[] | undefined;
+    const local = languages ? input.jingles.filter((j) => languages.includes(j.language)) : [];
+    return { kind: 'jingle', song: random.pick(local.length ? local : input.jingles), playlist: active.playlist, ...show };
   }
 
   // Walk the fallback chain; the whole library is the safety source at its end.

@@ -3,7 +3,10 @@
 // moment and a restarted server serves exactly what it served before.
 import { RENDITIONS, TARGET_DURATION, type PackagedSegment, type RenditionName } from './hls-package.js';
 
-export type AirItemKind = 'song' | 'jingle' | 'dedication' | 'transition';
+export type AirItemKind = 'song' | 'jingle' | 'dedication' | 'intro' | 'transition';
+
+/** Items that count as songs for rotation rules (no-repeat, jingle cadence). */
+export const isSongItem = (item: AirItem): boolean => item.kind === 'song' || item.kind === 'dedication';
 
 export interface AirItem {
   /** Position in the channel since it first went on air; also its discontinuity number. */

@@ -1,0 +1,143 @@
+// Pairings and dedications, persisted in the library's SQLite file, so they survive network blips
+// and restarts. Tokens are stored only as SHA-256 hashes: a copy of the database cannot pair.
+import { createHash, randomBytes } from 'node:crypto';
+import type { SongRequest } from '@radio-optimism/shared';
+import type { SqliteDatabase } from './library.js';
+
+export const newToken = (): string => randomBytes(24).toString('base64url'); // 192 bits
+const hash = (token: string): string => createHash('sha256').update(token).digest('base64url');
+
+export type DedicationStatus = 'queued' | 'composing' | 'ready' | 'failed';
+export type ModerationStatus = 'none' | 'pending' | 'approved' | 'rejected';
+
+export interface DedicationRecord {
+  id: string;
+  phoneId: string;
+  tvId: string;
+  target: 'tv' | 'radio';
+  request: SongRequest;
+  status: DedicationStatus;
+  songId: string | null;
+  error: string | null;
+  attempts: number;
+  moderation: ModerationStatus;
+  flags: string[];
+  createdAt: string;
+}
+
+export interface PhoneRecord {
+  id: string;
+  tvId: string;
+  name: string;
+  pairedAt: string;
+}
+
+export interface PairingStore {
+  /** A TV by id and token; undefined if the token does not match. */
+  tv(tvId: string, token: string): { id: string } | undefined;
+  addTv(): { id: string; token: string };
+  pairPhone(tvId: string, name: string): { phone: PhoneRecord; sessionToken: string };
+  phoneBySession(sessionToken: string): PhoneRecord | undefined;
+  phoneById(phoneId: string): PhoneRecord | undefined;
+  phones(tvId: string): PhoneRecord[];
+  removePhone(phoneId: string): PhoneRecord | undefined;
+  addDedication(d: Omit<DedicationRecord, 'status' | 'songId' | 'error' | 'attempts' | 'createdAt' | 'moderation' | 'flags'>): DedicationRecord;
+  updateDedication(id: string, change: Partial<Pick<DedicationRecord, 'status' | 'songId' | 'error' | 'attempts' | 'moderation' | 'flags'>>): DedicationRecord | undefined;
+  dedication(id: string): DedicationRecord | undefined;
+  /** Dedications not finished: after a restart they are made again or reported failed. */
+  unfinished(): DedicationRecord[];
+  moderationQueue(): DedicationRecord[];
+  /** Radio dedications approved by an operator, newest first. */
+  onAir(limit: number): DedicationRecord[];
+}
+
+export const PAIRING_SCHEMA = `
+CREATE TABLE IF NOT EXISTS tvs (id TEXT PRIMARY KEY, token_hash TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS phones (
+  id TEXT PRIMARY KEY, tv_id TEXT NOT NULL, name TEXT NOT NULL, session_hash TEXT NOT NULL UNIQUE, paired_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dedications (
+  id TEXT PRIMARY KEY, phone_id TEXT NOT NULL, tv_id TEXT NOT NULL, target TEXT NOT NULL, request TEXT NOT NULL,
+  status TEXT NOT NULL, song_id TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,
+  moderation TEXT NOT NULL DEFAULT 'none', flags TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dedications_by_status ON dedications (status);
+`;
+
+type Row = Record<string, string | number | null>;
+
+export function createPairingStore(db: SqliteDatabase): PairingStore {
+  db.exec(PAIRING_SCHEMA);
+  const phone = (r: Row): PhoneRecord => ({ id: String(r.id), tvId: String(r.tv_id), name: String(r.name), pairedAt: String(r.paired_at) });
+  const dedication = (r: Row): DedicationRecord => ({
+    id: String(r.id),
+    phoneId: String(r.phone_id),
+    tvId: String(r.tv_id),
+    target: r.target === 'radio' ? 'radio' : 'tv',
+    request: JSON.parse(String(r.request)) as SongRequest,
+    status: String(r.status) as DedicationStatus,
+    songId: r.song_id === null ? null : String(r.song_id),
+    error: r.error === null ? null : String(r.error),
+    attempts: Number(r.attempts),
+    moderation: String(r.moderation) as ModerationStatus,
+    flags: JSON.parse(String(r.flags)) as string[],
+    createdAt: String(r.created_at),
+  });
+  const now = () => new Date().toISOString();
+  const store: PairingStore = {
+    tv(tvId, token) {
+      const row = db.get('SELECT id FROM tvs WHERE id = ? AND token_hash = ?', [tvId, hash(token)]) as Row | null;
+      return row ? { id: String(row.id) } : undefined;
+    },
+    addTv() {
+      const id = `tv_${randomBytes(8).toString('base64url')}`;
+      const token = newToken();
+      db.run('INSERT INTO tvs (id, token_hash, created_at) VALUES (?, ?, ?)', [id, hash(token), now()]);
+      return { id, token };
+    },
+    pairPhone(tvId, name) {
+      const record: PhoneRecord = { id: `ph_${randomBytes(8).toString('base64url')}`, tvId, name, pairedAt: now() };
+      const sessionToken = newToken();
+      db.run('INSERT INTO phones (id, tv_id, name, session_hash, paired_at) VALUES (?, ?, ?, ?, ?)', [record.id, tvId, name, hash(sessionToken), record.pairedAt]);
+      return { phone: record, sessionToken };
+    },
+    phoneBySession(sessionToken) {
+      const row = db.get('SELECT * FROM phones WHERE session_hash = ?', [hash(sessionToken)]) as Row | null;
+      return row ? phone(row) : undefined;
+    },
+    phoneById(phoneId) {
+      const row = db.get('SELECT * FROM phones WHERE id = ?', [phoneId]) as Row | null;
+      return row ? phone(row) : undefined;
+    },
+    phones: (tvId) => (db.all('SELECT * FROM phones WHERE tv_id = ? ORDER BY paired_at', [tvId]) as Row[]).map(phone),
+    removePhone(phoneId) {
+      const row = db.get('SELECT * FROM phones WHERE id = ?', [phoneId]) as Row | null;
+      if (!row) return undefined;
+      db.run('DELETE FROM phones WHERE id = ?', [phoneId]);
+      return phone(row);
+    },
+    addDedication(d) {
+      db.run('INSERT INTO dedications (id, phone_id, tv_id, target, request, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [d.id, d.phoneId, d.tvId, d.target, JSON.stringify(d.request), 'queued', now()]);
+      return store.dedication(d.id)!;
+    },
+    updateDedication(id, change) {
+      const columns: [string, string | number | null][] = [];
+      if (change.status !== undefined) columns.push(['status', change.status]);
+      if (change.songId !== undefined) columns.push(['song_id', change.songId]);
+      if (change.error !== undefined) columns.push(['error', change.error]);
+      if (change.attempts !== undefined) columns.push(['attempts', change.attempts]);
+      if (change.moderation !== undefined) columns.push(['moderation', change.moderation]);
+      if (change.flags !== undefined) columns.push(['flags', JSON.stringify(change.flags)]);
+      if (columns.length) db.run(`UPDATE dedications SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`, [...columns.map(([, v]) => v), id]);
+      return store.dedication(id);
+    },
+    dedication(id) {
+      const row = db.get('SELECT * FROM dedications WHERE id = ?', [id]) as Row | null;
+      return row ? dedication(row) : undefined;
+    },
+    unfinished: () => (db.all("SELECT * FROM dedications WHERE status IN ('queued', 'composing') ORDER BY created_at") as Row[]).map(dedication),
+    moderationQueue: () => (db.all("SELECT * FROM dedications WHERE moderation = 'pending' AND status = 'ready' ORDER BY created_at") as Row[]).map(dedication),
+    onAir: (limit) => (db.all("SELECT * FROM dedications WHERE moderation = 'approved' ORDER BY created_at DESC LIMIT ?", [limit]) as Row[]).map(dedication),
+  };
+  return store;
+}
