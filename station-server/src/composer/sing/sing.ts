@@ -1,0 +1,123 @@
+// The sing stage: eSpeak speaks each lyric line near one pitch, and TD-PSOLA moves every syllable
+// onto its notes, vowels held for the note's length and tuned to its pitch, consonants kept short in
+// the seams between notes. Returns a mono 44.1 kHz voice as long as the song.
+import { SAMPLE_RATE, type Audio, type SingInput, type VocalNote } from '../types.js';
+import { ESPEAK_RATE } from './espeak.js';
+import { SingError } from './errors.js';
+import { pitchContour } from './contour.js';
+import { layoutLine, type SungSyllable } from './layout.js';
+import { speakLine, type LineSource, type LyricWord } from './line-source.js';
+import { renderSegments } from './psola.js';
+import { upsample2x } from './resample.js';
+import { chooseVoice, pitchSetting, settingHz } from './voice.js';
+
+export { warmUpEngine as warmUpSinger, disposeEngine as disposeSinger } from './espeak.js';
+export { SingError, type SingErrorCode } from './errors.js';
+
+/** eSpeak's speaking rate (words per minute): unhurried, so consonants stay clear. */
+const SPEAKING_RATE = 165;
+/** Peak level of the returned voice. */
+const PEAK = 0.8;
+
+interface SyllableNotes {
+  text: string;
+  word: number;
+  start: number;
+  end: number;
+}
+
+export async function sing(input: SingInput): Promise<Audio> {
+  validate(input);
+  const total = Math.round(input.durationSec * SAMPLE_RATE);
+  const out = new Float32Array(Math.ceil(total / 2) + 1);
+  const voice = chooseVoice(input.language, input.seed);
+  const contour = pitchContour(input.vocals, voice.vibrato);
+  const cache = new Map<string, Promise<LineSource>>();
+  // One speaking pitch for the whole song, a little under its low notes (PSOLA moves pitch up more
+  // cleanly than down), so a repeated line (a chorus) is spoken once.
+  const pitches = input.vocals.map((v) => v.pitch).sort((a, b) => a - b);
+  const low = pitches[Math.floor(pitches.length * 0.1)] ?? 60;
+  const setting = pitchSetting(voice, 0.97 * 440 * 2 ** ((low - 69) / 12));
+
+  for (const group of lineGroups(input.vocals)) {
+    const syllables = syllablesOf(group);
+    const words = wordsOf(syllables);
+    const key = `${voice.id}|${setting}|${words.map((w) => `${w.text}/${w.syllables}`).join(' ')}`;
+    let pending = cache.get(key);
+    if (!pending) {
+      pending = speakLine(words, { voice: voice.id, pitch: setting, rate: SPEAKING_RATE }, settingHz(voice, setting));
+      cache.set(key, pending);
+    }
+    const source = await pending;
+    const sung: SungSyllable[] = syllables.map((s, i) => ({ source: source.syllables[i]!, start: s.start, end: s.end }));
+    renderSegments(source, layoutLine(sung, ESPEAK_RATE), contour, out, ESPEAK_RATE);
+  }
+
+  const voiceAt44 = upsample2x(out).subarray(0, total);
+  const samples = new Float32Array(total);
+  samples.set(voiceAt44);
+  normalize(samples);
+  return { sampleRate: SAMPLE_RATE, channels: [samples] };
+}
+
+function validate(input: SingInput): void {
+  if (!Number.isFinite(input.durationSec) || input.durationSec <= 0 || input.durationSec > 1200) {
+    throw new SingError('bad-input', `durationSec must be a positive number of seconds, got ${input.durationSec}`);
+  }
+  for (const n of input.vocals) {
+    if (!Number.isFinite(n.start) || !Number.isFinite(n.duration) || n.duration <= 0 || n.start < 0 || !Number.isFinite(n.pitch)) {
+      throw new SingError('bad-input', `a vocal note has a bad time or pitch (start ${n.start}, duration ${n.duration}, pitch ${n.pitch})`);
+    }
+  }
+}
+
+/** Notes in time order, cut into runs that sing one lyric line each. */
+function lineGroups(vocals: readonly VocalNote[]): VocalNote[][] {
+  const sorted = [...vocals].sort((a, b) => a.start - b.start || a.line - b.line);
+  const groups: VocalNote[][] = [];
+  for (const note of sorted) {
+    const current = groups[groups.length - 1];
+    if (current && current[0]!.line === note.line) current.push(note);
+    else groups.push([note]);
+  }
+  return groups;
+}
+
+/** One entry per sung syllable; a melisma's notes extend the syllable they continue. */
+function syllablesOf(notes: readonly VocalNote[]): SyllableNotes[] {
+  const out: SyllableNotes[] = [];
+  for (const n of notes) {
+    const prev = out[out.length - 1];
+    if (n.continues && prev) {
+      prev.end = Math.max(prev.end, n.start + n.duration);
+    } else {
+      out.push({ text: n.syllable, word: n.word, start: n.start, end: n.start + n.duration });
+    }
+  }
+  return out;
+}
+
+/** The line's words, rebuilt from its syllables (a word's syllables concatenate to the word). */
+function wordsOf(syllables: readonly SyllableNotes[]): LyricWord[] {
+  const words: LyricWord[] = [];
+  let lastWord = Number.NaN;
+  for (const s of syllables) {
+    const current = words[words.length - 1];
+    if (current && s.word === lastWord) {
+      current.text += s.text;
+      current.syllables++;
+    } else {
+      words.push({ text: s.text, syllables: 1 });
+    }
+    lastWord = s.word;
+  }
+  return words;
+}
+
+function normalize(x: Float32Array): void {
+  let peak = 0;
+  for (let i = 0; i < x.length; i++) peak = Math.max(peak, Math.abs(x[i]!));
+  if (peak === 0) return;
+  const g = PEAK / peak;
+  for (let i = 0; i < x.length; i++) x[i]! *= g;
+}
