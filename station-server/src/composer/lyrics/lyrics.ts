@@ -1,0 +1,59 @@
+// Stage 2, lyrics: writes an original song text from what the message means. Form: verse, chorus,
+// verse, chorus, bridge, chorus (22 lines, about 90 s at four seconds a line). Each language writes from
+// its own bank; the seed picks among the lines, so another seed gives another song.
+import type { Genre, Vibe } from '@radio-optimism/shared';
+import { createRandom, hashString } from '../random.js';
+import { syllabifyLine } from '../syllables/syllabify.js';
+import type { LyricLine, LyricSection, Lyrics, SectionKind, Understanding } from '../types.js';
+import { BANKS } from './banks/index.js';
+import { phraseLines } from './phrase-lines.js';
+import { pickChorus, writeBridge, writeVerse, type SectionContext } from './sections.js';
+
+export interface LyricsOptions {
+  genre: Genre;
+  vibe: Vibe;
+  seed: number;
+}
+
+export function writeLyrics(u: Understanding, opts: LyricsOptions): Lyrics {
+  const bank = BANKS[u.language];
+  const random = createRandom(hashString(`lyrics|${u.language}|${u.theme}|${opts.vibe}`, opts.seed >>> 0));
+  const ctx: SectionContext = { bank, language: u.language, theme: u.theme, vibe: opts.vibe, random, used: new Set() };
+  const phrases = phraseLines(u.keyPhrases, u.language, bank, (i) => random.fork(`frame${i}`).int(0, 99));
+  const chorus = pickChorus(ctx);
+  const chorusLines = chorus.lines.map((l) => fillName(capitalize(l), u.recipient));
+
+  const verse1 = writeVerse(ctx, phrases[0], false);
+  const verse2 = writeVerse(ctx, phrases[1], true);
+  const bridge = writeBridge(ctx);
+  const plan: [SectionKind, string[]][] = [
+    ['verse', verse1],
+    ['chorus', chorusLines],
+    ['verse', verse2],
+    ['chorus', chorusLines],
+    ['bridge', bridge],
+    ['chorus', chorusLines],
+  ];
+  const sections: LyricSection[] = plan.map(([kind, lines]) => ({
+    kind,
+    lines: lines.map((text) => toLine(kind === 'chorus' || !bankLine(text, phrases) ? text : capitalize(text), u)),
+  }));
+  return { language: u.language, title: fillName(chorus.title, u.recipient), sections };
+}
+
+const bankLine = (text: string, phrases: readonly { text: string }[]): boolean => !phrases.some((p) => p.text === text);
+
+function toLine(text: string, u: Understanding): LyricLine {
+  const clean = text.replace(/\s+/gu, ' ').trim();
+  return { text: clean, syllables: syllabifyLine(clean, u.language) };
+}
+
+/** Puts the recipient's name in exactly as written (no `$` patterns, no case change). */
+function fillName(template: string, name: string): string {
+  return template.split('{name}').join(name);
+}
+
+function capitalize(line: string): string {
+  const first = line.charAt(0);
+  return first === '{' ? line : first.toLocaleUpperCase() + line.slice(1);
+}

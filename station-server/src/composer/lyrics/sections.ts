@@ -1,0 +1,70 @@
+// Builds the song's sections from a language's bank: verses that carry the sender's phrases (answered
+// by a rhyme when their last word has one, else in an ABCB verse), a chorus that names the recipient,
+// and a bridge. Lines are chosen to keep syllable counts close within a section, so the melody can
+// reuse one rhythm across them.
+import type { Language, Theme, Vibe } from '@radio-optimism/shared';
+import type { Random } from '../random.js';
+import { countSyllables } from '../syllables/syllabify.js';
+import type { ChorusTemplate, Couplet, LyricBank } from './bank.js';
+import type { PhraseLine } from './phrase-lines.js';
+import { lastWord, rhymeFamilyOf } from './rhyme.js';
+
+export interface SectionContext {
+  bank: LyricBank;
+  language: Language;
+  theme: Theme;
+  vibe: Vibe;
+  random: Random;
+  /** Lines already sung in this song, so nothing repeats outside the chorus. */
+  used: Set<string>;
+}
+
+const count = (ctx: SectionContext, line: string): number => countSyllables(line, ctx.language);
+
+/** A couplet not yet used: the theme's own first, then the vibe's (when tinting), then any. */
+function takeCouplet(ctx: SectionContext, tint: boolean): Couplet {
+  const own = ctx.bank.verse[ctx.theme].filter((c) => !ctx.used.has(c[0]));
+  const vibe = ctx.bank.vibe[ctx.vibe].filter((c) => !ctx.used.has(c[0]));
+  const any = ctx.bank.any.filter((c) => !ctx.used.has(c[0]));
+  const pool = tint && vibe.length > 0 ? vibe : own.length > 0 ? own : vibe.length > 0 ? vibe : any.length > 0 ? any : ctx.bank.verse[ctx.theme];
+  const couplet = ctx.random.pick(pool);
+  ctx.used.add(couplet[0]);
+  return couplet;
+}
+
+/** Of `options`, one whose syllable count is closest to `target` (ties broken by the seed). */
+function closest(ctx: SectionContext, options: readonly string[], target: number): string | undefined {
+  const fresh = options.filter((o) => !ctx.used.has(o));
+  if (fresh.length === 0) return undefined;
+  const scored = fresh.map((o) => ({ o, d: Math.abs(count(ctx, o) - target) }));
+  const best = Math.min(...scored.map((s) => s.d));
+  const chosen = ctx.random.pick(scored.filter((s) => s.d <= best + 1).map((s) => s.o));
+  ctx.used.add(chosen);
+  return chosen;
+}
+
+export function writeVerse(ctx: SectionContext, phrase: PhraseLine | undefined, tint: boolean): string[] {
+  const a = takeCouplet(ctx, tint);
+  if (!phrase) {
+    const b = takeCouplet(ctx, false);
+    // AABB or ABAB: both are how these songs rhyme.
+    return ctx.random.chance(0.5) ? [a[0], a[1], b[0], b[1]] : [a[0], b[0], a[1], b[1]];
+  }
+  const family = ctx.language === 'ko' ? undefined : rhymeFamilyOf(phrase.endWord, ctx.bank.rhymes);
+  const answer = family ? closest(ctx, family.lines.filter((l) => lastWord(l) !== phrase.endWord), phrase.count) : undefined;
+  if (answer) return [phrase.text, answer, a[0], a[1]];
+  // No rhyme for the sender's words: ABCB, the couplet rhymes lines two and four.
+  const free = closest(ctx, ctx.bank.free, phrase.count) ?? ctx.bank.free[0]!;
+  return ctx.language === 'ko' ? [phrase.text, free, a[0], a[1]] : [phrase.text, a[0], free, a[1]];
+}
+
+export function pickChorus(ctx: SectionContext): ChorusTemplate {
+  return ctx.random.pick(ctx.bank.chorus[ctx.theme]);
+}
+
+export function writeBridge(ctx: SectionContext): string[] {
+  const pool = [...ctx.bank.bridge[ctx.theme], ...ctx.bank.any].filter((c) => !ctx.used.has(c[0]));
+  const couplet = ctx.random.pick(pool.length > 0 ? pool : ctx.bank.bridge[ctx.theme]);
+  ctx.used.add(couplet[0]);
+  return [couplet[0], couplet[1]];
+}
