@@ -20,6 +20,8 @@ export interface StationConfig {
   composeConcurrency: number;
   /** The address phones use to reach the station, for the pairing QR code (PUBLIC_URL; default: the address the TV used). */
   publicUrl?: string;
+  /** Token operators send to moderate (OPERATOR_TOKEN; default: made on first start and kept in DATA_DIR/operator-token). */
+  operatorToken?: string;
   /** The built TV app, served at /tv/ (TV_APP_DIR, default tv-app/dist in this repository). */
   tvAppDir: string;
 }
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     playlistsDir: resolve(cwd, env.PLAYLISTS_DIR || 'playlists'),
     seedCatalog: bool('SEED_CATALOG', true),
     composeConcurrency: int('COMPOSE_CONCURRENCY', 2, 1, 16),
+    ...(env.OPERATOR_TOKEN ? { operatorToken: env.OPERATOR_TOKEN } : {}),
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL.replace(/\/$/, '') } : {}),
     tvAppDir: resolve(cwd, env.TV_APP_DIR || resolve(REPO_ROOT, 'tv-app/dist')),
   };

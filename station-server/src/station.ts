@@ -15,6 +15,8 @@ import { loadProgramme, formatProblem } from './station/programme.js';
 import { watchProgramme, type ProgrammeWatcher } from './station/programme-watcher.js';
 import { createHub, type Hub } from './pairing/hub.js';
 import { createDedications, type Dedications } from './pairing/dedications.js';
+import { moderationRoutes } from './http/moderation-routes.js';
+import { operatorTokenFile } from './library/operator-token.js';
 
 const MAIN_CHANNEL = 'radio-optimism';
 
@@ -42,13 +44,14 @@ export async function createStation(config: StationConfig, log: (line: string) =
   }
   const playout = createPlayout({ library, events, programme: loaded.programme });
   const jobs = createSongJobs(library, config.composeConcurrency, log, (songId) => events.emit(StationEvent.SongAdded, { songId }));
-  const app = createApp({ library, jobs, routers: [liveRoutes(library, playout)], tvAppDir: config.tvAppDir });
+  const operatorToken = config.operatorToken ?? operatorTokenFile(config.dataDir);
+  let dedications: Dedications | undefined;
+  const app = createApp({ library, jobs, routers: [liveRoutes(library, playout), moderationRoutes(library, () => dedications!, operatorToken)], tvAppDir: config.tvAppDir });
   const server = createServer((req, res) => {
     if (!serveLive(playout, req, res)) app(req, res);
   });
   // Players keep connections open between polls; keep them longer than a poll interval.
   server.keepAliveTimeout = 15_000;
-  let dedications: Dedications | undefined;
   const hub = createHub({
     server,
     store: library.pairing,

@@ -31,7 +31,7 @@ export interface Dedications {
   reject(id: string): DedicationRecord | undefined;
 }
 
-// The pipeline's stages, as the phone names them; overlapping stages never move the phone backwards.
+// The pipeline's stages, as the phone names them.
 const PHONE_STAGE: Record<Stage, DedicationStage> = {
   understand: 'lyrics',
   lyrics: 'lyrics',
@@ -42,7 +42,6 @@ const PHONE_STAGE: Record<Stage, DedicationStage> = {
   master: 'mix',
   encode: 'mix',
 };
-const ORDER: DedicationStage[] = ['queued', 'lyrics', 'music', 'voice', 'mix', 'artwork', 'ready'];
 
 export function createDedications(deps: DedicationDeps): Dedications {
   const store = deps.library.pairing;
@@ -51,14 +50,16 @@ export function createDedications(deps: DedicationDeps): Dedications {
   const run = (d: DedicationRecord): void => {
     const attempts = d.attempts + 1;
     store.updateDedication(d.id, { status: 'queued', attempts });
-    let reached = 0;
+    const reported = new Set<DedicationStage>();
     const job = deps.jobs.submit(d.request, {
       onStart: () => store.updateDedication(d.id, { status: 'composing' }),
       onStage: (stage) => {
-        const at = ORDER.indexOf(PHONE_STAGE[stage]);
-        if (at <= reached) return;
-        reached = at;
-        deps.toPhone(d.phoneId, { type: ServerMessage.DedicationProgress, id: d.id, stage: ORDER[at] });
+        // Stages overlap (the band renders while the voice sings and the cover paints): each is
+        // reported once, when it begins.
+        const shown = PHONE_STAGE[stage];
+        if (reported.has(shown)) return;
+        reported.add(shown);
+        deps.toPhone(d.phoneId, { type: ServerMessage.DedicationProgress, id: d.id, stage: shown });
       },
     });
     const position = deps.jobs.position(job.id);

@@ -36,12 +36,13 @@ export function writeLyrics(u: Understanding, opts: LyricsOptions): Lyrics {
   ];
   const sections: LyricSection[] = plan.map(([kind, lines]) => ({
     kind,
-    lines: lines.map((text) => toLine(kind === 'chorus' || !bankLine(text, phrases) ? text : capitalize(text), u)),
+    lines: lines.map((text) => toLine(kind === 'chorus' || startsWithName(text, u) ? text : capitalize(text), u)),
   }));
   return { language: u.language, title: fillName(chorus.title, u.recipient), sections };
 }
 
-const bankLine = (text: string, phrases: readonly { text: string }[]): boolean => !phrases.some((p) => p.text === text);
+// Names are sung and shown exactly as written, so a line that opens with one keeps its case.
+const startsWithName = (text: string, u: Understanding): boolean => text.startsWith(u.recipient) || (u.sender !== undefined && text.startsWith(u.sender));
 
 function toLine(text: string, u: Understanding): LyricLine {
   const clean = text.replace(/\s+/gu, ' ').trim();

@@ -63,7 +63,9 @@ export function pickChorus(ctx: SectionContext): ChorusTemplate {
 }
 
 export function writeBridge(ctx: SectionContext): string[] {
-  const pool = [...ctx.bank.bridge[ctx.theme], ...ctx.bank.any].filter((c) => !ctx.used.has(c[0]));
+  // Mostly the theme's own bridge; now and then a general one, for variety between seeds.
+  const own = ctx.bank.bridge[ctx.theme].filter((c) => !ctx.used.has(c[0]));
+  const pool = own.length > 0 && ctx.random.chance(0.7) ? own : [...own, ...ctx.bank.any].filter((c) => !ctx.used.has(c[0]));
   const couplet = ctx.random.pick(pool.length > 0 ? pool : ctx.bank.bridge[ctx.theme]);
   ctx.used.add(couplet[0]);
   return [couplet[0], couplet[1]];
