@@ -144,12 +144,14 @@ describe('playout on a fake clock', () => {
     let clock = Date.parse('2026-11-23T12:00:00Z');
     const playout = createPlayout({ library, events: new StationEvents(), programme, now: () => clock });
     await playout.tick();
-    const dedication = await addSong(library, 200);
-    // (a dedication is played from its id, whether or not the catalog has been re-read)
+    const dedication = await addSong(library, 200); // played from its id, whether or not the catalog was re-read
     playout.queueDedication('radio-optimism', dedication);
     await playout.tick();
-    expect(playout.nowPlaying('radio-optimism').next?.songId).toBe(dedication);
-    expect(playout.nowPlaying('radio-optimism').next?.kind).toBe('dedication');
+    // First its spoken intro, then the song.
+    const next = playout.nowPlaying('radio-optimism').next;
+    expect(next).toMatchObject({ songId: dedication, kind: 'intro' });
+    const after = playout.items('radio-optimism').find((it) => it.index === next!.index + 1);
+    expect(after).toMatchObject({ songId: dedication, kind: 'dedication' });
     clock += 1;
   });
 

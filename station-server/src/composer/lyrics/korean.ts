@@ -17,3 +17,21 @@ export function toPlainLyricForm(words: readonly string[]): string[] {
     return word;
   });
 }
+
+// Calling a parent or an elder 너 is rude; songs use the poetic 그대 with the same plain endings.
+const GEUDAE = new Map([
+  ['네가', '그대가'], ['너는', '그대는'], ['넌', '그대는'], ['너를', '그대를'], ['널', '그대를'], ['너의', '그대의'], ['네', '그대'],
+  ['너', '그대'], ['너와', '그대와'], ['너뿐이야', '그대뿐이야'], ['너만을', '그대만을'], ['너랑', '그대랑'],
+]);
+
+/** Replaces the familiar "you" (너 and its forms) by 그대, word by word; 너무 and the like are untouched. */
+export function toGeudae(line: string): string {
+  return line
+    .split(' ')
+    .map((word) => {
+      const match = /^(.*?)([.!?,~…]*)$/u.exec(word)!;
+      const swap = GEUDAE.get(match[1]!);
+      return swap ? swap + match[2]! : word;
+    })
+    .join(' ');
+}

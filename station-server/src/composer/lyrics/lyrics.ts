@@ -7,6 +7,7 @@ import { syllabifyLine } from '../syllables/syllabify.js';
 import type { LyricLine, LyricSection, Lyrics, SectionKind, Understanding } from '../types.js';
 import { BANKS } from './banks/index.js';
 import { phraseLines } from './phrase-lines.js';
+import { toGeudae } from './korean.js';
 import { pickChorus, writeBridge, writeVerse, type SectionContext } from './sections.js';
 
 export interface LyricsOptions {
@@ -38,14 +39,19 @@ export function writeLyrics(u: Understanding, opts: LyricsOptions): Lyrics {
     kind,
     lines: lines.map((text) => toLine(kind === 'chorus' || startsWithName(text, u) ? text : capitalize(text), u)),
   }));
-  return { language: u.language, title: fillName(chorus.title, u.recipient), sections };
+  const title = fillName(chorus.title, u.recipient);
+  return { language: u.language, title: u.language === 'ko' && !FAMILIAR.has(u.relation) ? toGeudae(title) : title, sections };
 }
+
+// Korean lines say 너 to friends, partners, pets and oneself; anyone else (a parent, a team, a stranger) is 그대.
+const FAMILIAR: ReadonlySet<Understanding['relation']> = new Set(['friend', 'partner', 'pet', 'self']);
 
 // Names are sung and shown exactly as written, so a line that opens with one keeps its case.
 const startsWithName = (text: string, u: Understanding): boolean => text.startsWith(u.recipient) || (u.sender !== undefined && text.startsWith(u.sender));
 
 function toLine(text: string, u: Understanding): LyricLine {
-  const clean = text.replace(/\s+/gu, ' ').trim();
+  let clean = text.replace(/\s+/gu, ' ').trim();
+  if (u.language === 'ko' && !FAMILIAR.has(u.relation)) clean = toGeudae(clean);
   return { text: clean, syllables: syllabifyLine(clean, u.language) };
 }
 

@@ -47,8 +47,8 @@ export function writeVerse(ctx: SectionContext, phrase: PhraseLine | undefined, 
   const a = takeCouplet(ctx, tint);
   if (!phrase) {
     const b = takeCouplet(ctx, false);
-    // AABB or ABAB: both are how these songs rhyme.
-    return ctx.random.chance(0.5) ? [a[0], a[1], b[0], b[1]] : [a[0], b[0], a[1], b[1]];
+    // AABB, in either order: a couplet is often one sentence, so its lines stay together.
+    return ctx.random.chance(0.5) ? [a[0], a[1], b[0], b[1]] : [b[0], b[1], a[0], a[1]];
   }
   const family = ctx.language === 'ko' ? undefined : rhymeFamilyOf(phrase.endWord, ctx.bank.rhymes);
   const answer = family ? closest(ctx, family.lines.filter((l) => lastWord(l) !== phrase.endWord), phrase.count) : undefined;

@@ -53,13 +53,40 @@ async function load(): Promise<Engine> {
   try {
     const factory = (await import('@echogarden/espeak-ng-emscripten')).default;
     const module = await factory();
-    const worker = new module.eSpeakNGWorker();
-    worker.set_voice('en-us');
-    worker.synthesize('a', () => 0);
-    return { module, worker, snapshot: module.HEAPU8.slice() };
+    return withFixedEntropy(() => {
+      const worker = new module.eSpeakNGWorker();
+      worker.set_voice('en-us');
+      worker.synthesize('a', () => 0);
+      return { module, worker, snapshot: module.HEAPU8.slice() };
+    });
   } catch (error) {
     engine = undefined;
     throw new SingError('engine-unavailable', `eSpeak-NG could not be loaded: ${error instanceof Error ? error.message : String(error)}`, error);
+  }
+}
+
+/**
+ * eSpeak's start-up reads the clock and the system's random source (measured: the heap differs from
+ * one process to the next after `new eSpeakNGWorker()` otherwise). Both are pinned for the duration
+ * of a synchronous call, so the same words give the same samples in every process. Nothing else can
+ * run meanwhile: the call never awaits.
+ */
+function withFixedEntropy<T>(work: () => T): T {
+  const now = Date.now;
+  type Fill = <A extends ArrayBufferView | null>(view: A) => A;
+  const cryptoObject = (globalThis as { crypto?: { getRandomValues: Fill } }).crypto;
+  const random = cryptoObject?.getRandomValues;
+  Date.now = () => 1_700_000_000_000;
+  if (cryptoObject)
+    cryptoObject.getRandomValues = <A extends ArrayBufferView | null>(view: A): A => {
+      if (view) new Uint8Array(view.buffer, view.byteOffset, view.byteLength).fill(42);
+      return view;
+    };
+  try {
+    return work();
+  } finally {
+    Date.now = now;
+    if (cryptoObject && random) cryptoObject.getRandomValues = random;
   }
 }
 
@@ -85,11 +112,13 @@ export async function speak(text: string, options: SpeakOptions): Promise<Spoken
   worker.set_rate(options.rate);
   const chunks: Int16Array[] = [];
   const events: EspeakEvent[] = [];
-  worker.synthesize(text, (samples, chunkEvents) => {
-    if (samples.length) chunks.push(samples);
-    events.push(...chunkEvents);
-    return 0;
-  });
+  withFixedEntropy(() =>
+    worker.synthesize(text, (samples, chunkEvents) => {
+      if (samples.length) chunks.push(samples);
+      events.push(...chunkEvents);
+      return 0;
+    }),
+  );
   const total = chunks.reduce((n, c) => n + c.length, 0);
   const samples = new Float32Array(total);
   let offset = 0;

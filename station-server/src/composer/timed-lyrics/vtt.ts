@@ -24,12 +24,18 @@ export function writeVtt(lines: LyricLine[], vocals: VocalNote[]): string {
     const end = last.start + last.duration;
     const wordStarts = new Map<number, number>();
     for (const n of notes) if (!wordStarts.has(n.word)) wordStarts.set(n.word, n.start);
-    const words = line.text.split(/\s+/).filter(Boolean);
-    const text = words
-      .map((word, w) => {
-        const at = wordStarts.get(w);
-        const tag = w > 0 && at !== undefined && at > start ? `<${formatTimestamp(at)}>` : '';
-        return tag + escapeCueText(word);
+    // Sung words are the tokens with letters or digits, in order; an emoji or a dash rides on the
+    // word before it and gets no time of its own.
+    const sungWords = [...new Set(line.syllables.map((s) => s.word))];
+    let sung = 0;
+    const text = line.text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((token) => {
+        const word = /[\p{L}\p{N}]/u.test(token) ? sungWords[sung++] : undefined;
+        const at = word === undefined ? undefined : wordStarts.get(word);
+        const tag = at !== undefined && at > start ? `<${formatTimestamp(at)}>` : '';
+        return tag + escapeCueText(token);
       })
       .join(' ');
     cues.push(`${index + 1}\n${formatTimestamp(start)} --> ${formatTimestamp(end)}\n${text}`);

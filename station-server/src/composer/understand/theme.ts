@@ -7,6 +7,10 @@ import { countHits, type FoldedMessage } from './match.js';
 const BY_RELATION: Partial<Record<Relation, Theme>> = { partner: 'love', family: 'gratitude', team: 'pride', self: 'encouragement', pet: 'love' };
 const BY_VIBE: Record<Vibe, Theme> = { upbeat: 'celebration', playful: 'celebration', heartfelt: 'love', calm: 'gratitude', epic: 'encouragement', nostalgic: 'missing-you' };
 
+// On a tie the occasion wins: "happy birthday ... love you" is a birthday song, and "love you" or
+// "thanks" close many messages whatever they are about.
+const TIE_ORDER: readonly Theme[] = ['celebration', 'apology', 'missing-you', 'pride', 'encouragement', 'gratitude', 'love'];
+
 export interface ThemeScores {
   theme: Theme;
   scores: Record<Theme, number>;
@@ -22,7 +26,7 @@ export function detectTheme(message: FoldedMessage, language: Language, hangul: 
     for (const theme of THEMES) scores[theme] += weight * countHits(message, lexicon.themes[theme], lang, stops);
   }
   let best: Theme | undefined;
-  for (const theme of THEMES) if (scores[theme] > 0 && (best === undefined || scores[theme] > scores[best])) best = theme;
+  for (const theme of TIE_ORDER) if (scores[theme] > 0 && (best === undefined || scores[theme] > scores[best])) best = theme;
   return { theme: best ?? BY_RELATION[relation] ?? BY_VIBE[vibe], scores };
 }
 

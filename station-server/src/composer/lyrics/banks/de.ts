@@ -104,5 +104,5 @@ export const DE: LyricBank = {
     { words: ['haus', 'hinaus', 'raus', 'aus', 'applaus'], lines: ['mit dir fühl ich mich zu Haus', 'für dich gibt es den größten Applaus'] },
   ],
   free: ['und das mein ich wirklich so', 'hör gut zu, was ich dir sag', 'das wollt ich dir schon lange sagen', 'ich sag es dir noch einmal'],
-  shortFrames: ['{phrase}, oh, {phrase}', 'ich sag dir: {phrase}'],
+  shortFrames: ['{phrase}, das sag ich dir', 'ich sag dir: {phrase}'],
 };

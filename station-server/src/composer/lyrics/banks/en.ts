@@ -110,5 +110,5 @@ export const EN: LyricBank = {
     { words: ['best', 'rest', 'test', 'blessed', 'chest'], lines: ['you truly are the very best', 'with you I feel so truly blessed'] },
   ],
   free: ['and I mean it, every word', 'so listen close to me tonight', "that's what I wanted you to hear", "I'll say it one more time"],
-  shortFrames: ['{phrase}, oh {phrase}', 'I tell you: {phrase}'],
+  shortFrames: ['{phrase}, I mean it', 'oh, {phrase}'],
 };

@@ -106,5 +106,5 @@ export const ES: LyricBank = {
     { words: ['ser', 'fe', 'se', 'bien', 'tambien', 'querer', 'ayer', 'vez', 'despues', 'creer'], lines: ['siempre te voy a querer', 'contigo todo está bien'] },
   ],
   free: ['y te lo digo de verdad', 'escucha bien lo que te digo', 'eso te quería decir', 'te lo repito una vez más'],
-  shortFrames: ['{phrase}, ay, {phrase}', 'te digo: {phrase}'],
+  shortFrames: ['{phrase}, de verdad', 'te digo: {phrase}'],
 };

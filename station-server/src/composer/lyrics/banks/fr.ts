@@ -99,8 +99,8 @@ export const FR: LyricBank = {
     { words: ['tout', 'nous', 'vous', 'doux', 'fou', 'debout', 'partout', 'bout'], lines: ['tu es là malgré tout', 'avec toi, tout est doux'] },
     { words: ['monde', 'ronde', 'seconde', 'onde'], lines: ['rien ne te vaut dans ce monde', 'je pense à toi chaque seconde'] },
     { words: ['grand', 'temps', 'enfant', 'instant', 'maintenant', 'vent', 'souvent', 'longtemps', 'moment', 'avant', 'chant'], lines: ['je pense à toi à chaque instant', "je t'attendrai tout le temps"] },
-    { words: ['ete', 'fierte', 'beaute', 'liberte', 'verite', 'aimer', 'chanter', 'donner', 'rever', 'arriver', 'examen'], lines: ['je te le dis en vérité', 'tu es ma plus belle fierté'] },
+    { words: ['ete', 'fierte', 'beaute', 'liberte', 'verite', 'aimer', 'chanter', 'donner', 'rever', 'arriver'], lines: ['je te le dis en vérité', 'tu es ma plus belle fierté'] },
   ],
   free: ['et je te le dis vraiment', 'écoute bien ce que je dis', "c'est tout ce que je voulais dire", 'je te le redis encore une fois'],
-  shortFrames: ['{phrase}, oh, {phrase}', 'je te dis : {phrase}'],
+  shortFrames: ['{phrase}, vraiment', 'je te dis : {phrase}'],
 };

@@ -105,5 +105,5 @@ export const PT: LyricBank = {
     { words: ['mundo', 'segundo', 'profundo', 'fundo'], lines: ['você é o melhor do mundo', 'penso em você a cada segundo'] },
   ],
   free: ['e eu te digo com o coração', 'escuta bem o que eu vou dizer', 'era isso que eu queria falar', 'eu repito mais uma vez'],
-  shortFrames: ['{phrase}, ai, {phrase}', 'eu te digo: {phrase}'],
+  shortFrames: ['{phrase}, de verdade', 'eu te digo: {phrase}'],
 };

@@ -1,0 +1,105 @@
+import { describe, expect, it } from '@jest/globals';
+import { LANGUAGES, THEMES, VIBES, type Language, type Theme } from '@radio-optimism/shared';
+import type { Lyrics, Understanding } from '../types.js';
+import { understand } from '../understand/understand.js';
+import { writeLyrics } from './lyrics.js';
+
+const MESSAGES: Record<Language, string> = {
+  en: 'Mom, thank you for everything you gave me. I love you so much!',
+  es: '¡Feliz cumpleaños, hermana! Eres la mejor del mundo y te quiero muchísimo',
+  pt: 'Mãe, sinto muita saudade de você. Volta logo pra casa',
+  fr: 'Je suis tellement fier de toi, tu as réussi ton examen ! Bravo',
+  de: 'Es tut mir leid, dass ich so gemein war. Kannst du mir verzeihen?',
+  ko: '엄마 항상 고마워요. 사랑해요 💕',
+};
+
+const meaning = (language: Language, to = 'Ana', message = MESSAGES[language]): Understanding =>
+  understand({ message, to, language, genre: 'pop', vibe: 'heartfelt' });
+const allText = (l: Lyrics): string => l.sections.flatMap((s) => s.lines.map((x) => x.text)).join('\n');
+
+function checkShape(l: Lyrics, recipient: string): void {
+  expect(l.sections.map((s) => s.kind)).toEqual(['verse', 'chorus', 'verse', 'chorus', 'bridge', 'chorus']);
+  expect(l.title.length).toBeGreaterThan(0);
+  for (const section of l.sections) {
+    if (section.kind === 'chorus') expect(section.lines.some((line) => line.text.includes(recipient))).toBe(true);
+    for (const line of section.lines) {
+      // The syllables rebuild the line (minus spaces), word by word.
+      expect(line.syllables.map((s) => s.text).join('')).toBe(line.text.replace(/\s+/g, ''));
+      expect(line.syllables.length).toBeGreaterThanOrEqual(4);
+      expect(line.syllables.length).toBeLessThanOrEqual(13 + [...recipient].length);
+    }
+  }
+}
+
+describe('writeLyrics', () => {
+  it('writes the song form, names the recipient in every chorus, and keeps syllables whole', () => {
+    for (const language of LANGUAGES) checkShape(writeLyrics(meaning(language), { genre: 'pop', vibe: 'heartfelt', seed: 1 }), 'Ana');
+  });
+
+  it('is valid for every language, theme and vibe', () => {
+    for (const language of LANGUAGES)
+      for (const theme of THEMES)
+        for (const vibe of VIBES) {
+          const u: Understanding = { ...meaning(language), theme: theme as Theme };
+          const l = writeLyrics(u, { genre: 'ballad', vibe, seed: 7 });
+          checkShape(l, 'Ana');
+          const lines = l.sections.flatMap((s) => s.lines).length;
+          // About four seconds a line: 60-120 s of singing.
+          expect(lines).toBeGreaterThanOrEqual(18);
+          expect(lines).toBeLessThanOrEqual(26);
+        }
+  });
+
+  it('keeps line lengths close within a chorus', () => {
+    for (const language of LANGUAGES) {
+      const l = writeLyrics(meaning(language), { genre: 'pop', vibe: 'calm', seed: 3 });
+      const counts = l.sections.find((s) => s.kind === 'chorus')!.lines.map((x) => x.syllables.length);
+      expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('is deterministic for a seed, and two seeds differ', () => {
+    const u = meaning('en');
+    const a = writeLyrics(u, { genre: 'pop', vibe: 'upbeat', seed: 42 });
+    expect(JSON.stringify(writeLyrics(u, { genre: 'pop', vibe: 'upbeat', seed: 42 }))).toBe(JSON.stringify(a));
+    expect(allText(writeLyrics(u, { genre: 'pop', vibe: 'upbeat', seed: 43 }))).not.toBe(allText(a));
+    const distinct = new Set(Array.from({ length: 10 }, (_, seed) => allText(writeLyrics(u, { genre: 'pop', vibe: 'upbeat', seed }))));
+    expect(distinct.size).toBeGreaterThanOrEqual(6);
+  });
+
+  it('writes six different lyrics for one request in six languages', () => {
+    const texts = LANGUAGES.map((language) => allText(writeLyrics({ ...meaning(language), theme: 'love', keyPhrases: [] }, { genre: 'pop', vibe: 'heartfelt', seed: 5 })));
+    expect(new Set(texts).size).toBe(6);
+    // Not one template: the lines do not share their word count pattern across languages.
+    const shapes = texts.map((t) => t.split('\n').map((line) => line.split(' ').length).join(','));
+    expect(new Set(shapes).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it("carries the sender's phrases into the verses without copying the whole message", () => {
+    const u = meaning('en');
+    const text = allText(writeLyrics(u, { genre: 'pop', vibe: 'heartfelt', seed: 1 }));
+    expect(text.toLowerCase()).toContain(u.keyPhrases[0]!.toLowerCase());
+    expect(text).not.toContain(MESSAGES.en);
+  });
+
+  it('sings names as written: RTL, emoji, Hangul in French, regex characters', () => {
+    for (const [language, to] of [['en', 'نور'], ['fr', '민지'], ['es', 'Zoë 💖'], ['de', 'A$&B'], ['pt', '"Bia"'], ['ko', 'Léa']] as [Language, string][]) {
+      const l = writeLyrics(meaning(language, to), { genre: 'pop', vibe: 'playful', seed: 9 });
+      checkShape(l, to);
+    }
+  });
+
+  it('uses the plain lyric register in Korean and 그대 for a parent', () => {
+    const l = writeLyrics(meaning('ko', '엄마'), { genre: 'ballad', vibe: 'heartfelt', seed: 2 });
+    const text = allText(l);
+    expect(text).not.toMatch(/요(\s|$|[,.!?])/mu);
+    expect(text).not.toMatch(/(^|\s)(너|네가|너를|너의|넌|널)(\s|$)/mu);
+    const friend = writeLyrics({ ...meaning('ko', '민지'), relation: 'friend', theme: 'gratitude' }, { genre: 'pop', vibe: 'upbeat', seed: 2 });
+    expect(allText(friend)).toMatch(/너|네|넌/u);
+  });
+
+  it('drops a phrase in another script from the verses', () => {
+    const u: Understanding = { language: 'en', theme: 'love', recipient: 'Ana', relation: 'other', keyPhrases: ['사랑해 정말 많이'] };
+    expect(allText(writeLyrics(u, { genre: 'pop', vibe: 'calm', seed: 1 }))).not.toMatch(/[\uAC00-\uD7A3]/u);
+  });
+});
