@@ -22,6 +22,10 @@ export interface StationConfig {
   publicUrl?: string;
   /** Token operators send to moderate (OPERATOR_TOKEN; default: made on first start and kept in DATA_DIR/operator-token). */
   operatorToken?: string;
+  /** Pairing attempts per address per minute (PAIR_LIMIT_PER_MINUTE, default 10). */
+  pairLimitPerMinute: number;
+  /** Songs per phone per 10 minutes (SONG_LIMIT_PER_PHONE, default 5). */
+  songLimitPerPhone: number;
   /** The built TV app, served at /tv/ (TV_APP_DIR, default tv-app/dist in this repository). */
   tvAppDir: string;
 }
@@ -55,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     playlistsDir: resolve(cwd, env.PLAYLISTS_DIR || 'playlists'),
     seedCatalog: bool('SEED_CATALOG', true),
     composeConcurrency: int('COMPOSE_CONCURRENCY', 2, 1, 16),
+    pairLimitPerMinute: int('PAIR_LIMIT_PER_MINUTE', 10, 1, 1_000_000),
+    songLimitPerPhone: int('SONG_LIMIT_PER_PHONE', 5, 1, 10_000),
     ...(env.OPERATOR_TOKEN ? { operatorToken: env.OPERATOR_TOKEN } : {}),
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL.replace(/\/$/, '') } : {}),
     tvAppDir: resolve(cwd, env.TV_APP_DIR || resolve(REPO_ROOT, 'tv-app/dist')),

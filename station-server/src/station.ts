@@ -59,6 +59,7 @@ export async function createStation(config: StationConfig, log: (line: string) =
     hasChannel: (id) => !!playout.channel(id),
     now: (id) => nowView(library, playout, id),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    limits: { pairPerIpPerMinute: config.pairLimitPerMinute, songsPerPhone: config.songLimitPerPhone, songsPerIpPerHour: Math.max(20, config.songLimitPerPhone * 4) },
     log,
   });
   dedications = createDedications({ library, jobs, toPhone: hub.toPhone, toTv: hub.toTv, onAir: (songId) => playout.queueDedication(MAIN_CHANNEL, songId), log });

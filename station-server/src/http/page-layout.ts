@@ -17,6 +17,9 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+// A small sun, inline so no request is made for it (img-src allows data:).
+const FAVICON = `data:image/svg+xml,${encodeURIComponent("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><circle cx='16' cy='16' r='12' fill='#ffb547'/><circle cx='16' cy='16' r='7' fill='#ffe08a'/></svg>")}`;
+
 export interface Page {
   lang: string;
   title: string;
@@ -37,6 +40,7 @@ export function renderPage(page: Page): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
 <meta name="theme-color" content="#ff8a5c">
+<link rel="icon" href="${FAVICON}">
 <title>${page.title}</title>
 <link rel="stylesheet" href="/static/${page.stylesheet}">
 ${page.script ? html`<script type="module" src="/static/${page.script}"></script>` : ''}

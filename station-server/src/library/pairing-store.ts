@@ -84,6 +84,8 @@ export function createPairingStore(db: SqliteDatabase): PairingStore {
     createdAt: String(r.created_at),
   });
   const now = () => new Date().toISOString();
+  // Phones answer every frame with their session; keep them in memory (the table stays the truth).
+  const bySession = new Map<string, PhoneRecord | null>();
   const store: PairingStore = {
     tv(tvId, token) {
       const row = db.get('SELECT id FROM tvs WHERE id = ? AND token_hash = ?', [tvId, hash(token)]) as Row | null;
@@ -102,8 +104,13 @@ export function createPairingStore(db: SqliteDatabase): PairingStore {
       return { phone: record, sessionToken };
     },
     phoneBySession(sessionToken) {
-      const row = db.get('SELECT * FROM phones WHERE session_hash = ?', [hash(sessionToken)]) as Row | null;
-      return row ? phone(row) : undefined;
+      const key = hash(sessionToken);
+      if (!bySession.has(key)) {
+        const row = db.get('SELECT * FROM phones WHERE session_hash = ?', [key]) as Row | null;
+        bySession.set(key, row ? phone(row) : null);
+        if (bySession.size > 100_000) bySession.clear();
+      }
+      return bySession.get(key) ?? undefined;
     },
     phoneById(phoneId) {
       const row = db.get('SELECT * FROM phones WHERE id = ?', [phoneId]) as Row | null;
@@ -114,6 +121,7 @@ export function createPairingStore(db: SqliteDatabase): PairingStore {
       const row = db.get('SELECT * FROM phones WHERE id = ?', [phoneId]) as Row | null;
       if (!row) return undefined;
       db.run('DELETE FROM phones WHERE id = ?', [phoneId]);
+      bySession.clear();
       return phone(row);
     },
     addDedication(d) {

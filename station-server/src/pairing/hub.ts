@@ -20,8 +20,23 @@ export interface HubOptions {
   /** Browser origins allowed besides the station's own (the TV app may load from file://). */
   allowedOrigins?: string[];
   codeTtlMs?: number;
+  limits?: Partial<HubLimits>;
   log?: (line: string) => void;
 }
+
+/** Abuse limits, per window. Defaults suit one household per address; a venue behind one NAT may need more. */
+export interface HubLimits {
+  /** Pairing attempts per address per minute. */
+  pairPerIpPerMinute: number;
+  /** Wrong codes per address per 10 minutes before it is locked out. */
+  wrongCodesPerIp: number;
+  /** Songs per phone per 10 minutes. */
+  songsPerPhone: number;
+  /** Songs per address per hour. */
+  songsPerIpPerHour: number;
+}
+
+export const DEFAULT_HUB_LIMITS: HubLimits = { pairPerIpPerMinute: 10, wrongCodesPerIp: 5, songsPerPhone: 5, songsPerIpPerHour: 20 };
 
 export interface Hub {
   publishNow(channel: string, now: unknown): void;
@@ -43,11 +58,12 @@ interface Client {
 export function createHub(options: HubOptions): Hub {
   const { store } = options;
   const codes = createCodeBook(options.codeTtlMs ?? 10 * 60_000);
-  const pairAttempts = createRateLimiter(10, 60_000); // per IP
-  const wrongGuesses = createRateLimiter(5, 10 * 60_000); // per IP
+  const limits = { ...DEFAULT_HUB_LIMITS, ...options.limits };
+  const pairAttempts = createRateLimiter(limits.pairPerIpPerMinute, 60_000);
+  const wrongGuesses = createRateLimiter(limits.wrongCodesPerIp, 10 * 60_000);
   const globalWrong = createRateLimiter(50, 60_000); // across the station: past this, every code is replaced
-  const songsPerPhone = createRateLimiter(5, 10 * 60_000);
-  const songsPerIp = createRateLimiter(20, 60 * 60_000);
+  const songsPerPhone = createRateLimiter(limits.songsPerPhone, 10 * 60_000);
+  const songsPerIp = createRateLimiter(limits.songsPerIpPerHour, 60 * 60_000);
   const clients = new Set<Client>();
 
   const originAllowed = (req: IncomingMessage): boolean => {

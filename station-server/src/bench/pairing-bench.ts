@@ -1,0 +1,133 @@
+// npm run bench:pairing: 1,000 paired phones on 127.0.0.1 exchanging frames with the station (round
+// trip p50/p99), then dedications from "send" on a phone to the song's first audio bytes fetched by
+// its TV (p50). Figures go to docs/BENCHMARKS.md.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import WebSocket from 'ws';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { machineLine, writeSection } from './report.js';
+
+const PHONES = Number(process.env.BENCH_PHONES ?? 1000);
+const PHONES_PER_TV = 10;
+
+type Frame = Record<string, unknown> & { type: string };
+
+function open(url: string): Promise<{ ws: WebSocket; next: (type: string, match?: (f: Frame) => boolean) => Promise<Frame> }> {
+  return new Promise((resolveOpen, reject) => {
+    const ws = new WebSocket(url);
+    const waiting: { type: string; match: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
+    ws.on('message', (data) => {
+      const frame = JSON.parse(String(data)) as Frame;
+      const i = waiting.findIndex((w) => w.type === frame.type && w.match(frame));
+      if (i >= 0) waiting.splice(i, 1)[0]!.resolve(frame);
+    });
+    ws.once('error', reject);
+    ws.once('open', () => resolveOpen({ ws, next: (type, match = () => true) => new Promise((r) => waiting.push({ type, match, resolve: r })) }));
+  });
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+};
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-pairing-'));
+  await cp(resolve(process.cwd(), 'playlists'), join(dir, 'playlists'), { recursive: true });
+  // The station runs in its own process, as in production; this process only plays the phones and TVs.
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const station = spawn(process.execPath, [fileURLToPath(new URL('../main.js', import.meta.url))], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), PLAYLISTS_DIR: join(dir, 'playlists'), SEED_CATALOG: 'false', PAIR_LIMIT_PER_MINUTE: '100000', SONG_LIMIT_PER_PHONE: '100' },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const url = `ws://127.0.0.1:${port}/ws`;
+  try {
+    // Pair: 100 TVs, 10 phones each (each pairing uses the TV's code; the TV gets a fresh one).
+    const pairStart = performance.now();
+    const phones: Awaited<ReturnType<typeof open>>[] = [];
+    const tvs: Awaited<ReturnType<typeof open>>[] = [];
+    for (let t = 0; t < PHONES / PHONES_PER_TV; t++) {
+      const tv = await open(url);
+      tvs.push(tv);
+      let welcome = tv.next('tv.welcome');
+      tv.ws.send(JSON.stringify({ type: 'tv.hello' }));
+      for (let p = 0; p < PHONES_PER_TV; p++) {
+        const code = (await welcome).pairingCode;
+        welcome = tv.next('tv.welcome');
+        const phone = await open(url);
+        const paired = phone.next('phone.paired');
+        phone.ws.send(JSON.stringify({ type: 'phone.pair', code, name: `Phone ${t}.${p}` }));
+        const frame = await paired;
+        (phone as unknown as { token: string }).token = String(frame.sessionToken);
+        phones.push(phone);
+      }
+    }
+    const pairSec = (performance.now() - pairStart) / 1000;
+
+    // Exchange: every phone sends a frame each second for 20 s; the station answers each.
+    const rtts: number[] = [];
+    const until = performance.now() + 20_000;
+    await Promise.all(
+      phones.map(async (phone, i) => {
+        await new Promise((r) => setTimeout(r, (i / phones.length) * 1000));
+        while (performance.now() < until) {
+          const started = performance.now();
+          const answer = phone.next('phone.paired');
+          phone.ws.send(JSON.stringify({ type: 'phone.resume', sessionToken: (phone as unknown as { token: string }).token }));
+          await answer;
+          rtts.push(performance.now() - started);
+          await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (performance.now() - started))));
+        }
+      }),
+    );
+
+    // Send to a TV: from dedication.create to the first audio bytes the TV fetches.
+    const sendTimes: number[] = [];
+    const base = `http://127.0.0.1:${port}`;
+    const requests = [
+      { message: 'Thank you for everything you do', to: 'Mom', genre: 'pop', vibe: 'heartfelt', language: 'en' },
+      { message: 'Te quiero mucho, hermana', to: 'Lucía', genre: 'ballad', vibe: 'calm', language: 'es' },
+      { message: '생일 축하해!', to: '서연', genre: 'dance', vibe: 'upbeat', language: 'ko' },
+      { message: 'Tu es formidable', to: 'Léa', genre: 'jazz', vibe: 'playful', language: 'fr' },
+      { message: 'Danke für alles', to: 'Anna', genre: 'acoustic', vibe: 'nostalgic', language: 'de' },
+    ];
+    for (const [i, request] of requests.entries()) {
+      const phone = phones[i * PHONES_PER_TV]!;
+      const tv = tvs[i]!;
+      const started = performance.now();
+      const ready = tv.next('dedication.ready');
+      phone.ws.send(JSON.stringify({ type: 'dedication.create', request, target: 'tv' }));
+      const frame = await ready;
+      const audio = await fetch(`${base}${(frame.song as { files: { audio: string } }).files.audio}`, { headers: { Range: 'bytes=0-65535' } });
+      await audio.arrayBuffer();
+      sendTimes.push((performance.now() - started) / 1000);
+    }
+    for (const c of [...phones, ...tvs]) c.ws.close();
+
+    const body = `## Pairing and dedications (\`npm run bench:pairing\`)
+
+Machine: ${machineLine()}.
+
+- ${phones.length.toLocaleString('en')} phones paired with ${tvs.length} TVs over real WebSockets on 127.0.0.1 in ${pairSec.toFixed(1)} s.
+- Each phone then sent a frame every second for 20 s (${rtts.length.toLocaleString('en')} round trips): p50 **${quantile(rtts, 0.5).toFixed(1)} ms**, p99 **${quantile(rtts, 0.99).toFixed(1)} ms**, max ${Math.max(...rtts).toFixed(1)} ms (goal: p99 under 50 ms).
+- "Send" on a phone to the song's first audio bytes fetched by its TV, ${sendTimes.length} dedications one after another (the song is composed in full before it can play): ${sendTimes.map((s) => `${s.toFixed(1)} s`).join(', ')}; p50 **${quantile(sendTimes, 0.5).toFixed(1)} s** (goal: at most 10 s). The TV app's own start-up of playback after that is measured in its section.
+`;
+    writeSection(join(process.cwd(), 'docs/BENCHMARKS.md'), 'pairing', body);
+    process.stdout.write(`${body}\n`);
+  } finally {
+    station.kill('SIGTERM');
+    await new Promise((r) => station.once('exit', r));
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:pairing failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

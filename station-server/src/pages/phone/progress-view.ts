@@ -1,0 +1,96 @@
+// Step 3: the song being made, stage by stage as the station reports them (the current one moves),
+// the place in the queue while it waits, then the finished song, or a clear failure with "try again".
+import type { DedicationStage } from '@radio-optimism/shared';
+import { button, h, tx } from './dom.js';
+import type { ReadySong } from './frames.js';
+import { createSongCard } from './song-card.js';
+
+/** The stages a person sees; "queued" and "ready" are states of the whole view, not steps. */
+const SHOWN: readonly DedicationStage[] = ['lyrics', 'music', 'voice', 'mix', 'artwork'];
+
+export interface ProgressView {
+  el: HTMLElement;
+  stage(stage: DedicationStage, position?: number): void;
+  ready(song: ReadySong, target: 'tv' | 'radio'): void;
+  failed(key: string): void;
+}
+
+export interface ProgressOptions {
+  to: string;
+  onAnother(): void;
+  onRetry(): void;
+  onEdit(): void;
+}
+
+export function createProgressView(options: ProgressOptions): ProgressView {
+  const reported = new Set<DedicationStage>();
+  let current: DedicationStage = 'queued';
+  const rows = new Map<DedicationStage, { li: HTMLLIElement; state: HTMLSpanElement }>();
+  const list = h('ol', { class: 'stages' });
+  for (const stage of SHOWN) {
+    const state = h('span', { class: 'stage-state' });
+    const li = h('li', { class: 'stage', 'data-state': 'pending' }, h('span', { class: 'stage-mark', 'aria-hidden': 'true' }), tx(h('span', { class: 'stage-name' }), `progress.${stage}`), state);
+    rows.set(stage, { li, state });
+    list.append(li);
+  }
+  const queue = h('p', { class: 'queue' });
+  const heading = tx(h('h1', { class: 'title', tabindex: '-1' }), 'progress.heading', { to: options.to });
+  const working = h(
+    'div',
+    { class: 'working', role: 'status', 'aria-live': 'polite' },
+    h('div', { class: 'equalizer', 'aria-hidden': 'true' }, h('span'), h('span'), h('span'), h('span'), h('span')),
+    queue,
+    list,
+  );
+  const el = h('section', { class: 'view progress-view' }, heading, tx(h('p', { class: 'lead' }), 'progress.intro'), working);
+
+  const render = (position?: number) => {
+    for (const [stage, row] of rows) {
+      const state = stage === current ? 'current' : reported.has(stage) ? 'done' : 'pending';
+      row.li.dataset.state = state;
+      if (state === 'current') row.li.setAttribute('aria-current', 'step');
+      else row.li.removeAttribute('aria-current');
+      if (state === 'pending') {
+        row.state.textContent = '';
+        delete row.state.dataset.i18n;
+      } else tx(row.state, state === 'done' ? 'progress.done' : 'progress.now');
+    }
+    const waiting = current === 'queued';
+    queue.hidden = !waiting;
+    if (waiting) {
+      if (position && position > 1) tx(queue, 'progress.position', { position });
+      else tx(queue, 'progress.queued');
+    }
+  };
+  render();
+
+  return {
+    el,
+    stage(stage, position) {
+      if (stage === 'ready') return;
+      if (stage !== 'queued') reported.add(stage);
+      current = stage;
+      render(position);
+    },
+    ready(song, target) {
+      const card = createSongCard(song, target);
+      const another = button('ready.another', { class: 'button secondary' });
+      another.addEventListener('click', options.onAnother);
+      el.replaceChildren(card, another);
+      card.querySelector<HTMLElement>('h1')?.focus();
+    },
+    failed(key) {
+      const retry = button('failed.retry', { class: 'button primary' });
+      retry.addEventListener('click', options.onRetry);
+      const edit = button('failed.edit', { class: 'button secondary' });
+      edit.addEventListener('click', options.onEdit);
+      const title = tx(h('h1', { class: 'title', tabindex: '-1' }), 'failed.heading');
+      el.replaceChildren(
+        h('div', { class: 'failed', role: 'alert' }, h('span', { class: 'failed-icon', 'aria-hidden': 'true' }), title, tx(h('p', { class: 'lead' }), key)),
+        retry,
+        edit,
+      );
+      title.focus();
+    },
+  };
+}
