@@ -3,31 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageSong, parseMediaPlaylist, renditionOptions } from './hls-package.js';
+import { toneWav } from '../testing/fixtures.js';
 
-// A 7 s stereo tone as 16-bit WAV, written here so the test needs no fixture file.
-function toneWav(seconds: number): Buffer {
-  const rate = 44100;
-  const frames = Math.round(seconds * rate);
-  const buf = Buffer.alloc(44 + frames * 4);
-  buf.write('RIFF', 0);
-  buf.writeUInt32LE(36 + frames * 4, 4);
-  buf.write('WAVEfmt ', 8);
-  buf.writeUInt32LE(16, 16);
-  buf.writeUInt16LE(1, 20);
-  buf.writeUInt16LE(2, 22);
-  buf.writeUInt32LE(rate, 24);
-  buf.writeUInt32LE(rate * 4, 28);
-  buf.writeUInt16LE(4, 32);
-  buf.writeUInt16LE(16, 34);
-  buf.write('data', 36);
-  buf.writeUInt32LE(frames * 4, 40);
-  for (let i = 0; i < frames; i++) {
-    const v = Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 8000);
-    buf.writeInt16LE(v, 44 + i * 4);
-    buf.writeInt16LE(v, 46 + i * 4);
-  }
-  return buf;
-}
 
 describe('HLS packaging', () => {
   it('pins the ffmpeg options of a rendition', () => {

@@ -3,32 +3,6 @@
 // absolute gate and the -10 LU relative gate, over the first two channels.
 import type { Audio } from '../types.js';
 
-function biquad(x: ArrayLike<number>, b0: number, b1: number, b2: number, a0: number, a1: number, a2: number): Float64Array {
-  const y = new Float64Array(x.length);
-  b0 /= a0; b1 /= a0; b2 /= a0; a1 /= a0; a2 /= a0;
-  let x1 = 0, x2 = 0, y1 = 0, y2 = 0;
-  for (let i = 0; i < x.length; i++) {
-    const xi = x[i]!;
-    const v = b0 * xi + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-    x2 = x1; x1 = xi; y2 = y1; y1 = v; y[i] = v;
-  }
-  return y;
-}
-
-/** The K-weighting pre-filter: a +4 dB high shelf at 1.5 kHz, then a 38 Hz high-pass. */
-export function kWeight(x: ArrayLike<number>, fs: number): Float64Array {
-  let w0 = (2 * Math.PI * 1500) / fs;
-  const A = 10 ** (4 / 40);
-  let Q = 1 / Math.SQRT2;
-  let al = Math.sin(w0) / (2 * Q);
-  let c = Math.cos(w0);
-  const sA = Math.sqrt(A);
-  const shelf = biquad(x, A * ((A + 1) + (A - 1) * c + 2 * sA * al), -2 * A * ((A - 1) + (A + 1) * c), A * ((A + 1) + (A - 1) * c - 2 * sA * al),
-    (A + 1) - (A - 1) * c + 2 * sA * al, 2 * ((A - 1) - (A + 1) * c), (A + 1) - (A - 1) * c - 2 * sA * al);
-  w0 = (2 * Math.PI * 38) / fs; Q = 0.5; al = Math.sin(w0) / (2 * Q); c = Math.cos(w0);
-  return biquad(shelf, (1 + c) / 2, -(1 + c), (1 + c) / 2, 1 + al, -2 * c, 1 - al);
-}
-
 /** K-weighting coefficients, normalised (a0 = 1), computed exactly as songcheck does. */
 function kCoefficients(fs: number): [number[], number[]] {
   const norm = (b0: number, b1: number, b2: number, a0: number, a1: number, a2: number): number[] => [b0 / a0, b1 / a0, b2 / a0, a1 / a0, a2 / a0];
@@ -42,6 +16,21 @@ function kCoefficients(fs: number): [number[], number[]] {
     (A + 1) - (A - 1) * c + 2 * sA * al, 2 * ((A - 1) - (A + 1) * c), (A + 1) - (A - 1) * c - 2 * sA * al);
   w0 = (2 * Math.PI * 38) / fs; Q = 0.5; al = Math.sin(w0) / (2 * Q); c = Math.cos(w0);
   return [shelf, norm((1 + c) / 2, -(1 + c), (1 + c) / 2, 1 + al, -2 * c, 1 - al)];
+}
+
+/** The K-weighting pre-filter (a +4 dB high shelf at 1.5 kHz, then a 38 Hz high-pass) as a new array. */
+export function kWeight(x: ArrayLike<number>, fs: number): Float64Array {
+  const y = Float64Array.from(x);
+  // Two biquads in turn, each in place: a sample is read before it is overwritten.
+  for (const [b0, b1, b2, a1, a2] of kCoefficients(fs) as [number, number, number, number, number][]) {
+    let x1 = 0, x2 = 0, y1 = 0, y2 = 0;
+    for (let i = 0; i < y.length; i++) {
+      const xi = y[i]!;
+      const v = b0 * xi + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+      x2 = x1; x1 = xi; y2 = y1; y1 = v; y[i] = v;
+    }
+  }
+  return y;
 }
 
 /** Adds the K-weighted energy of `x` per hop into `energy`, in one pass with no intermediate arrays. */
