@@ -22,7 +22,7 @@ function kCoefficients(fs: number): [number[], number[]] {
 export function kWeight(x: ArrayLike<number>, fs: number): Float64Array {
   const y = Float64Array.from(x);
   // Two biquads in turn, each in place: a sample is read before it is overwritten.
-  for (const [b0, b1, b2, a1, a2] of kCoefficients(fs) as [number, number, number, number, number][]) {
+  for (const [b0, b1, b2, a1, a2] of kCoefficients(fs) as unknown as [number, number, number, number, number][]) {
     let x1 = 0, x2 = 0, y1 = 0, y2 = 0;
     for (let i = 0; i < y.length; i++) {
       const xi = y[i]!;
