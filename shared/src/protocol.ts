@@ -23,6 +23,8 @@ export const ClientMessage = {
   PhoneLeave: 'phone.leave',
   /** Phone: make a song and send it to the paired TV or to the radio. */
   DedicationCreate: 'dedication.create',
+  /** Any client: a keep-alive and latency probe, answered with `pong` and the same `n`. */
+  Ping: 'ping',
 } as const;
 
 /** What the server sends. */
@@ -34,16 +36,17 @@ export const ServerMessage = {
   TvPhones: 'tv.phones',
   /** To a phone: {sessionToken, tvId, phoneId}. */
   PhonePaired: 'phone.paired',
-  /** To a phone: its pairing ended (it left, or the TV removed it). */
+  /** To a phone: its pairing ended: {reason: 'left' | 'unpaired-by-tv'}. */
   PhoneLeft: 'phone.left',
   /** To a phone: {id, position} — stored, queued at this place. */
   DedicationAccepted: 'dedication.accepted',
   /** To a phone: {id, stage, position?}. */
   DedicationProgress: 'dedication.progress',
-  /** To the phone and (target tv) its TV: {id, target, song}. */
+  /** To the phone and (target tv) its TV: {id, target, song, moderation?: 'pending'} (radio songs wait for an operator). */
   DedicationReady: 'dedication.ready',
   /** To a phone: {id, code, message}. */
   DedicationFailed: 'dedication.failed',
+  Pong: 'pong',
   Error: 'error',
 } as const;
 
@@ -70,6 +73,7 @@ export const clientFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(ClientMessage.PhoneResume), sessionToken: token }).strict(),
   z.object({ type: z.literal(ClientMessage.PhoneLeave) }).strict(),
   z.object({ type: z.literal(ClientMessage.DedicationCreate), request: songRequestSchema, target: z.enum(['tv', 'radio']) }).strict(),
+  z.object({ type: z.literal(ClientMessage.Ping), n: z.number().int().optional() }).strict(),
 ]);
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
 

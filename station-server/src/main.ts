@@ -50,6 +50,9 @@ async function main(): Promise<void> {
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${station.port}`;
   console.log(`Radio Optimism is on air with ${station.library.count()} songs on ${station.playout.channels().length} channels.`);
   console.log(`  stream:   ${base}/live/radio-optimism/index.m3u8`);
+  console.log(`  TV app:   ${base}/tv/`);
+  console.log(`  phone:    ${base}/pair`);
+  console.log(`  feed:     ${base}/feed`);
   console.log(`  channels: ${base}/api/v1/channels`);
   console.log(`  songs:    ${base}/api/v1/songs`);
   console.log(`  health:   ${base}/healthz`);

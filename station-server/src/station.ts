@@ -16,6 +16,8 @@ import { watchProgramme, type ProgrammeWatcher } from './station/programme-watch
 import { createHub, type Hub } from './pairing/hub.js';
 import { createDedications, type Dedications } from './pairing/dedications.js';
 import { moderationRoutes } from './http/moderation-routes.js';
+import { pagesRoutes } from './http/pages-routes.js';
+import { fileURLToPath } from 'node:url';
 import { operatorTokenFile } from './library/operator-token.js';
 
 const MAIN_CHANNEL = 'radio-optimism';
@@ -46,7 +48,11 @@ export async function createStation(config: StationConfig, log: (line: string) =
   const jobs = createSongJobs(library, config.composeConcurrency, log, (songId) => events.emit(StationEvent.SongAdded, { songId }));
   const operatorToken = config.operatorToken ?? operatorTokenFile(config.dataDir);
   let dedications: Dedications | undefined;
-  const app = createApp({ library, jobs, routers: [liveRoutes(library, playout), moderationRoutes(library, () => dedications!, operatorToken)], tvAppDir: config.tvAppDir });
+  const app = createApp({ library, jobs, routers: [
+      liveRoutes(library, playout),
+      moderationRoutes(library, () => dedications!, operatorToken),
+      pagesRoutes({ library, publicDir: fileURLToPath(new URL('./public', import.meta.url)), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }),
+    ], tvAppDir: config.tvAppDir });
   const server = createServer((req, res) => {
     if (!serveLive(playout, req, res)) app(req, res);
   });

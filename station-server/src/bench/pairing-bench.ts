@@ -78,8 +78,8 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, (i / phones.length) * 1000));
         while (performance.now() < until) {
           const started = performance.now();
-          const answer = phone.next('phone.paired');
-          phone.ws.send(JSON.stringify({ type: 'phone.resume', sessionToken: (phone as unknown as { token: string }).token }));
+          const answer = phone.next('pong');
+          phone.ws.send(JSON.stringify({ type: 'ping', n: i }));
           await answer;
           rtts.push(performance.now() - started);
           await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (performance.now() - started))));

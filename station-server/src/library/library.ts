@@ -9,8 +9,9 @@ import type { SongManifest } from '../composer/manifest.js';
 import type { AirItem } from '../station/timeline.js';
 import { createPairingStore, type PairingStore } from './pairing-store.js';
 
-/** What a library entry is: a song people asked for, or a station ID the station made itself. */
-export type SongKind = 'song' | 'jingle';
+/** What a library entry is: a song in the radio's rotation, a station ID, or a private song (sent to a
+ *  TV, or waiting for an operator) that no channel plays and no feed lists. */
+export type SongKind = 'song' | 'jingle' | 'private';
 
 const { Database } = sqlite;
 
@@ -44,6 +45,7 @@ export interface Library {
   get(id: string): SongRecord | undefined;
   list(kind?: SongKind): SongRecord[];
   count(kind?: SongKind): number;
+  setKind(id: string, kind: SongKind): void;
   /** A channel's timeline, persisted as it is scheduled so a restart picks up where it was. */
   appendAirItem(channel: string, item: AirItem): void;
   /** The last `limit` items of a channel, oldest first. */
@@ -98,7 +100,7 @@ export function openLibrary(dataDir: string): Library {
     recipient: String(row.recipient),
     sender: row.sender === null ? null : String(row.sender),
     createdAt: String(row.created_at),
-    kind: row.kind === 'jingle' ? 'jingle' : 'song',
+    kind: row.kind === 'jingle' || row.kind === 'private' ? row.kind : 'song',
     request: JSON.parse(String(row.request)) as SongRequest,
     dir: join(mediaDir, String(row.id)),
   });
@@ -131,6 +133,9 @@ export function openLibrary(dataDir: string): Library {
     },
     count(kind = 'song') {
       return Number((db.get('SELECT COUNT(*) AS n FROM songs WHERE kind = ?', [kind]) as Row).n);
+    },
+    setKind(id, kind) {
+      db.run('UPDATE songs SET kind = ? WHERE id = ?', [kind, id]);
     },
     appendAirItem(channel, item) {
       db.run('INSERT OR REPLACE INTO air_items (channel, idx, item) VALUES (?, ?, ?)', [channel, item.index, JSON.stringify(item)]);

@@ -44,6 +44,8 @@ export interface PairingStore {
   addDedication(d: Omit<DedicationRecord, 'status' | 'songId' | 'error' | 'attempts' | 'createdAt' | 'moderation' | 'flags'>): DedicationRecord;
   updateDedication(id: string, change: Partial<Pick<DedicationRecord, 'status' | 'songId' | 'error' | 'attempts' | 'moderation' | 'flags'>>): DedicationRecord | undefined;
   dedication(id: string): DedicationRecord | undefined;
+  /** A phone's latest dedications, newest first (to catch a phone up after a reconnect). */
+  recentDedications(phoneId: string, limit: number): DedicationRecord[];
   /** Dedications not finished: after a restart they are made again or reported failed. */
   unfinished(): DedicationRecord[];
   moderationQueue(): DedicationRecord[];
@@ -143,6 +145,7 @@ export function createPairingStore(db: SqliteDatabase): PairingStore {
       const row = db.get('SELECT * FROM dedications WHERE id = ?', [id]) as Row | null;
       return row ? dedication(row) : undefined;
     },
+    recentDedications: (phoneId, limit) => (db.all('SELECT * FROM dedications WHERE phone_id = ? ORDER BY created_at DESC LIMIT ?', [phoneId, limit]) as Row[]).map(dedication),
     unfinished: () => (db.all("SELECT * FROM dedications WHERE status IN ('queued', 'composing') ORDER BY created_at") as Row[]).map(dedication),
     moderationQueue: () => (db.all("SELECT * FROM dedications WHERE moderation = 'pending' AND status = 'ready' ORDER BY created_at") as Row[]).map(dedication),
     onAir: (limit) => (db.all("SELECT * FROM dedications WHERE moderation = 'approved' ORDER BY created_at DESC LIMIT ?", [limit]) as Row[]).map(dedication),

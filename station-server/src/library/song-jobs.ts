@@ -5,7 +5,7 @@ import { randomInt } from 'node:crypto';
 import type { SongRequest } from '@radio-optimism/shared';
 import type { Stage } from '../composer/pipeline.js';
 import { loadComposer } from '../composer/shutdown.js';
-import type { Library, SongRecord } from './library.js';
+import type { Library, SongKind, SongRecord } from './library.js';
 import { ingestSong } from './ingest.js';
 
 export type JobStatus = 'queued' | 'composing' | 'ready' | 'failed';
@@ -20,6 +20,8 @@ export interface SongJob {
 }
 
 export interface SubmitOptions {
+  /** How the song enters the library (default 'private': on no channel until an operator says so). */
+  kind?: SongKind;
   onStage?: (stage: Stage) => void;
   /** Called when the job leaves the queue and starts. */
   onStart?: () => void;
@@ -66,7 +68,7 @@ export function createSongJobs(library: Library, concurrency: number, log: (line
           }),
         )
         .then(async ({ manifest }) => {
-          const song = await ingestSong(library, job.id, dir, manifest);
+          const song = await ingestSong(library, job.id, dir, manifest, options.kind ?? 'private');
           job.status = 'ready';
           onReady?.(job.id);
           resolve(song);

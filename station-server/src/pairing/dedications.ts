@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { ServerMessage, type DedicationStage, type SongRequest } from '@radio-optimism/shared';
 import type { Stage } from '../composer/pipeline.js';
-import type { Library } from '../library/library.js';
+import type { Library, SongRecord } from '../library/library.js';
 import type { DedicationRecord, PhoneRecord } from '../library/pairing-store.js';
 import type { SongJobs } from '../library/song-jobs.js';
 import { songView } from '../library/song-view.js';
@@ -27,6 +27,8 @@ export interface Dedications {
   create(phone: PhoneRecord, request: SongRequest, target: 'tv' | 'radio'): DedicationRecord;
   /** Makes again what a previous run left unfinished. */
   resume(): void;
+  /** Frames that bring a reconnecting phone up to date on its latest dedications, oldest first. */
+  catchUp(phoneId: string): object[];
   approve(id: string): DedicationRecord | undefined;
   reject(id: string): DedicationRecord | undefined;
 }
@@ -46,11 +48,20 @@ const PHONE_STAGE: Record<Stage, DedicationStage> = {
 export function createDedications(deps: DedicationDeps): Dedications {
   const store = deps.library.pairing;
   const maxAttempts = deps.maxAttempts ?? 2;
+  const lastStage = new Map<string, DedicationStage>();
+  const readyFrame = (d: DedicationRecord, song: SongRecord) => ({
+    type: ServerMessage.DedicationReady,
+    id: d.id,
+    target: d.target,
+    song: songView(song),
+    ...(d.target === 'radio' ? { moderation: d.moderation === 'none' ? 'pending' : d.moderation } : {}),
+  });
 
   const run = (d: DedicationRecord): void => {
     const attempts = d.attempts + 1;
     store.updateDedication(d.id, { status: 'queued', attempts });
     const reported = new Set<DedicationStage>();
+    lastStage.set(d.id, 'queued');
     const job = deps.jobs.submit(d.request, {
       onStart: () => store.updateDedication(d.id, { status: 'composing' }),
       onStage: (stage) => {
@@ -59,6 +70,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
         const shown = PHONE_STAGE[stage];
         if (reported.has(shown)) return;
         reported.add(shown);
+        lastStage.set(d.id, shown);
         deps.toPhone(d.phoneId, { type: ServerMessage.DedicationProgress, id: d.id, stage: shown });
       },
     });
@@ -70,7 +82,8 @@ export function createDedications(deps: DedicationDeps): Dedications {
       (song) => {
         const flags = d.target === 'radio' ? flagAbuse(d.request) : [];
         const done = store.updateDedication(d.id, { status: 'ready', songId: song.id, error: null, ...(d.target === 'radio' ? { moderation: 'pending' as const, flags } : {}) })!;
-        const frame = { type: ServerMessage.DedicationReady, id: d.id, target: d.target, song: songView(song), ...(d.target === 'radio' ? { moderation: 'pending' } : {}) };
+        lastStage.delete(d.id);
+        const frame = readyFrame(done, song);
         deps.toPhone(d.phoneId, frame);
         if (d.target === 'tv') deps.toTv(d.tvId, frame);
         deps.log(`dedication ${d.id} ready (${d.target}${flags.length ? `, flagged: ${flags.join(', ')}` : ''})`);
@@ -91,6 +104,17 @@ export function createDedications(deps: DedicationDeps): Dedications {
       run(record);
       return store.dedication(record.id)!;
     },
+    catchUp(phoneId) {
+      return store
+        .recentDedications(phoneId, 5)
+        .reverse()
+        .flatMap((d): object[] => {
+          if (d.status === 'failed') return [{ type: ServerMessage.DedicationFailed, id: d.id, code: 'composition-failed', message: 'the song could not be made; please try again' }];
+          const song = d.status === 'ready' && d.songId ? deps.library.get(d.songId) : undefined;
+          if (song) return [readyFrame(d, song)];
+          return [{ type: ServerMessage.DedicationProgress, id: d.id, stage: lastStage.get(d.id) ?? 'queued' }];
+        });
+    },
     resume() {
       for (const d of store.unfinished()) {
         deps.log(`dedication ${d.id} was unfinished at shutdown: making it again`);
@@ -100,6 +124,8 @@ export function createDedications(deps: DedicationDeps): Dedications {
     approve(id) {
       const d = store.dedication(id);
       if (!d || d.moderation !== 'pending' || !d.songId) return undefined;
+      // From now on the song is public: it airs next with its intro, then joins the rotation.
+      deps.library.setKind(d.songId, 'song');
       deps.onAir(d.songId);
       return store.updateDedication(id, { moderation: 'approved' });
     },

@@ -146,7 +146,10 @@ export function createHub(options: HubOptions): Hub {
       if (!phone) return error(c, 'not-paired', 'this phone is no longer paired: pair again with the code on the TV');
       c.phoneId = phone.id;
       send(c.ws, { type: ServerMessage.PhonePaired, sessionToken: f.sessionToken, tvId: phone.tvId, phoneId: phone.id });
+      // What happened while the phone was away: its latest dedications, as they stand now.
+      for (const frame of options.dedications().catchUp(phone.id)) send(c.ws, frame);
     },
+    ping: (c, f) => send(c.ws, { type: ServerMessage.Pong, ...(f.n === undefined ? {} : { n: f.n }) }),
     'phone.leave': (c) => {
       if (!c.phoneId) return error(c, 'not-paired', 'this phone is not paired');
       const phone = store.removePhone(c.phoneId);
