@@ -2,7 +2,7 @@
 // flat colour, so a screenshot or a pixel read tells them apart), several timed lyric lines and
 // an accompaniment track, so item boundaries, lyric lines and karaoke all come within seconds.
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import { tmpdir } from 'node:os';
@@ -54,11 +54,23 @@ export function lyricsVtt(lines: string[], seconds: number): string {
   return `WEBVTT\n\n${cues.join('\n\n')}\n`;
 }
 
-export async function tvStation(songs: TvSong[]): Promise<StationFixture> {
+/**
+ * `cut` turns the operators' crossfades into cuts. A crossfade's switch point can only be known
+ * exactly once the station marks it in the stream (X-FADE-AT, X-SONG-OFFSET); until then the TV
+ * estimates it, and an estimate is not what a 0.5 s sync check should measure.
+ */
+export async function tvStation(songs: TvSong[], transitions: 'cut' | 'as-configured' = 'cut'): Promise<StationFixture> {
   const dir = await mkdtemp(join(tmpdir(), 'station-tv-'));
   const dataDir = join(dir, 'data');
   const playlistsDir = join(dir, 'playlists');
   await cp(resolve(ROOT, 'playlists'), playlistsDir, { recursive: true });
+  if (transitions === 'cut') {
+    const folder = join(playlistsDir, 'playlists');
+    for (const name of await readdir(folder)) {
+      const file = join(folder, name);
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/type: crossfade/g, 'type: cut'));
+    }
+  }
   const library = openLibrary(dataDir);
   for (const s of songs) {
     const { id, dir: songDir } = library.reserve();

@@ -61,7 +61,8 @@ export function pagesRoutes(deps: PagesDeps): express.Router {
     try {
       const id = req.params.id;
       const song = SONG_ID.test(id) ? deps.library.get(id) : undefined;
-      if (!song || song.kind !== 'song') {
+      // Private songs (sent to a TV) are shared by their link, which only the sender has; they are in no feed.
+      if (!song || song.kind === 'jingle') {
         sendPage(res, 404, notFoundPage(negotiateLanguage(req.get('accept-language'))));
         return;
       }

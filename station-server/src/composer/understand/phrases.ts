@@ -27,7 +27,7 @@ export function keyPhrases(message: string, language: Language): string[] {
   const [minWords, maxWords] = language === 'ko' ? [2, 4] : [2, 7];
   const candidates: Candidate[] = [];
   let order = 0;
-  for (const clause of clauses(stripEmoji(message), breaks)) {
+  for (const clause of clauses(stripMarkup(stripEmoji(message)), breaks)) {
     for (const words of windows(clause, minWords, maxWords, badEnd)) {
       const text = words.join(' ');
       candidates.push({ text, score: scorePhrase(words, language, stops), order: order++ });
@@ -42,6 +42,13 @@ export function keyPhrases(message: string, language: Language): string[] {
     if (chosen.length === MAX_PHRASES) break;
   }
   return chosen;
+}
+
+/** Markup and code are not words to sing: `<b>`, `onerror="..."`, `{x}` and the like go, their text stays. */
+export function stripMarkup(text: string): string {
+  return text
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/\S*[<>{}\[\]=\\|`~^]\S*/g, ' ');
 }
 
 /** Clauses as lists of words (original spelling, edge quotes removed). */
