@@ -65,9 +65,9 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
   const painting = run('cover', () =>
     paintCover({ title: lyrics.title, recipient: meaning.recipient, ...(meaning.sender ? { sender: meaning.sender } : {}), genre: request.genre, vibe: request.vibe, theme: meaning.theme, language: request.language, seed }),
   );
-  const voice = await run('sing', () => sing({ language: request.language, vocals: score.vocals, lines, durationSec: score.durationSec, seed }));
-  const band = await rendering;
-  const mastered = await run('master', () => masterSong(voice, band, {}));
+  const singing = run('sing', () => sing({ language: request.language, vocals: score.vocals, lines, durationSec: score.durationSec, seed }));
+  // The raw voice and band live only inside this call: once mastered, their memory can go.
+  const mastered = await Promise.all([singing, rendering]).then(([voice, band]) => run('master', () => masterSong(voice, band, {})));
 
   const songWav = join(outDir, SONG_FILES.master);
   await Promise.all([
