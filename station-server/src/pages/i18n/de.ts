@@ -58,7 +58,7 @@ export const de: Messages = {
   },
   ready: {
     heading: 'Dein Lied ist fertig',
-    onTv: 'Es läuft jetzt auf dem Fernseher.',
+    onTv: 'Es ist auf dem Fernseher angekommen: dort kann man es jetzt abspielen.',
     onRadio: 'Es ist auf dem Weg ins Radio: Es läuft, sobald unser Team es gehört hat.',
     forFrom: 'Für {{to}}, von {{from}}',
     for: 'Für {{to}}',

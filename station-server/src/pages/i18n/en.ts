@@ -57,7 +57,7 @@ export const en = {
   },
   ready: {
     heading: 'Your song is ready',
-    onTv: 'It is playing on the TV now.',
+    onTv: 'It has arrived on the TV, ready to play.',
     onRadio: 'It is on its way to the radio: it goes on air once our hosts have heard it.',
     forFrom: 'For {{to}}, from {{from}}',
     for: 'For {{to}}',

@@ -58,7 +58,7 @@ export const es: Messages = {
   },
   ready: {
     heading: 'Tu canción está lista',
-    onTv: 'Ya está sonando en la tele.',
+    onTv: 'Ya llegó a la tele, lista para sonar.',
     onRadio: 'Va de camino a la radio: saldrá al aire cuando nuestros locutores la hayan escuchado.',
     forFrom: 'Para {{to}}, de {{from}}',
     for: 'Para {{to}}',

@@ -58,7 +58,7 @@ export const fr: Messages = {
   },
   ready: {
     heading: 'Votre chanson est prête',
-    onTv: 'Elle passe en ce moment sur la télé.',
+    onTv: 'Elle est arrivée sur la télé, prête à être jouée.',
     onRadio: 'Elle part à la radio : elle sera diffusée après écoute par nos animateurs.',
     forFrom: 'Pour {{to}}, de la part de {{from}}',
     for: 'Pour {{to}}',

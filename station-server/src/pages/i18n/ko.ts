@@ -58,7 +58,7 @@ export const ko: Messages = {
   },
   ready: {
     heading: '노래가 완성됐어요',
-    onTv: '지금 TV에서 재생되고 있어요.',
+    onTv: 'TV에 도착했어요. 바로 재생할 수 있어요.',
     onRadio: '라디오로 보냈어요. DJ가 들어본 뒤 방송돼요.',
     forFrom: '{{from}}님이 {{to}}님에게',
     for: '{{to}}님에게',

@@ -58,7 +58,7 @@ export const pt: Messages = {
   },
   ready: {
     heading: 'Sua canção está pronta',
-    onTv: 'Ela já está tocando na TV.',
+    onTv: 'Ela já chegou na TV, pronta para tocar.',
     onRadio: 'Ela está a caminho da rádio: vai ao ar depois que nossos locutores ouvirem.',
     forFrom: 'Para {{to}}, de {{from}}',
     for: 'Para {{to}}',
