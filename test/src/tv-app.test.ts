@@ -42,8 +42,13 @@ async function press(key: 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' |
   await wait(settle);
   const popupOpen = await page.locator('[data-testid="exit-popup"], [data-testid="toast"]').count();
   if (popupOpen) return;
-  await page.waitForFunction(() => document.activeElement && document.activeElement !== document.body, undefined, { timeout: 2000 }).catch(() => undefined);
-  expect(await focused()).not.toBeNull();
+  // Focus belongs in the panel on top, once its transition has ended.
+  const inTopPanel = () => {
+    const top = document.querySelector('[data-view]')?.getAttribute('data-view');
+    return document.activeElement?.closest('[data-testid^="view-"]')?.getAttribute('data-testid') === `view-${top}`;
+  };
+  await page.waitForFunction(inTopPanel, undefined, { timeout: 2500 }).catch(() => undefined);
+  expect([await view(), await page.evaluate(inTopPanel)]).toEqual([await view(), true]);
 }
 
 const shot = (name: string) => page.screenshot({ path: resolve(ARTIFACTS, `${name}.png`) });
@@ -71,7 +76,7 @@ beforeAll(async () => {
   }
   await rm(ARTIFACTS, { recursive: true, force: true });
   await mkdir(ARTIFACTS, { recursive: true });
-  station = await startStation(await tvStation(SONGS), freePort());
+  station = await startStation(await tvStation(SONGS, 'as-configured'), freePort());
   const list = (await (await fetch(`${station.base}/api/v1/songs`)).json()) as { id: string; title: string }[];
   songIds = Object.fromEntries(list.map((s) => [s.title, s.id]));
   browser = await launchBrowser();
@@ -89,7 +94,7 @@ afterAll(async () => {
 
 describe('TV app', () => {
   it('plays at once and keeps artwork, title and lyric line in step with the audio', async () => {
-    await page.goto(`${station.base}/tv/index.html`);
+    await page.goto(`${station.base}/tv/`);
     await page.waitForFunction(() => ((document.querySelector('[data-testid="live-audio"]') as HTMLAudioElement | null)?.currentTime ?? 0) > 0, undefined, { timeout: 20_000 });
     const firstAudioMs = await page.evaluate(() => (window as unknown as { __firstPlaying: number }).__firstPlaying);
     console.log(`load to first audio: ${Math.round(firstAudioMs)} ms`);
@@ -134,6 +139,8 @@ describe('TV app', () => {
       expect(await view()).toBe(target);
       await press('Escape');
       expect(await view()).toBe('live');
+      // Back puts focus on the button that opened the panel.
+      await page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, `nav-${target}`, { timeout: 1500 }).catch(() => undefined);
       expect(await focused()).toBe(`nav-${target}`);
     }
 
@@ -199,6 +206,6 @@ describe('TV app', () => {
     }
     await page.setViewportSize({ width: 1280, height: 720 });
     await wait(500);
-    await shot('en-720p-live');
+    await shot('ko-720p-live');
   }, 150_000);
 });

@@ -54,11 +54,8 @@ export function lyricsVtt(lines: string[], seconds: number): string {
   return `WEBVTT\n\n${cues.join('\n\n')}\n`;
 }
 
-/**
- * `cut` turns the operators' crossfades into cuts. A crossfade's switch point can only be known
- * exactly once the station marks it in the stream (X-FADE-AT, X-SONG-OFFSET); until then the TV
- * estimates it, and an estimate is not what a 0.5 s sync check should measure.
- */
+/** `cut` turns the operators' crossfades into cuts; `as-configured` keeps them (the station marks a
+ *  crossfade's switch point in the stream with X-FADE-AT and X-SONG-OFFSET). */
 export async function tvStation(songs: TvSong[], transitions: 'cut' | 'as-configured' = 'cut'): Promise<StationFixture> {
   const dir = await mkdtemp(join(tmpdir(), 'station-tv-'));
   const dataDir = join(dir, 'data');

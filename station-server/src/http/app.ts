@@ -77,7 +77,7 @@ export function createApp({ library, jobs, routers = [], tvAppDir }: AppDeps): e
 
   for (const router of routers) app.use(router);
   if (tvAppDir) {
-    app.get('/tv', (_req, res) => res.redirect(301, '/tv/'));
+    // express.static redirects /tv to /tv/ itself (a route of our own here would also match /tv/ and loop).
     app.use('/tv', express.static(tvAppDir, { index: 'index.html', maxAge: 0 }));
   }
 

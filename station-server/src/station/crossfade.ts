@@ -49,7 +49,7 @@ export async function renderCrossfade(outgoingWav: string, outgoingSec: number, 
       .input(outgoingWav)
       .inputOptions(['-ss', (outgoingSec - plan.tailSec).toFixed(6)])
       .input(incomingWav)
-      .inputOptions(['-t', (plan.headSec + plan.seconds).toFixed(6)])
+      .inputOptions(['-t', plan.headSec.toFixed(6)])
       .complexFilter(crossfadeFilter(plan), 'out')
       .outputOptions(['-c:a', 'pcm_s16le', '-fflags', '+bitexact'])
       .output(wav)

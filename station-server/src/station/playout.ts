@@ -190,8 +190,19 @@ export function createPlayout(options: PlayoutOptions): Playout {
       const mixed = await renderCrossfade(join(lastSong.dir, 'song.wav'), lastPackage.durationSec, join(nextSong.dir, 'song.wav'), plan, join(mediaRoot, 'transitions', key));
       last.segments = last.segments.slice(0, last.segments.length - plan.tail);
       library.appendAirItem(state.config.id, last);
-      const transition: AirItem = { ...nextSlot(last, at), kind: 'transition', songId: next.songId, source: `transitions/${key}`, segments: mixed.segments, title: next.title };
-      const rest: AirItem = { ...next, ...nextSlot(transition, at), segments: next.segments.slice(plan.head) };
+      // In the mix, the incoming song begins where the overlap does; the screen switches at its middle.
+      const incomingAt = plan.tailSec - plan.seconds;
+      const transition: AirItem = {
+        ...nextSlot(last, at),
+        kind: 'transition',
+        songId: next.songId,
+        source: `transitions/${key}`,
+        segments: mixed.segments,
+        title: next.title,
+        songOffsetSec: -incomingAt,
+        fadeAtSec: incomingAt + plan.seconds / 2,
+      };
+      const rest: AirItem = { ...next, ...nextSlot(transition, at), segments: next.segments.slice(plan.head), songOffsetSec: plan.headSec };
       return [transition, rest];
     } catch (error) {
       events.emit(StationEvent.Error, { code: 'crossfade-failed', message: `${state.config.id}: ${error instanceof Error ? error.message : String(error)}; cutting instead`, fatal: false });

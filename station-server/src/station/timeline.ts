@@ -21,6 +21,11 @@ export interface AirItem {
   source: string;
   segments: PackagedSegment[];
   title: string;
+  /** Seconds into its song where the item starts: positive when the song's head was played by a
+   *  crossfade before it, negative when the song starts inside this item (a transition). */
+  songOffsetSec?: number;
+  /** On a transition: seconds into the item where the outgoing song hands over to the incoming one. */
+  fadeAtSec?: number;
 }
 
 export const itemDurationMs = (item: AirItem): number => Math.round(item.segments.reduce((t, s) => t + s.duration, 0) * 1000);
@@ -84,7 +89,7 @@ export function mediaPlaylist(items: readonly AirItem[], nowMs: number, channel:
       current = s.item;
       const it = s.item;
       lines.push(
-        `#EXT-X-DATERANGE:ID="item-${it.index}",CLASS="org.radio-optimism.item",START-DATE="${new Date(it.startMs).toISOString()}",DURATION=${(itemDurationMs(it) / 1000).toFixed(3)},X-SONG-ID="${attr(it.songId)}",X-KIND="${it.kind}",X-TITLE="${attr(it.title)}"`,
+        `#EXT-X-DATERANGE:ID="item-${it.index}",CLASS="org.radio-optimism.item",START-DATE="${new Date(it.startMs).toISOString()}",DURATION=${(itemDurationMs(it) / 1000).toFixed(3)},X-SONG-ID="${attr(it.songId)}",X-KIND="${it.kind}",X-TITLE="${attr(it.title)}"${it.songOffsetSec !== undefined ? `,X-SONG-OFFSET=${it.songOffsetSec.toFixed(3)}` : ''}${it.fadeAtSec !== undefined ? `,X-FADE-AT=${it.fadeAtSec.toFixed(3)}` : ''}`,
       );
     }
     lines.push(`#EXT-X-PROGRAM-DATE-TIME:${new Date(s.startMs).toISOString()}`, `#EXTINF:${s.duration.toFixed(6)},`, segmentUri(channel, rendition, s.seq));

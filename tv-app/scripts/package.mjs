@@ -1,0 +1,34 @@
+// Makes the webOS package (.ipk) from dist/ with LG's ares-package (from @webos-tools/cli, which
+// works offline). Run after the build: `npm run package` does both.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const out = join(root, 'out');
+
+const fail = (message) => {
+  console.error(`package: ${message}`);
+  process.exit(1);
+};
+
+if (!existsSync(join(dist, 'index.html'))) fail('dist/ has no build: run `npm run build -w tv-app` first');
+const appinfoPath = join(dist, 'appinfo.json');
+if (!existsSync(appinfoPath)) fail('dist/appinfo.json is missing (it comes from webos-meta/ at build time)');
+const appinfo = JSON.parse(readFileSync(appinfoPath, 'utf8'));
+// What ares-package's own check lets through but a TV refuses.
+if (!/^[a-z0-9.+-]+$/.test(appinfo.id)) fail(`appinfo id "${appinfo.id}" must be lowercase letters, digits, + - .`);
+if (!/^\d+\.\d+\.\d+$/.test(appinfo.version)) fail(`appinfo version "${appinfo.version}" must be x.y.z`);
+for (const key of ['icon', 'largeIcon']) if (appinfo[key] && !existsSync(join(dist, appinfo[key]))) fail(`dist/${appinfo[key]} (${key}) is missing`);
+
+mkdirSync(out, { recursive: true });
+const require = createRequire(import.meta.url);
+const aresPackage = join(dirname(require.resolve('@webos-tools/cli/package.json')), 'bin', 'ares-package.js');
+const result = spawnSync(process.execPath, [aresPackage, '--no-minify', '-o', out, dist], { stdio: 'inherit' });
+if (result.status !== 0) fail('ares-package failed');
+const ipk = readdirSync(out).find((f) => f.startsWith(`${appinfo.id}_${appinfo.version}`) && f.endsWith('.ipk'));
+if (!ipk) fail('ares-package made no .ipk');
+console.log(`package: out/${ipk}`);

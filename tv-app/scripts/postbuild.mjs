@@ -1,0 +1,36 @@
+// After `enact pack`: make dist/ self-contained so it runs from file:// (the .ipk) and offline.
+// Sandstone's CSS points its fonts at /node_modules/... (webOS has them as system fonts; the dev
+// server serves them): copy the ones referenced into dist/fonts and point the CSS there. Its
+// Thai fallback font comes from a web font host: drop that URL and keep the local() names.
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, '..', 'dist');
+const require = createRequire(import.meta.url);
+const sandstoneFonts = join(dirname(require.resolve('@enact/sandstone/package.json')), 'fonts');
+
+const cssPath = join(dist, 'main.css');
+let css = await readFile(cssPath, 'utf8');
+const copied = new Set();
+css = css.replace(/url\(\/node_modules\/@enact\/sandstone\/fonts\/([^)]+)\)/g, (_m, rel) => {
+  copied.add(rel);
+  return `url(fonts/${basename(rel)})`;
+});
+css = css.replace(/,\s*url\(https?:\/\/[^)]+\)\s*format\([^)]*\)/g, '');
+if (/url\(https?:/.test(css)) throw new Error('main.css still loads something from the internet');
+await mkdir(join(dist, 'fonts'), { recursive: true });
+for (const rel of copied) await copyFile(join(sandstoneFonts, rel), join(dist, 'fonts', basename(rel)));
+// The fonts' licences travel with them.
+for (const family of ['MuseoSans', 'Miso']) await copyFile(join(sandstoneFonts, family, 'LICENSE.txt'), join(dist, 'fonts', `${family}-LICENSE.txt`));
+await writeFile(cssPath, css);
+// ilib (used by Sandstone for its own few strings) looks for locale files this build does not
+// ship (ILIB_ASSET_EMIT=false; the app's text comes from i18next). An empty manifest in each
+// place it looks tells it there is nothing there, instead of a burst of failing requests.
+for (const where of ['_/node_modules/ilib/locale', 'node_modules/@enact/sandstone/resources', 'resources']) {
+  await mkdir(join(dist, where), { recursive: true });
+  await writeFile(join(dist, where, 'ilibmanifest.json'), '{"files":[]}\n');
+}
+console.log(`postbuild: ${copied.size} fonts copied into dist/fonts, no outside URLs left in main.css`);

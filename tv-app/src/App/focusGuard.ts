@@ -1,0 +1,29 @@
+// Focus is never lost: when the focused control disappears (a list refreshes, a phone is
+// unpaired) and nothing else took focus, Spotlight puts it back in the active panel. Not in
+// pointer mode, where the Magic Remote's cursor decides what is focused.
+import Spotlight from '@enact/spotlight';
+import { useEffect } from 'react';
+
+const GRACE_MS = 700;
+
+export function useFocusGuard(): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      if (Spotlight.getPointerMode()) return;
+      Spotlight.focus();
+    };
+    const onFocusOut = (ev: FocusEvent) => {
+      if (ev.relatedTarget) return;
+      clearTimeout(timer);
+      // Panels move focus themselves after their transition: only step in if they did not.
+      timer = setTimeout(check, GRACE_MS);
+    };
+    document.addEventListener('focusout', onFocusOut);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener('focusout', onFocusOut);
+    };
+  }, []);
+}

@@ -1,0 +1,86 @@
+// Live: the channel on air, full screen. Cover art over a blurred copy of itself, title, genre
+// and vibe, the dedication, the line being sung, progress, and what comes next; the other views
+// are one row of buttons away.
+import Button from '@enact/sandstone/Button';
+import { Panel } from '@enact/sandstone/Panels';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLive, useServices } from '../App/services';
+import { CoverArt } from '../components/CoverArt/CoverArt';
+import { LyricsView } from '../components/LyricsView/LyricsView';
+import { ProgressLine } from '../components/ProgressLine/ProgressLine';
+import { StatusBanner, type Condition } from '../components/StatusBanner/StatusBanner';
+import type { ShownItem } from '../player/liveController';
+import css from './LivePanel.module.less';
+
+export type NavTarget = 'channels' | 'forYou' | 'pair' | 'settings';
+
+export interface LivePanelProps {
+  condition: Condition;
+  conditionText: string;
+  channelName: string | undefined;
+  onNavigate(target: NavTarget): void;
+  /** Sandstone's autoFocus: a selector for the control to focus when the panel shows. */
+  autoFocus?: string;
+}
+
+function useDedication(item: ShownItem | undefined) {
+  const { t } = useTranslation();
+  if (!item || item.kind === 'jingle') return undefined;
+  const to = item.air?.dedication?.to ?? item.song?.to;
+  const from = item.air?.dedication?.from ?? item.song?.from;
+  if (!to) return undefined;
+  return { line: from ? t('live.dedicationFull', { to, from }) : t('live.dedicationTo', { to }), message: item.air?.dedication?.message };
+}
+
+export function LivePanel({ condition, conditionText, channelName, onNavigate, ...rest }: LivePanelProps) {
+  const { t } = useTranslation();
+  const { live } = useServices();
+  const { item, next } = useLive();
+  const dedication = useDedication(item);
+  const itemId = item?.id;
+  const getTime = useCallback(() => {
+    const p = live.position();
+    return p && p.key === itemId ? p.offset : undefined;
+  }, [live, itemId]);
+  const genre = item?.song?.genre ?? item?.air?.genre;
+  const vibe = item?.song?.vibe ?? item?.air?.vibe;
+  const tags = item?.kind === 'jingle' ? [t('live.jingle')] : [genre && t(`genre.${genre}`), vibe && t(`vibe.${vibe}`)].filter((x): x is string => !!x);
+
+  return (
+    <Panel {...rest} className={css.live} data-testid="view-live" spotlightId="live-panel">
+      <div className={css.layout}>
+        <div className={css.top}>
+          <span className={css.onAir}>● {t('live.onAir')}{channelName ? ` · ${channelName}` : ''}</span>
+          <StatusBanner condition={condition} text={conditionText} />
+        </div>
+        <div className={css.main}>
+          <CoverArt src={item?.artwork} title={item?.title ?? ''} className={css.cover} />
+          <div className={css.info} data-testid="now" data-item={item?.id ?? ''} data-song={item?.songId ?? ''}>
+            <h1 className={css.title} data-testid="title">{item?.title ?? ''}</h1>
+            {tags.length ? <div className={css.tags}>{tags.map((tag) => <span key={tag} className={css.tag}>{tag}</span>)}</div> : null}
+            {dedication ? (
+              <div className={css.dedication} data-testid="dedication">
+                <span className={css.dedicationLine}>{dedication.line}</span>
+                {dedication.message ? <q className={css.message}>{dedication.message}</q> : null}
+              </div>
+            ) : null}
+            <LyricsView cues={item?.cues} getTime={getTime} waiting={item?.cues?.length ? t('live.lyricsSoon') : undefined} />
+            {item ? <ProgressLine getTime={getTime} durationSec={item.durationMs / 1000} /> : null}
+            {next ? (
+              <div className={css.next} data-testid="next">
+                <span className={css.nextLabel}>{t('live.upNext')}</span> {next.kind === 'jingle' ? t('live.jingle') : next.title}
+              </div>
+            ) : null}
+          </div>
+        </div>
+        <nav className={css.nav}>
+          <Button icon="list" size="small" onClick={() => onNavigate('channels')} data-testid="nav-channels">{t('nav.channels')}</Button>
+          <Button icon="heart" size="small" onClick={() => onNavigate('forYou')} data-testid="nav-forYou">{t('nav.forYou')}</Button>
+          <Button icon="mobile" size="small" onClick={() => onNavigate('pair')} data-testid="nav-pair">{t('nav.pair')}</Button>
+          <Button icon="gear" size="small" onClick={() => onNavigate('settings')} data-testid="nav-settings">{t('nav.settings')}</Button>
+        </nav>
+      </div>
+    </Panel>
+  );
+}
