@@ -1,3 +1,4 @@
+/* eslint-disable react/jsx-no-bind -- small inline handlers on panels that re-render rarely; CI builds treat lint warnings as errors */
 // The app: theme, language, the long-lived services, and the panel stack. Live is always the
 // bottom panel; Back closes the top panel, and on Live asks before leaving.
 import Panels from '@enact/sandstone/Panels';

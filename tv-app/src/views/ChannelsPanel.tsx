@@ -1,3 +1,4 @@
+/* eslint-disable react/jsx-no-bind -- small inline handlers on panels that re-render rarely; CI builds treat lint warnings as errors */
 // Channels: every channel with what is on it now; Enter tunes in and returns to Live. A
 // VirtualList, because one station can run thousands of channels.
 import Item from '@enact/sandstone/Item';

@@ -1,3 +1,4 @@
+/* eslint-disable react/jsx-no-bind -- small inline handlers on panels that re-render rarely; CI builds treat lint warnings as errors */
 // For you: songs phones have sent to this TV, newest first. Each plays on demand (then Live
 // comes back) or as karaoke over its accompaniment.
 import Button from '@enact/sandstone/Button';

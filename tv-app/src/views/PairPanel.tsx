@@ -1,3 +1,4 @@
+/* eslint-disable react/jsx-no-bind -- small inline handlers on panels that re-render rarely; CI builds treat lint warnings as errors */
 // Pair a phone: a QR code of the pairing address, the short code and how long it stays valid,
 // and the phones paired now, each with Unpair.
 import BodyText from '@enact/sandstone/BodyText';

@@ -1,3 +1,4 @@
+/* eslint-disable react/jsx-no-bind -- small inline handlers on panels that re-render rarely; CI builds treat lint warnings as errors */
 // One song on demand: "play" is the full mix with the line being sung; "karaoke" is the
 // accompaniment alone with large lyrics to sing. When it ends, the caller returns to Live.
 import Button from '@enact/sandstone/Button';

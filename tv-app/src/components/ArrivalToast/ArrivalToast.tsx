@@ -1,3 +1,4 @@
+/* eslint-disable react/jsx-no-bind -- small inline handlers on panels that re-render rarely; CI builds treat lint warnings as errors */
 // "A song for you from Alex: play now?" Appears over any view when a phone's song is ready;
 // focus moves into it (Popup restricts Spotlight to itself), and Back or Later puts it off.
 import Button from '@enact/sandstone/Button';
