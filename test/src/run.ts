@@ -1,9 +1,12 @@
 // Runs the project's own commands as a user would, from the repository root.
 import { spawn } from 'node:child_process';
+import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(process.cwd());
-export const SONGCHECK = resolve(ROOT, '../shared/tools/songcheck.mjs');
+// songcheck runs its check only when started by its real path (it compares argv with import.meta.url).
+const songcheckPath = resolve(ROOT, '../shared/tools/songcheck.mjs');
+export const SONGCHECK = existsSync(songcheckPath) ? realpathSync(songcheckPath) : songcheckPath;
 
 export interface RunResult {
   code: number | null;
