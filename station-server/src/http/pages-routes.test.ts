@@ -129,6 +129,7 @@ describe('pages: share, feed and phone', () => {
     const page = await (await fetch(`${base}/s/${koId}`)).text();
     expect(page).toContain('<html lang="ko">');
     expect(page).toContain('민지님을 위한 노래');
+    expect(page).toContain('<p class="tags">팝 · 신나는</p>'); // the shared catalog names, in Korean
   });
 
   it('lists songs on the feed, newest first, without the private messages', async () => {

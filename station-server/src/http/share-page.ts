@@ -1,5 +1,6 @@
 // A song's share page (/s/<id>): the cover, a player, the words, and the Open Graph and Twitter tags
 // that make messengers show a card with the cover and the title. Everything a person typed is escaped.
+import { CATALOG_STRINGS, isGenre, isLanguage, isVibe } from '@radio-optimism/shared';
 import type { SongRecord } from '../library/library.js';
 import { SONG_FILES } from '../composer/manifest.js';
 import { html, type SafeHtml } from './html.js';
@@ -22,6 +23,9 @@ export function sharePage({ song, lyrics, origin }: ShareInput): Page {
   const description = s.description(song.recipient, song.sender);
   const people = song.sender ? `${s.songFor(song.recipient)} · ${s.fromWho(song.sender)}` : s.songFor(song.recipient);
   const message = song.request?.message ?? '';
+  // Style and mood in the song's language, named as the TV and the phone name them.
+  const names = CATALOG_STRINGS[isLanguage(song.language) ? song.language : 'en'];
+  const tags = [isGenre(song.genre) && names.genre[song.genre], isVibe(song.vibe) && names.vibe[song.vibe]].filter((x): x is string => !!x);
   const head: SafeHtml = html`<meta name="description" content="${description}">
 <meta property="og:type" content="music.song">
 <meta property="og:site_name" content="Radio Optimism">
@@ -43,6 +47,7 @@ ${brand()}
 <figure class="cover"><img src="${cover}" alt="${song.title}" width="1000" height="1000"></figure>
 <h1 class="song-title">${song.title}</h1>
 <p class="people">${people}</p>
+${tags.length ? html`<p class="tags">${tags.join(' · ')}</p>` : ''}
 <audio class="player" controls preload="metadata" src="${audio}">${s.noAudio}</audio>
 ${message ? html`<section class="dedication"><h2>${s.theirWords}</h2><blockquote>${message}</blockquote></section>` : ''}
 ${lyrics.length ? html`<section class="lyrics"><h2>${s.lyrics}</h2>${lyrics.map((stanza) => html`<p>${stanza.map((line, i) => html`${i ? html`<br>` : ''}${line}`)}</p>`)}</section>` : ''}

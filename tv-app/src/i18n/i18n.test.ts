@@ -17,6 +17,9 @@ describe('translations', () => {
   it('translates with interpolation', () => {
     expect(createI18n('ko').t('forYou.toast', { from: 'Alex' })).toBe('Alex님이 보낸 노래가 있어요. 지금 들을까요?');
     expect(createI18n('de').t('live.dedicationFull', { to: 'Mama', from: 'Alex' })).toBe('Für Mama, von Alex');
+    // The catalog's names come from shared/, the same words the phone page shows.
+    expect(createI18n('ko').t('catalog:genre.ballad')).toBe('발라드');
+    expect(createI18n('fr').t('catalog:vibe.heartfelt')).toBe('Émouvante');
   });
 
   it('picks the saved language, then the device language', () => {

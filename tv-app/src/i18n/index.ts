@@ -2,7 +2,7 @@
 // webOS loads from file://, where fetching translation files is unreliable).
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '@radio-optimism/shared';
+import { CATALOG_NAMESPACE, LANGUAGES, catalogI18nResources, isLanguage, type Language } from '@radio-optimism/shared';
 import de from './locales/de';
 import en from './locales/en';
 import es from './locales/es';
@@ -10,14 +10,9 @@ import fr from './locales/fr';
 import ko from './locales/ko';
 import pt from './locales/pt';
 
-export const LANGUAGES: readonly Language[] = ['en', 'es', 'pt', 'fr', 'de', 'ko'];
-
-/** Each language's own name, so someone who does not read the current one finds theirs. */
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español', pt: 'Português', fr: 'Français', de: 'Deutsch', ko: '한국어' };
+export { LANGUAGES, LANGUAGE_NAMES, isLanguage } from '@radio-optimism/shared';
 
 export const resources = { en, es, pt, fr, de, ko } as const;
-
-export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 /** The viewer's saved language, else the device's, else English. */
 export function pickLanguage(saved: string | undefined, device: readonly string[]): Language {
@@ -30,11 +25,14 @@ export function pickLanguage(saved: string | undefined, device: readonly string[
 }
 
 export function createI18n(language: Language): i18n {
+  const catalog = catalogI18nResources();
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
-    resources: Object.fromEntries(Object.entries(resources).map(([k, v]) => [k, { translation: v }])),
+    // The app's own words, plus the catalog's names (genres, vibes…) shared with the phone page.
+    ns: ['translation', CATALOG_NAMESPACE],
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { translation: resources[l], ...catalog[l] }])),
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,

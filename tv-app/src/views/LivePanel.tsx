@@ -46,7 +46,7 @@ export function LivePanel({ condition, conditionText, channelName, onNavigate, .
   }, [live, itemId]);
   const genre = item?.song?.genre ?? item?.air?.genre;
   const vibe = item?.song?.vibe ?? item?.air?.vibe;
-  const tags = item?.kind === 'jingle' ? [t('live.jingle')] : [genre && t(`genre.${genre}`), vibe && t(`vibe.${vibe}`)].filter((x): x is string => !!x);
+  const tags = item?.kind === 'jingle' ? [t('live.jingle')] : [genre && t(`catalog:genre.${genre}`), vibe && t(`catalog:vibe.${vibe}`)].filter((x): x is string => !!x);
 
   return (
     <Panel {...rest} className={css.live} data-testid="view-live" spotlightId="live-panel">

@@ -40,9 +40,6 @@ export const de: Messages = {
     sending: 'Wird gesendet…',
     counter: '{{count}} / {{max}}',
   },
-  relations: { family: 'Familie', friend: 'Freundschaft', partner: 'Liebe', pet: 'Haustier', team: 'Team', self: 'Ich selbst', other: 'Jemand anderes' },
-  genres: { pop: 'Pop', ballad: 'Ballade', acoustic: 'Akustik', rock: 'Rock', rnb: 'R&B', lofi: 'Lo-Fi', dance: 'Dance', jazz: 'Jazz' },
-  vibes: { upbeat: 'Beschwingt', heartfelt: 'Von Herzen', calm: 'Ruhig', epic: 'Episch', playful: 'Verspielt', nostalgic: 'Nostalgisch' },
   progress: {
     heading: 'Ein Lied für {{to}} entsteht',
     intro: 'Das dauert nur ein paar Sekunden. Lass die Seite einfach offen.',

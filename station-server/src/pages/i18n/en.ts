@@ -39,9 +39,6 @@ export const en = {
     sending: 'Sending…',
     counter: '{{count}} / {{max}}',
   },
-  relations: { family: 'Family', friend: 'Friend', partner: 'Partner', pet: 'Pet', team: 'Team', self: 'Myself', other: 'Someone else' },
-  genres: { pop: 'Pop', ballad: 'Ballad', acoustic: 'Acoustic', rock: 'Rock', rnb: 'R&B', lofi: 'Lo-fi', dance: 'Dance', jazz: 'Jazz' },
-  vibes: { upbeat: 'Upbeat', heartfelt: 'Heartfelt', calm: 'Calm', epic: 'Epic', playful: 'Playful', nostalgic: 'Nostalgic' },
   progress: {
     heading: 'Making a song for {{to}}',
     intro: 'It takes a few seconds. You can keep this page open.',

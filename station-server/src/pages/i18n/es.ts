@@ -40,9 +40,6 @@ export const es: Messages = {
     sending: 'Enviando…',
     counter: '{{count}} / {{max}}',
   },
-  relations: { family: 'Familia', friend: 'Amistad', partner: 'Pareja', pet: 'Mascota', team: 'Equipo', self: 'Yo', other: 'Otra persona' },
-  genres: { pop: 'Pop', ballad: 'Balada', acoustic: 'Acústica', rock: 'Rock', rnb: 'R&B', lofi: 'Lo-fi', dance: 'Dance', jazz: 'Jazz' },
-  vibes: { upbeat: 'Alegre', heartfelt: 'Emotiva', calm: 'Tranquila', epic: 'Épica', playful: 'Divertida', nostalgic: 'Nostálgica' },
   progress: {
     heading: 'Creando una canción para {{to}}',
     intro: 'Tarda unos segundos. Puedes dejar esta página abierta.',

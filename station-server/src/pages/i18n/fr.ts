@@ -40,9 +40,6 @@ export const fr: Messages = {
     sending: 'Envoi…',
     counter: '{{count}} / {{max}}',
   },
-  relations: { family: 'Famille', friend: 'Ami·e', partner: 'Amour', pet: 'Animal', team: 'Équipe', self: 'Moi-même', other: 'Autre' },
-  genres: { pop: 'Pop', ballad: 'Ballade', acoustic: 'Acoustique', rock: 'Rock', rnb: 'R&B', lofi: 'Lo-fi', dance: 'Dance', jazz: 'Jazz' },
-  vibes: { upbeat: 'Entraînante', heartfelt: 'Émouvante', calm: 'Douce', epic: 'Épique', playful: 'Espiègle', nostalgic: 'Nostalgique' },
   progress: {
     heading: 'Une chanson pour {{to}} est en route',
     intro: 'Cela prend quelques secondes. Vous pouvez garder cette page ouverte.',

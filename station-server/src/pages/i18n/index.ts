@@ -2,7 +2,7 @@
 // made earlier on this phone wins over navigator.languages), limited to the catalog's six languages.
 import i18next from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
-import { LANGUAGES, isLanguage, type Language } from '@radio-optimism/shared';
+import { CATALOG_NAMESPACE, LANGUAGES, catalogI18nResources, isLanguage, type Language } from '@radio-optimism/shared';
 import { en } from './en.js';
 import { es } from './es.js';
 import { pt } from './pt.js';
@@ -13,8 +13,11 @@ import { ko } from './ko.js';
 const resources = { en, es, pt, fr, de, ko };
 
 export async function initI18n(): Promise<void> {
+  const catalog = catalogI18nResources();
   await i18next.use(LanguageDetector).init({
-    resources: Object.fromEntries(Object.entries(resources).map(([lng, translation]) => [lng, { translation }])),
+    // The page's own words, plus the catalog's names (genres, vibes, relations) shared with the TV.
+    ns: ['translation', CATALOG_NAMESPACE],
+    resources: Object.fromEntries(LANGUAGES.map((lng) => [lng, { translation: resources[lng], ...catalog[lng] }])),
     supportedLngs: [...LANGUAGES],
     nonExplicitSupportedLngs: true, // pt-BR, de-AT... fall to their base language
     load: 'languageOnly',

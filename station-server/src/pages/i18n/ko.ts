@@ -40,9 +40,6 @@ export const ko: Messages = {
     sending: '보내는 중…',
     counter: '{{count}} / {{max}}',
   },
-  relations: { family: '가족', friend: '친구', partner: '연인', pet: '반려동물', team: '팀', self: '나 자신', other: '그 외' },
-  genres: { pop: '팝', ballad: '발라드', acoustic: '어쿠스틱', rock: '록', rnb: 'R&B', lofi: '로파이', dance: '댄스', jazz: '재즈' },
-  vibes: { upbeat: '신나는', heartfelt: '진심 어린', calm: '잔잔한', epic: '웅장한', playful: '장난스러운', nostalgic: '그리운' },
   progress: {
     heading: '{{to}}님을 위한 노래를 만들고 있어요',
     intro: '몇 초면 돼요. 이 페이지를 열어 두세요.',

@@ -40,9 +40,6 @@ export const pt: Messages = {
     sending: 'Enviando…',
     counter: '{{count}} / {{max}}',
   },
-  relations: { family: 'Família', friend: 'Amizade', partner: 'Amor', pet: 'Pet', team: 'Equipe', self: 'Eu', other: 'Outra pessoa' },
-  genres: { pop: 'Pop', ballad: 'Balada', acoustic: 'Acústico', rock: 'Rock', rnb: 'R&B', lofi: 'Lo-fi', dance: 'Dance', jazz: 'Jazz' },
-  vibes: { upbeat: 'Animada', heartfelt: 'Emocionante', calm: 'Tranquila', epic: 'Épica', playful: 'Divertida', nostalgic: 'Nostálgica' },
   progress: {
     heading: 'Criando uma canção para {{to}}',
     intro: 'Leva só alguns segundos. Pode deixar esta página aberta.',

@@ -30,9 +30,9 @@ export function createFormView(options: FormOptions): FormView {
   const from = textField('form.from', 'form.fromPlaceholder', 'from');
   from.input.value = options.from;
   from.input.dispatchEvent(new Event('input'));
-  const relation = chipGroup<Relation>('form.relation', 'relation', RELATIONS, (r) => `relations.${r}`, '', true);
-  const genre = chipGroup<Genre>('form.genre', 'genre', GENRES, (g) => `genres.${g}`, 'pop');
-  const vibe = chipGroup<Vibe>('form.vibe', 'vibe', VIBES, (v) => `vibes.${v}`, 'heartfelt');
+  const relation = chipGroup<Relation>('form.relation', 'relation', RELATIONS, (r) => `catalog:relation.${r}`, '', true);
+  const genre = chipGroup<Genre>('form.genre', 'genre', GENRES, (g) => `catalog:genre.${g}`, 'pop');
+  const vibe = chipGroup<Vibe>('form.vibe', 'vibe', VIBES, (v) => `catalog:vibe.${v}`, 'heartfelt');
 
   const langId = uid('song-language');
   const language = h('select', { id: langId, class: 'input select', name: 'language' });

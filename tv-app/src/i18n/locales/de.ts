@@ -57,8 +57,6 @@ const de: Strings = {
     save: 'Speichern',
     invalidUrl: 'Das ist keine Webadresse.',
   },
-  genre: { pop: 'Pop', ballad: 'Ballade', acoustic: 'Akustik', rock: 'Rock', rnb: 'R&B', lofi: 'Lo-Fi', dance: 'Dance', jazz: 'Jazz' },
-  vibe: { upbeat: 'Beschwingt', heartfelt: 'Von Herzen', calm: 'Ruhig', epic: 'Episch', playful: 'Verspielt', nostalgic: 'Nostalgisch' },
   error: {
     unreachable: 'Der Sender ist nicht erreichbar.',
     'not-found': 'Das gibt es bei diesem Sender nicht.',

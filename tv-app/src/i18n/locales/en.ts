@@ -56,8 +56,6 @@ const en = {
     save: 'Save and reconnect',
     invalidUrl: 'That is not a web address.',
   },
-  genre: { pop: 'Pop', ballad: 'Ballad', acoustic: 'Acoustic', rock: 'Rock', rnb: 'R&B', lofi: 'Lo-fi', dance: 'Dance', jazz: 'Jazz' },
-  vibe: { upbeat: 'Upbeat', heartfelt: 'Heartfelt', calm: 'Calm', epic: 'Epic', playful: 'Playful', nostalgic: 'Nostalgic' },
   error: {
     unreachable: 'The station cannot be reached.',
     'not-found': 'The station does not have that.',

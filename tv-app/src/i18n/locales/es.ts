@@ -57,8 +57,6 @@ const es: Strings = {
     save: 'Guardar y reconectar',
     invalidUrl: 'Eso no es una dirección web.',
   },
-  genre: { pop: 'Pop', ballad: 'Balada', acoustic: 'Acústico', rock: 'Rock', rnb: 'R&B', lofi: 'Lo-fi', dance: 'Dance', jazz: 'Jazz' },
-  vibe: { upbeat: 'Animado', heartfelt: 'Emotivo', calm: 'Tranquilo', epic: 'Épico', playful: 'Juguetón', nostalgic: 'Nostálgico' },
   error: {
     unreachable: 'No se puede conectar con la emisora.',
     'not-found': 'La emisora no tiene eso.',

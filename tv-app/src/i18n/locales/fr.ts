@@ -57,8 +57,6 @@ const fr: Strings = {
     save: 'Enregistrer et reconnecter',
     invalidUrl: 'Ce n’est pas une adresse web.',
   },
-  genre: { pop: 'Pop', ballad: 'Ballade', acoustic: 'Acoustique', rock: 'Rock', rnb: 'R&B', lofi: 'Lo-fi', dance: 'Dance', jazz: 'Jazz' },
-  vibe: { upbeat: 'Entraînant', heartfelt: 'Sincère', calm: 'Calme', epic: 'Épique', playful: 'Espiègle', nostalgic: 'Nostalgique' },
   error: {
     unreachable: 'Impossible de joindre la station.',
     'not-found': 'La station n’a pas cela.',

@@ -57,8 +57,6 @@ const ko: Strings = {
     save: '저장 후 다시 연결',
     invalidUrl: '올바른 웹 주소가 아닙니다.',
   },
-  genre: { pop: '팝', ballad: '발라드', acoustic: '어쿠스틱', rock: '록', rnb: 'R&B', lofi: '로파이', dance: '댄스', jazz: '재즈' },
-  vibe: { upbeat: '경쾌한', heartfelt: '진심 어린', calm: '잔잔한', epic: '웅장한', playful: '장난스러운', nostalgic: '그리운' },
   error: {
     unreachable: '방송국에 연결할 수 없습니다.',
     'not-found': '방송국에 해당 항목이 없습니다.',

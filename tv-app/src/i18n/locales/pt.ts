@@ -57,8 +57,6 @@ const pt: Strings = {
     save: 'Salvar e reconectar',
     invalidUrl: 'Isso não é um endereço da web.',
   },
-  genre: { pop: 'Pop', ballad: 'Balada', acoustic: 'Acústico', rock: 'Rock', rnb: 'R&B', lofi: 'Lo-fi', dance: 'Dance', jazz: 'Jazz' },
-  vibe: { upbeat: 'Animado', heartfelt: 'Emocionante', calm: 'Calmo', epic: 'Épico', playful: 'Brincalhão', nostalgic: 'Nostálgico' },
   error: {
     unreachable: 'Não foi possível alcançar a rádio.',
     'not-found': 'A rádio não tem isso.',
