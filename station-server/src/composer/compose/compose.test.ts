@@ -42,6 +42,27 @@ describe('compose', () => {
     expect(score.durationSec).toBeLessThan(180);
   });
 
+  it('keeps a long lyric within two minutes by singing it a little faster', () => {
+    // Lines of eight one-syllable words take one span each; a last chorus of long lines (over 13
+    // syllables) takes two spans a line and pushes the song past two minutes at the genre's tempo.
+    const plain = (n: number) => Array.from({ length: n }, () => line('la la la la la la la la'));
+    const long = Array.from({ length: 4 }, () => line('la la la la la la la la la la la la la la la la'));
+    const kinds = ['verse', 'chorus', 'verse', 'chorus', 'bridge'] as const;
+    const base = kinds.map((kind) => ({ kind, lines: plain(kind === 'chorus' ? 4 : 2) }));
+    const fits: Lyrics = { language: 'en', title: 'Test', sections: [...base, { kind: 'chorus', lines: plain(4) }] };
+    const wordy: Lyrics = { ...fits, sections: [...base, { kind: 'chorus', lines: long }] };
+    let faster = 0;
+    for (const genre of GENRES) {
+      const own = compose(fits, { genre, vibe: 'heartfelt', seed: 3 });
+      const score = compose(wordy, { genre, vibe: 'heartfelt', seed: 3 });
+      expect([genre, score.durationSec <= 120]).toEqual([genre, true]);
+      expect(score.tempo).toBeGreaterThanOrEqual(own.tempo);
+      expect(score.tempo).toBeLessThanOrEqual(Math.round(own.tempo * 1.25));
+      if (score.tempo > own.tempo) faster++;
+    }
+    expect(faster).toBeGreaterThan(0);
+  });
+
   it('is deterministic for a seed and different across seeds', () => {
     const a = compose(lyrics, { genre: 'jazz', vibe: 'calm', seed: 7 });
     expect(JSON.stringify(compose(lyrics, { genre: 'jazz', vibe: 'calm', seed: 7 }))).toBe(JSON.stringify(a));

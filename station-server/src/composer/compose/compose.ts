@@ -18,19 +18,24 @@ export interface ComposeOptions {
 
 /** Seconds of ringing after the last chord, so the song ends rather than stops. */
 const TAIL_SEC = 2.5;
+const MAX_SONG_SEC = 118;
 
 export function compose(lyrics: Lyrics, options: ComposeOptions): Score {
   const random = createRandom(options.seed).fork('compose');
   const genre = GENRES[options.genre];
   const vibe = VIBES[options.vibe];
-  const tempo = Math.round((genre.tempo[0] + random.next() * (genre.tempo[1] - genre.tempo[0])) * vibe.tempoFactor);
+  const chosenTempo = Math.round((genre.tempo[0] + random.next() * (genre.tempo[1] - genre.tempo[0])) * vibe.tempoFactor);
   const mode = vibe.mode;
   const tonic = random.pick(vibe.keys);
   // Keep a sung line near four seconds: eighth-note syllables when the tempo is slow enough.
-  const slotsPerBeat = Math.abs(480 / tempo - 4.2) <= Math.abs(240 / tempo - 4.2) ? 2 : 4;
+  const slotsPerBeat = Math.abs(480 / chosenTempo - 4.2) <= Math.abs(240 / chosenTempo - 4.2) ? 2 : 4;
   const swingUnit = slotsPerBeat === 2 || options.genre === 'jazz' ? 0.5 : 0.25;
-  const clock = createClock(tempo, slotsPerBeat, genre.meter[0], genre.swing, swingUnit);
   const form = planForm(lyrics, genre, mode, random.fork('form'));
+  // A song stays within two minutes: a long lyric is sung a little faster (at most a quarter) rather
+  // than running on.
+  const fitting = Math.ceil(((form.totalSlots / slotsPerBeat) * 60) / (MAX_SONG_SEC - TAIL_SEC));
+  const tempo = Math.min(Math.max(chosenTempo, fitting), Math.round(chosenTempo * 1.25));
+  const clock = createClock(tempo, slotsPerBeat, genre.meter[0], genre.swing, swingUnit);
 
   const intensityOf = (kind: SectionKind, occurrence: number): 0 | 1 | 2 =>
     kind === 'intro' || kind === 'outro' ? 0 : kind === 'chorus' || (kind === 'bridge' && occurrence > 0) ? 2 : 1;
