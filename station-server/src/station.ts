@@ -80,7 +80,9 @@ export async function createStation(config: StationConfig, log: (line: string) =
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
+    // A deep accept queue: thousands of TVs reconnect at once after a network blip or a restart, and
+    // Node's default of 511 would drop their SYNs into retransmit back-off (seconds of silence).
+    server.listen({ port: config.port, host: config.host, backlog: 4096 }, () => resolve());
   });
   playout.start();
   const port = (server.address() as AddressInfo).port;

@@ -65,7 +65,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
   let programme = options.programme;
   const states = new Map<string, ChannelState>();
   const packages = new Map<string, PackagedAudio | null>();
-  const segments = new Map<string, Buffer>();
+  const segments = new Map<string, Promise<Buffer>>();
   const mediaRoot = dirname(library.mediaDir);
   const origins = new Map<string, bigint>();
   // Where an item's first segment sits on its own packaged clock; read once per item start.
@@ -270,12 +270,17 @@ export function createPlayout(options: PlayoutOptions): Playout {
       const hit = segments.get(key);
       if (hit) return hit;
       const folder = join(mediaRoot, item.source ?? `songs/${item.songId}`, PACKAGE_DIR, rendition);
-      const origin = await originPts(folder, item.segments[0]!.file);
-      const data = shiftTimestamps(await readFile(join(folder, item.segments[seq - item.firstSeq]!.file)), channelPts(item.startMs) - origin);
-      segments.set(key, data);
+      const loading = (async () => {
+        const origin = await originPts(folder, item.segments[0]!.file);
+        return shiftTimestamps(await readFile(join(folder, item.segments[seq - item.firstSeq]!.file)), channelPts(item.startMs) - origin);
+      })();
+      // The promise is cached, not the bytes: when a segment appears, every listener of the channel
+      // asks for it in the same instant, and they should share one read.
+      segments.set(key, loading);
+      loading.catch(() => segments.delete(key));
       // A small cache: listeners of a channel all ask for the same few newest segments.
       if (segments.size > 64 * Math.max(1, states.size)) segments.delete(segments.keys().next().value!);
-      return data;
+      return loading;
     },
     queueDedication(id, songId) {
       const state = states.get(id);

@@ -1,0 +1,200 @@
+// npm run bench:tv: what the TV app costs in Debian Chromium at 1920×1080, against a real station on
+// 127.0.0.1 whose short tone songs change every 15–29 s: load to first audio (5 loads, each in a
+// fresh profile), the bundle's size, and whether the page's memory stays bounded over
+// BENCH_TV_MINUTES (default 30) of playback. Figures go to docs/BENCHMARKS.md, section `tv`.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CDPSession, Page } from 'playwright-core';
+import { machineLine, writeSection } from '@radio-optimism/station-server/dist/bench/report.js';
+import { launchBrowser } from '../browser.js';
+import { osPort } from '../os-port.js';
+import { ROOT } from '../run.js';
+import { startStation } from '../station-process.js';
+import { tvStation, type TvSong } from '../tv-fixture.js';
+import { heapChart } from './heap-chart.js';
+import { judge, type MemorySample } from './memory-trend.js';
+
+const MINUTES = Number(process.env.BENCH_TV_MINUTES ?? 30);
+const LOADS = 5;
+const DIST = resolve(ROOT, 'tv-app/dist');
+const DOCS = resolve(ROOT, 'docs');
+const CHART = 'bench-tv-memory.svg';
+
+const COLORS = ['#e53935', '#1e88e5', '#43a047', '#fdd835', '#8e24aa', '#fb8c00', '#00acc1', '#6d4c41'];
+const SONGS: TvSong[] = COLORS.map((color, i) => ({
+  title: `Tone ${i + 1}`,
+  seconds: 15 + i * 2,
+  frequency: 220 + i * 55,
+  color,
+  to: ['Mom', 'Ana', 'Jun', 'Lena'][i % 4]!,
+  from: 'Alex',
+  lines: ['a song for you', 'every single day', 'from far away', 'we sing along'],
+}));
+
+interface Watch {
+  firstAudio?: number;
+  songChanges: number;
+}
+
+/**
+ * Installed before the app's own scripts: notes when the audio element's currentTime first moves
+ * forward a little (playback, not hls.js seeking to the live edge), and counts song changes on screen.
+ */
+function watch(): void {
+  const w = window as unknown as { __watch: Watch };
+  w.__watch = { songChanges: 0 };
+  let lastTime = -1;
+  let lastItem = '';
+  const audioTimer = setInterval(() => {
+    const audio = document.querySelector('[data-testid="live-audio"]') as HTMLAudioElement | null;
+    if (!audio) return;
+    const t = audio.currentTime;
+    if (lastTime >= 0 && t > lastTime && t - lastTime < 0.5 && !audio.seeking && !audio.paused) {
+      w.__watch.firstAudio = performance.now();
+      clearInterval(audioTimer);
+    }
+    lastTime = t;
+  }, 5);
+  setInterval(() => {
+    const item = document.querySelector('[data-testid="now"]')?.getAttribute('data-item') ?? '';
+    if (item && lastItem && item !== lastItem) w.__watch.songChanges++;
+    if (item) lastItem = item;
+  }, 250);
+}
+
+const readWatch = (page: Page) => page.evaluate(() => (window as unknown as { __watch: Watch }).__watch);
+const audioTime = (page: Page) => page.evaluate(() => (document.querySelector('[data-testid="live-audio"]') as HTMLAudioElement).currentTime);
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+async function openApp(base: string) {
+  const browser = await launchBrowser();
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.addInitScript(watch);
+  await page.goto(`${base}/tv/`);
+  await page.waitForFunction(() => (window as unknown as { __watch: Watch }).__watch.firstAudio !== undefined, undefined, { timeout: 30_000 });
+  return { browser, page };
+}
+
+/** Navigation start to first audio, each load in a new browser profile (nothing cached). */
+async function firstAudio(base: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    const { browser, page } = await openApp(base);
+    times.push((await readWatch(page)).firstAudio!);
+    process.stdout.write(`load ${i + 1}: first audio after ${Math.round(times[i]!)} ms\n`);
+    await browser.close();
+  }
+  return times;
+}
+
+function bundle(): { file: string; raw: number; gzip: number }[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(js|css)$/.test(name)) files.push(path);
+    }
+  };
+  walk(DIST);
+  return files.sort().map((path) => {
+    const data = readFileSync(path);
+    return { file: relative(DIST, path), raw: data.length, gzip: gzipSync(data).length };
+  });
+}
+
+async function sample(cdp: CDPSession, page: Page, minute: number): Promise<MemorySample & { songChanges: number; audioSec: number }> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  return {
+    minute,
+    heapBytes: metric('JSHeapUsedSize'),
+    nodes: metric('Nodes'),
+    listeners: metric('JSEventListeners'),
+    documents: metric('Documents'),
+    songChanges: (await readWatch(page)).songChanges,
+    audioSec: await audioTime(page),
+  };
+}
+
+/** One page playing for MINUTES, sampled every minute after a forced GC. */
+async function memory(base: string) {
+  const { browser, page } = await openApp(base);
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const version = (await page.evaluate(() => navigator.userAgent)).match(/Chrome\/(\S+)/)?.[1] ?? '?';
+    const samples = [await sample(cdp, page, 0)];
+    const t0 = Date.now();
+    for (let minute = 1; minute <= MINUTES; minute++) {
+      await wait(t0 + minute * 60_000 - Date.now());
+      samples.push(await sample(cdp, page, minute));
+      const s = samples[samples.length - 1]!;
+      process.stdout.write(`minute ${minute}: heap ${(s.heapBytes / 2 ** 20).toFixed(2)} MB, nodes ${s.nodes}, listeners ${s.listeners}, documents ${s.documents}, song changes ${s.songChanges}\n`);
+    }
+    return { samples, version };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const fixture = await tvStation(SONGS, 'as-configured');
+  const station = await startStation(fixture, await osPort());
+  try {
+    const loads = await firstAudio(station.base);
+    const files = bundle();
+    const { samples, version } = await memory(station.base);
+    const verdict = judge(samples);
+    const first = samples[0]!;
+    const last = samples[samples.length - 1]!;
+    writeFileSync(join(DOCS, CHART), heapChart(samples, `TV app: JS heap after forced GC, ${MINUTES} min of live playback`));
+
+    const fileRows = files.map((f) => `| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} |`);
+    const js = files.filter((f) => f.file.endsWith('.js'));
+    const sum = (xs: { raw: number; gzip: number }[], k: 'raw' | 'gzip') => xs.reduce((a, f) => a + f[k], 0);
+    const memRows = samples.map((s) => `| ${s.minute} | ${(s.heapBytes / 2 ** 20).toFixed(2)} MB | ${s.nodes} | ${s.listeners} | ${s.documents} | ${s.songChanges} | ${(s.audioSec - first.audioSec).toFixed(0)} s |`);
+    const body = `## TV app (\`npm run bench:tv\`)
+
+Machine: ${machineLine()}. Debian Chromium ${version}, headless, 1920×1080, the built app (\`tv-app/dist\`) served by a real station on 127.0.0.1 playing ${SONGS.length} tone songs of ${SONGS[0]!.seconds}–${SONGS[SONGS.length - 1]!.seconds} s with the operators' playlists as configured (crossfades, jingles).
+
+**Load to first audio** (navigation start to the live audio element's \`currentTime\` moving forward, looked at every 5 ms; ${LOADS} loads, each in a fresh browser profile): median **${Math.round(median(loads))} ms**, max **${Math.round(Math.max(...loads))} ms** (${loads.map((t) => Math.round(t)).join(', ')} ms).
+
+**Bundle** (\`npm run build:tv\`; gzip is zlib at its default level):
+
+| file | raw | gzip |
+| --- | --- | --- |
+${fileRows.join('\n')}
+| **all JavaScript** | **${kb(sum(js, 'raw'))}** | **${kb(sum(js, 'gzip'))}** |
+
+**Memory over ${MINUTES} minutes of live playback**, one page: every minute a forced GC (CDP \`HeapProfiler.collectGarbage\`), then CDP \`Performance.getMetrics\`. Song changes are counted from what the screen shows; "audio" is how far the audio element's clock moved since minute 0.
+
+![JS heap of the TV app over ${MINUTES} minutes](${CHART})
+
+| minute | JS heap used | DOM nodes | JS event listeners | documents | song changes | audio |
+| --- | --- | --- | --- | --- | --- | --- |
+${memRows.join('\n')}
+
+Verdict (from minute 1 on, first third against last third, least-squares slope): **${verdict.text}**. Heap ${(first.heapBytes / 2 ** 20).toFixed(2)} MB at minute 0, ${(last.heapBytes / 2 ** 20).toFixed(2)} MB at minute ${last.minute}, over ${last.songChanges} song changes.
+`;
+    writeSection(join(DOCS, 'BENCHMARKS.md'), 'tv', body);
+    process.stdout.write(`\n${body}\n`);
+  } finally {
+    station.child.kill('SIGKILL');
+    await rm(fixture.dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
