@@ -1,37 +1,55 @@
-// `npm start`: the station on its embedded defaults. On first run it makes the starter catalog
-// (with a progress bar), then serves and prints where to find it.
+// `npm start`: the station on its embedded defaults. On first run it makes the first starter songs
+// (with a progress bar), goes on air, prints where to find it, and makes the rest while it plays.
 import { join } from 'node:path';
-import cliProgress from 'cli-progress';
-import { ConfigError, loadConfig } from './config.js';
+import type { SongRequest } from '@radio-optimism/shared';
+import { createCatalogProgress, type CatalogProgress } from './cli/progress.js';
+import { ConfigError, loadConfig, type StationConfig } from './config.js';
 import { openLibrary } from './library/library.js';
-import { makeStarterCatalog, readStarterPrompts } from './library/starter-catalog.js';
+import { makeStarterSongs, readStarterPrompts } from './library/starter-catalog.js';
 import { makeStationIds } from './library/station-ids.js';
-import { createStation } from './station.js';
-import { shutdownComposer } from './composer/shutdown.js';
+import { createStation, type Station } from './station.js';
 
-async function seedIfEmpty(dataDir: string, playlistsDir: string, concurrency: number): Promise<void> {
-  const library = openLibrary(dataDir);
+/** On a first run, the station goes on air once this many starter songs exist; the rest follow on air. */
+const SONGS_BEFORE_AIR = 2;
+
+/**
+ * Station IDs if there are none; on an empty library, the first starter songs. Returns the starter
+ * requests still to make (the station makes them once it is on air).
+ */
+async function seedFirstSongs(config: StationConfig, progress: CatalogProgress): Promise<SongRequest[]> {
+  const library = openLibrary(config.dataDir);
   try {
-    if (library.count('jingle') === 0) {
-      const made = await makeStationIds(library);
-      console.log(`Made ${made} station IDs.`);
-    }
-    if (library.count() > 0) return;
-    const prompts = await readStarterPrompts(join(playlistsDir, 'prompts'));
-    if (prompts.length === 0) return;
-    console.log(`The library is empty: making ${prompts.length} starter songs from ${join(playlistsDir, 'prompts')}`);
-    const bar = new cliProgress.SingleBar({ format: 'starter catalog [{bar}] {value}/{total} {title}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 }, cliProgress.Presets.shades_classic);
-    const made = await makeStarterCatalog(library, prompts, concurrency, {
-      onStart: (total) => bar.start(total, 0, { title: '' }),
-      onSong: (done, title) => bar.update(done, { title }),
-      onError: (request, error) => console.error(`\nstarter song for ${request.to} failed: ${error instanceof Error ? error.message : String(error)}`),
+    if (library.count('jingle') === 0) progress.log(`Made ${await makeStationIds(library)} station IDs.`);
+    if (library.count() > 0) return [];
+    const prompts = (await readStarterPrompts(join(config.playlistsDir, 'prompts'))).map((p) => ({ ...p.request, seed: p.request.seed ?? 1 }));
+    if (prompts.length === 0) return [];
+    progress.log(`The library is empty: making ${prompts.length} starter songs from ${join(config.playlistsDir, 'prompts')}; on air after the first ${SONGS_BEFORE_AIR}.`);
+    const first = prompts.slice(0, SONGS_BEFORE_AIR);
+    let done = 0;
+    await makeStarterSongs(library, first, config.composeConcurrency, {
+      onSong: (title) => progress.song(++done, prompts.length, title),
+      onError: (request, error) => progress.log(`starter song for ${request.to} failed: ${error instanceof Error ? error.message : String(error)}`),
     });
-    bar.stop();
-    console.log(`Made ${made} of ${prompts.length} starter songs.`);
+    return prompts.slice(first.length);
   } finally {
     library.close();
-    await shutdownComposer();
   }
+}
+
+/** The rest of the starter catalog, made by the station's own song queue while it plays. */
+function makeRestOnAir(station: Station, rest: SongRequest[], progress: CatalogProgress): void {
+  const total = station.library.count() + rest.length;
+  const jobs = rest.map((request) => station.jobs.submit(request, { kind: 'song' }));
+  for (const job of jobs) {
+    job.done.then(
+      (song) => progress.song(station.library.count(), total, song.title),
+      (error: unknown) => progress.log(`a starter song failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+  void Promise.allSettled(jobs.map((j) => j.done)).then(() => {
+    progress.stop();
+    console.log(`Starter catalog complete: ${station.library.count()} songs on air.`);
+  });
 }
 
 async function main(): Promise<void> {
@@ -45,17 +63,24 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  if (config.seedCatalog) await seedIfEmpty(config.dataDir, config.playlistsDir, config.composeConcurrency);
-  const station = await createStation(config);
+  const progress = createCatalogProgress(process.stdout);
+  const rest = config.seedCatalog ? await seedFirstSongs(config, progress) : [];
+  const station = await createStation(config, progress.log);
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${station.port}`;
-  console.log(`Radio Optimism is on air with ${station.library.count()} songs on ${station.playout.channels().length} channels.`);
-  console.log(`  stream:   ${base}/live/radio-optimism/index.m3u8`);
-  console.log(`  TV app:   ${base}/tv/`);
-  console.log(`  phone:    ${base}/pair`);
-  console.log(`  feed:     ${base}/feed`);
-  console.log(`  channels: ${base}/api/v1/channels`);
-  console.log(`  songs:    ${base}/api/v1/songs`);
-  console.log(`  health:   ${base}/healthz`);
+  progress.log(
+    [
+      `Radio Optimism is on air (${process.uptime().toFixed(0)} s after start) with ${station.library.count()} songs on ${station.playout.channels().length} channels.`,
+      `  stream:   ${base}/live/radio-optimism/index.m3u8`,
+      `  TV app:   ${base}/tv/`,
+      `  phone:    ${base}/pair`,
+      `  feed:     ${base}/feed`,
+      `  channels: ${base}/api/v1/channels`,
+      `  songs:    ${base}/api/v1/songs`,
+      `  health:   ${base}/healthz`,
+    ].join('\n'),
+  );
+  if (rest.length) makeRestOnAir(station, rest, progress);
+  else progress.stop();
   const stop = async () => {
     await station.destroy();
     process.exit(0);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SongRequest } from '@radio-optimism/shared';
 import { composeSong, STAGES, type Stage } from '../composer/pipeline.js';
-import { shutdownComposer } from '../composer/shutdown.js';
+import { closeDefaultRenderPool } from '../composer/render/render.js';
 import { machineLine, writeSection } from './report.js';
 
 const REQUESTS: SongRequest[] = [
@@ -100,7 +100,7 @@ ${stageShare.join('\n')}
     writeSection(resolve(process.cwd(), 'docs/BENCHMARKS.md'), 'compose', body);
     process.stdout.write(`\n${body}\n`);
   } finally {
-    await shutdownComposer();
+    await closeDefaultRenderPool();
     await rm(work, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,7 @@ import { randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
 import { checkSongRequest } from '@radio-optimism/shared';
 import { composeSong } from '../composer/pipeline.js';
-import { shutdownComposer } from '../composer/shutdown.js';
+import { closeDefaultRenderPool } from '../composer/render/render.js';
 import { createStageProgress } from './progress.js';
 
 const USAGE =
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     progress.stop();
     fail(`could not make the song: ${error instanceof Error ? error.message : String(error)}`, 1);
   } finally {
-    await shutdownComposer();
+    await closeDefaultRenderPool();
   }
 }
 

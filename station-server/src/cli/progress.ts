@@ -38,3 +38,31 @@ export function createStageProgress(stream: NodeJS.WriteStream): StageProgress {
     stop: () => bar.stop(),
   };
 }
+
+export interface CatalogProgress {
+  song: (done: number, total: number, title: string) => void;
+  /** A line printed above the bar (the bar keeps running below it). */
+  log: (line: string) => void;
+  stop: () => void;
+}
+
+/** The starter catalog's progress: a bar on a TTY that other lines can print above, plain lines otherwise. */
+export function createCatalogProgress(stream: NodeJS.WriteStream): CatalogProgress {
+  if (!stream.isTTY) {
+    return {
+      song: (done, total, title) => stream.write(`starter catalog ${done}/${total}: ${title}\n`),
+      log: (line) => stream.write(`${line}\n`),
+      stop: () => undefined,
+    };
+  }
+  const bars = new cliProgress.MultiBar({ format: 'starter catalog [{bar}] {value}/{total} {title}', stream, hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic);
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    song: (done, total, title) => {
+      bar ??= bars.create(total, 0, { title: '' });
+      bar.update(done, { title });
+    },
+    log: (line) => (bar ? bars.log(`${line}\n`) : stream.write(`${line}\n`)),
+    stop: () => bars.stop(),
+  };
+}

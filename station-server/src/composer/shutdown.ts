@@ -1,16 +1,17 @@
-// Releases what the composer keeps warm between songs (render workers), so a process can exit.
-// The composer is loaded on first use: a station that only plays never loads the synthesizer.
-let loaded: Promise<typeof import('./pipeline.js')> | undefined;
+// The composer as the station uses it: on its own thread, started on first use (a station that only
+// plays never loads the synthesizer), and closed so a process can exit.
+import { startComposerThread, type ComposerThread } from './composer-thread.js';
 
-/** The composer pipeline, imported on first use. */
-export function loadComposer(): Promise<typeof import('./pipeline.js')> {
-  loaded ??= import('./pipeline.js');
-  return loaded;
+let thread: ComposerThread | undefined;
+
+/** The composer, on its thread. */
+export function loadComposer(): Promise<Pick<ComposerThread, 'composeSong'>> {
+  thread ??= startComposerThread();
+  return Promise.resolve(thread);
 }
 
 export async function shutdownComposer(): Promise<void> {
-  if (!loaded) return;
-  await loaded;
-  const { closeDefaultRenderPool } = await import('./render/render.js');
-  await closeDefaultRenderPool();
+  const t = thread;
+  thread = undefined;
+  await t?.close();
 }

@@ -41,30 +41,27 @@ export async function readStarterPrompts(promptsDir: string): Promise<StarterPro
 }
 
 export interface SeedProgress {
-  onStart?(total: number): void;
-  onSong?(done: number, title: string): void;
+  onSong?(title: string): void;
   onError?(request: SongRequest, error: unknown): void;
 }
 
-export async function makeStarterCatalog(library: Library, prompts: StarterPrompt[], concurrency: number, progress: SeedProgress = {}): Promise<number> {
-  progress.onStart?.(prompts.length);
+/** Makes songs from prompts, `concurrency` at a time, straight into the library; returns how many were made. */
+export async function makeStarterSongs(library: Library, prompts: SongRequest[], concurrency: number, progress: SeedProgress = {}): Promise<number> {
   const { composeSong } = await loadComposer();
   let next = 0;
-  let done = 0;
   let made = 0;
   const worker = async (): Promise<void> => {
     while (next < prompts.length) {
-      const { request } = prompts[next++]!;
+      const request = prompts[next++]!;
       const { id, dir } = library.reserve();
       try {
         const { manifest } = await composeSong(request, request.seed ?? 1, dir);
         await ingestSong(library, id, dir, manifest);
         made++;
-        progress.onSong?.(++done, manifest.title);
+        progress.onSong?.(manifest.title);
       } catch (error) {
         await rm(dir, { recursive: true, force: true });
         progress.onError?.(request, error);
-        progress.onSong?.(++done, '(failed)');
       }
     }
   };

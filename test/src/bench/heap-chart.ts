@@ -24,7 +24,7 @@ export function heapChart(points: HeapPoint[], title: string): string {
   const maxX = Math.max(1, ...points.map((p) => p.minute));
   const yStep = step(Math.max(...mb, 1) * 1.15, 5);
   const maxY = Math.ceil((Math.max(...mb, 1) * 1.15) / yStep) * yStep;
-  const xStep = step(maxX, 6);
+  const xStep = Math.max(1, step(maxX, 6)); // whole minutes: one sample a minute
   const x = (m: number) => M.left + (m / maxX) * (W - M.left - M.right);
   const y = (v: number) => H - M.bottom - (v / maxY) * (H - M.top - M.bottom);
   const fmt = (n: number) => n.toFixed(1);

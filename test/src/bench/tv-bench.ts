@@ -57,8 +57,10 @@ function watch(): void {
     }
     lastTime = t;
   }, 5);
+  // By song, not by item id: the id shifts by a millisecond or two when a crossfade ends.
   setInterval(() => {
-    const item = document.querySelector('[data-testid="now"]')?.getAttribute('data-item') ?? '';
+    const now = document.querySelector('[data-testid="now"]');
+    const item = now?.getAttribute('data-song') || now?.querySelector('[data-testid="title"]')?.textContent || '';
     if (item && lastItem && item !== lastItem) w.__watch.songChanges++;
     if (item) lastItem = item;
   }, 250);
