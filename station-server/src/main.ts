@@ -8,6 +8,7 @@ import { openLibrary } from './library/library.js';
 import { makeStarterSongs, readStarterPrompts } from './library/starter-catalog.js';
 import { makeStationIds } from './library/station-ids.js';
 import { createStation, type Station } from './station.js';
+import { loadComposer } from './composer/shutdown.js';
 
 /** On a first run, the station goes on air once this many starter songs exist; the rest follow on air. */
 const SONGS_BEFORE_AIR = 2;
@@ -80,7 +81,11 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
   if (rest.length) makeRestOnAir(station, rest, progress);
-  else progress.stop();
+  else {
+    progress.stop();
+    // Someone may send a song any moment: load the synthesizer and the voice now, not on their time.
+    void loadComposer().then((composer) => composer.warm()).catch((error: unknown) => console.error(`composer warm-up failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
   const stop = async () => {
     await station.destroy();
     process.exit(0);

@@ -31,6 +31,11 @@ const sentByTv: string[] = [];
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const view = () => page.locator('[data-view]').getAttribute('data-view');
+/** The view on top, once it is `expected` (a busy machine may take longer than a panel transition). */
+const viewBecomes = async (expected: string) => {
+  await page.waitForFunction((v) => document.querySelector('[data-view]')?.getAttribute('data-view') === v, expected, { timeout: 5000 }).catch(() => undefined);
+  return view();
+};
 const focused = () => page.evaluate(() => (document.activeElement && document.activeElement !== document.body ? document.activeElement.getAttribute('data-testid') ?? document.activeElement.textContent?.trim().slice(0, 40) ?? '?' : null));
 
 /**
@@ -186,21 +191,21 @@ describe('TV app', () => {
       for (const [i, target] of (['channels', 'forYou', 'pair', 'settings'] as const).entries()) {
         while (at < i) (await press('ArrowRight', 150), at++);
         await press('Enter', 600);
-        expect(await view()).toBe(target);
+        expect(await viewBecomes(target)).toBe(target);
         await shot(`${lang}-${target}`);
         if (target === 'forYou') {
           await press('Enter', 1200);
-          expect(await view()).toBe('song');
+          expect(await viewBecomes('song')).toBe('song');
           await shot(`${lang}-play`);
           await press('Escape', 600);
           await press('ArrowRight', 150);
           await press('Enter', 1200);
-          expect(await view()).toBe('song');
+          expect(await viewBecomes('song')).toBe('song');
           await shot(`${lang}-karaoke`);
           await press('Escape', 600);
         }
         await press('Escape', 600);
-        expect(await view()).toBe('live');
+        expect(await viewBecomes('live')).toBe('live');
       }
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
     }

@@ -6,20 +6,23 @@ import type { SongRequest } from '@radio-optimism/shared';
 import { ComposerError, type ComposerErrorCode } from './errors.js';
 import type { ComposedSong, ComposeSongOptions, StageEvent } from './pipeline.js';
 
-export type ComposerTask = { type: 'compose'; id: number; request: SongRequest; seed: number; outDir: string } | { type: 'close' };
+export type ComposerTask = { type: 'compose'; id: number; request: SongRequest; seed: number; outDir: string } | { type: 'warm'; id: number } | { type: 'close' };
 export type ComposerReply =
   | { type: 'stage'; id: number; event: StageEvent }
   | { type: 'done'; id: number; result: ComposedSong }
+  | { type: 'warmed'; id: number }
   | { type: 'failed'; id: number; error: { code: string; message: string; stage?: string } };
 
 export interface ComposerThread {
   composeSong(request: SongRequest, seed: number, outDir: string, options?: ComposeSongOptions): Promise<ComposedSong>;
+  /** Loads the SoundFont and the voice now, so the first song someone sends does not wait for them. */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
 interface Pending {
   options: ComposeSongOptions;
-  resolve: (song: ComposedSong) => void;
+  resolve: (song: ComposedSong | undefined) => void;
   reject: (error: Error) => void;
 }
 
@@ -42,6 +45,7 @@ export function startComposerThread(): ComposerThread {
       if (reply.type === 'stage') return job.options.onStage?.(reply.event);
       pending.delete(reply.id);
       if (reply.type === 'done') job.resolve(reply.result);
+      else if (reply.type === 'warmed') job.resolve(undefined);
       else job.reject(new ComposerError(CODES.includes(reply.error.code) ? (reply.error.code as ComposerErrorCode) : 'stage-failed', reply.error.message, reply.error.stage));
     });
     const lost = (why: string) => {
@@ -58,17 +62,20 @@ export function startComposerThread(): ComposerThread {
     return started;
   };
 
+  const ask = (task: ComposerTask & { id: number }, options: ComposeSongOptions = {}): Promise<ComposedSong | undefined> =>
+    new Promise<ComposedSong | undefined>((resolve, reject) => {
+      pending.set(task.id, { options, resolve, reject });
+      const w = thread();
+      w.ref(); // keep the process alive while songs are being made
+      w.postMessage(task);
+    }).finally(() => {
+      if (pending.size === 0) worker?.unref();
+    });
+
   return {
-    composeSong(request, seed, outDir, options = {}) {
-      const id = nextId++;
-      return new Promise<ComposedSong>((resolve, reject) => {
-        pending.set(id, { options, resolve, reject });
-        const w = thread();
-        w.ref(); // keep the process alive while songs are being made
-        w.postMessage({ type: 'compose', id, request, seed, outDir } satisfies ComposerTask);
-      }).finally(() => {
-        if (pending.size === 0) worker?.unref();
-      });
+    composeSong: async (request, seed, outDir, options = {}) => (await ask({ type: 'compose', id: nextId++, request, seed, outDir }, options))!,
+    warm: async () => {
+      await ask({ type: 'warm', id: nextId++ });
     },
     async close() {
       const w = worker;

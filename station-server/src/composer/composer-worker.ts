@@ -2,7 +2,8 @@
 // station's event loop never waits on a song being made.
 import { parentPort } from 'node:worker_threads';
 import { composeSong } from './pipeline.js';
-import { closeDefaultRenderPool } from './render/render.js';
+import { closeDefaultRenderPool, warmDefaultRenderPool } from './render/render.js';
+import { warmUpEngine } from './sing/espeak.js';
 import type { ComposerReply, ComposerTask } from './composer-thread.js';
 
 const port = parentPort!;
@@ -11,6 +12,14 @@ const reply = (message: ComposerReply) => port.postMessage(message);
 port.on('message', (task: ComposerTask) => {
   if (task.type === 'close') {
     void closeDefaultRenderPool().then(() => port.close());
+    return;
+  }
+  if (task.type === 'warm') {
+    const { id } = task;
+    Promise.all([warmDefaultRenderPool(), warmUpEngine()]).then(
+      () => reply({ type: 'warmed', id }),
+      (error: unknown) => reply({ type: 'failed', id, error: { code: 'stage-failed', message: error instanceof Error ? error.message : String(error) } }),
+    );
     return;
   }
   const { id, request, seed, outDir } = task;

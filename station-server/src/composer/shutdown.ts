@@ -5,7 +5,7 @@ import { startComposerThread, type ComposerThread } from './composer-thread.js';
 let thread: ComposerThread | undefined;
 
 /** The composer, on its thread. */
-export function loadComposer(): Promise<Pick<ComposerThread, 'composeSong'>> {
+export function loadComposer(): Promise<Pick<ComposerThread, 'composeSong' | 'warm'>> {
   thread ??= startComposerThread();
   return Promise.resolve(thread);
 }

@@ -83,19 +83,6 @@ describe('paintCover', () => {
     const epic = await paintCover({ ...base, vibe: 'epic' });
     expect(await pixelDistance(calm.large, epic.large)).toBeGreaterThan(8);
   });
-
-  it('paints within the time budget (both sizes, warm process)', async () => {
-    await paintCover(base);
-    const times: number[] = [];
-    for (const genre of GENRES) {
-      const t = performance.now();
-      await paintCover({ ...base, genre, vibe: VIBES[times.length % VIBES.length]! });
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    // Measured about 70-200 ms here; the ceiling leaves room for a busy CI machine.
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(400);
-  });
 });
 
 describe('cover text', () => {

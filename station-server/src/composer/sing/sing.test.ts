@@ -89,17 +89,11 @@ describe('sing', () => {
     await expect(sing({ ...input, vocals: [{ ...input.vocals[0]!, duration: -1 }] })).rejects.toMatchObject({ code: 'bad-input' });
   });
 
-  it('sings a 90-second song quickly once warm', async () => {
+  it('sings a whole 90-second song', async () => {
+    // How fast is measured by npm run bench:compose (the sing stage's share), not here.
     const lines = Array.from({ length: 24 }, (_, i) => LINES.en[i % 3]!);
-    const input = fixture('en', lines, 5);
-    await sing(fixture('en', LINES.en.slice(0, 1), 5));
-    const started = performance.now();
-    const audio = await sing(input);
-    const ms = performance.now() - started;
+    const audio = await sing(fixture('en', lines, 5));
     expect(audio.channels[0]!.length / SAMPLE_RATE).toBeGreaterThan(80);
-    // Plain Node sings this 109 s song in 0.3-0.5 s on one core; under Jest's VM modules the same
-    // code runs several times slower (about 4 s), so the bound here only catches real regressions.
-    expect(ms).toBeLessThan(8000);
   });
 });
 
