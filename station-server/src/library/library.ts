@@ -86,7 +86,10 @@ export function openLibrary(dataDir: string): Library {
   const mediaDir = join(dataDir, 'media', 'songs');
   mkdirSync(mediaDir, { recursive: true });
   const db = new Database(join(dataDir, 'library.sqlite'));
-  db.exec('PRAGMA journal_mode = WAL;');
+  // WAL with synchronous NORMAL: a commit survives the process being killed (what the restart tests
+  // do); only a power cut can lose the newest commits. FULL would fsync on every commit, and this
+  // library is synchronous on the station's event loop, where a slow disk stalled every listener.
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
   db.exec(SCHEMA);
   const toRecord = (row: Row): SongRecord => ({
     id: String(row.id),
