@@ -9,6 +9,7 @@ import { createSongJobs, type SongJobs } from './library/song-jobs.js';
 import { createApp } from './http/app.js';
 import { liveRoutes, nowView } from './http/live-routes.js';
 import { serveLive } from './http/live-fast-path.js';
+import { createFrontDoor } from './http/live-front-door.js';
 import { shutdownComposer } from './composer/shutdown.js';
 import { createPlayout, type Playout } from './station/playout.js';
 import { loadProgramme, formatProblem } from './station/programme.js';
@@ -78,14 +79,20 @@ export async function createStation(config: StationConfig, log: (line: string) =
   events.on(StationEvent.ProgrammeRejected, ({ problems }) => log(`programme refused, the last good version stays on air:\n${problems.map(formatProblem).join('\n')}`));
   events.on(StationEvent.Error, ({ code, message }) => log(`error ${code}: ${message}`));
 
+  // One listener: the front door answers live playlists and segments itself and hands every other
+  // connection to `server` (node:http), which never listens on its own.
+  const door = createFrontDoor(playout, server, server.keepAliveTimeout);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    door.server.once('error', reject);
     // A deep accept queue: thousands of TVs reconnect at once after a network blip or a restart, and
     // Node's default of 511 would drop their SYNs into retransmit back-off (seconds of silence).
-    server.listen({ port: config.port, host: config.host, backlog: 4096 }, () => resolve());
+    door.server.listen({ port: config.port, host: config.host, backlog: 4096 }, () => resolve());
   });
+  // node:http tracks its connections (header and request timeouts, closeAllConnections) from its
+  // 'listening' event; it never listens itself, so it is told when the door opens.
+  server.emit('listening');
   playout.start();
-  const port = (server.address() as AddressInfo).port;
+  const port = (door.server.address() as AddressInfo).port;
   return {
     config,
     events,
@@ -100,10 +107,9 @@ export async function createStation(config: StationConfig, log: (line: string) =
       watcher.destroy();
       playout.destroy();
       await hub.destroy();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await door.close();
+      server.close(() => undefined); // stops node:http's timeout checks (it was never listening itself)
+      server.closeAllConnections();
       await jobs.destroy();
       await shutdownComposer();
       events.removeAll();

@@ -1,6 +1,7 @@
-// The hot path of the radio: media playlists and segments, answered on the raw Node server without
-// the express stack. Every listener asks for these every two seconds, so each request must cost
-// next to nothing; everything else goes to express.
+// The hot path of the radio: media playlists and segments. Every listener asks for these every two
+// seconds, so each answer must cost next to nothing. `liveAnswer` decides the answer once; the front
+// door (live-front-door.ts) writes it straight to the socket, and `serveLive` writes it through
+// node:http for the few requests the front door hands over.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Playout } from '../station/playout.js';
 import { RENDITIONS, TARGET_DURATION, type RenditionName } from '../station/hls-package.js';
@@ -9,52 +10,65 @@ const PATH = /^\/live\/([a-z0-9][a-z0-9-]{0,39})\/(\w+?)(?:\.m3u8|\/(\d{1,12})\.
 const RANGE = /^bytes=(\d*)-(\d*)$/;
 const renditions = new Set<string>(RENDITIONS.map((r) => r.name));
 
-const PLAYLIST_HEADERS = {
-  'Content-Type': 'application/vnd.apple.mpegurl',
-  'Cache-Control': `public, max-age=${Math.floor(TARGET_DURATION / 2)}`,
-  'Access-Control-Allow-Origin': '*',
-};
-const SEGMENT_HEADERS = {
-  'Content-Type': 'video/mp2t',
-  'Cache-Control': 'public, max-age=86400, immutable',
-  'Access-Control-Allow-Origin': '*',
-  'Accept-Ranges': 'bytes',
-};
+const CORS = { 'Access-Control-Allow-Origin': '*' };
+const PLAYLIST_HEADERS = { 'Content-Type': 'application/vnd.apple.mpegurl', 'Cache-Control': `public, max-age=${Math.floor(TARGET_DURATION / 2)}`, ...CORS };
+const SEGMENT_HEADERS = { 'Content-Type': 'video/mp2t', 'Cache-Control': 'public, max-age=86400, immutable', 'Accept-Ranges': 'bytes', ...CORS };
+const GONE = Buffer.from('{"error":{"code":"segment-gone","message":"that segment is not on air"}}');
 
-/** Answers a live media playlist or segment request; returns false when the request is not one. */
+export interface LiveAnswer {
+  status: number;
+  headers: Readonly<Record<string, string | number>>;
+  body: string | Buffer;
+}
+
+// The playout hands out the same playlist text until the next segment; encode it once, not per listener.
+const encoded = new Map<string, { text: string; bytes: Buffer }>();
+function playlistBytes(playout: Playout, channel: string, rendition: RenditionName): Buffer {
+  const text = playout.playlist(channel, rendition);
+  const key = `${channel}/${rendition}`;
+  const hit = encoded.get(key);
+  if (hit?.text === text) return hit.bytes;
+  const bytes = Buffer.from(text);
+  encoded.set(key, { text, bytes });
+  return bytes;
+}
+
+/** The live playlist or segment a path names, or undefined when the path is not one (someone else answers). */
+export function isLivePath(playout: Playout, path: string): boolean {
+  const match = PATH.exec(path);
+  return !!match && renditions.has(match[2]!) && !!playout.channel(match[1]!);
+}
+
+/** The answer to a GET or HEAD of a live path (see isLivePath); segments may take a disk read. */
+export function liveAnswer(playout: Playout, path: string, range: string | undefined): LiveAnswer | Promise<LiveAnswer> {
+  const [, channel, rendition, seq] = PATH.exec(path) as unknown as [string, string, RenditionName, string | undefined];
+  if (seq === undefined) return { status: 200, headers: PLAYLIST_HEADERS, body: playlistBytes(playout, channel, rendition) };
+  return playout.segment(channel, rendition, Number(seq)).then((data): LiveAnswer => {
+    if (!data) return { status: 404, headers: { 'Content-Type': 'application/json', ...CORS }, body: GONE };
+    const r = RANGE.exec(range ?? '');
+    if (r && (r[1] || r[2])) {
+      const start = r[1] ? Number(r[1]) : Math.max(0, data.length - Number(r[2]));
+      const end = r[1] && r[2] ? Math.min(Number(r[2]), data.length - 1) : data.length - 1;
+      if (start > end || start >= data.length) return { status: 416, headers: { 'Content-Range': `bytes */${data.length}`, ...CORS }, body: '' };
+      return { status: 206, headers: { ...SEGMENT_HEADERS, 'Content-Range': `bytes ${start}-${end}/${data.length}` }, body: data.subarray(start, end + 1) };
+    }
+    return { status: 200, headers: SEGMENT_HEADERS, body: data };
+  });
+}
+
+/** Answers a live media playlist or segment request through node:http; returns false when the request is not one. */
 export function serveLive(playout: Playout, req: IncomingMessage, res: ServerResponse): boolean {
   if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url?.startsWith('/live/')) return false;
-  const match = PATH.exec(req.url.split('?', 1)[0]!);
-  if (!match || !renditions.has(match[2]!) || !playout.channel(match[1]!)) return false;
-  const [, channel, rendition, seq] = match as unknown as [string, string, RenditionName, string | undefined];
-  const head = req.method === 'HEAD';
-  if (seq === undefined) {
-    const text = playout.playlist(channel, rendition);
-    res.writeHead(200, { ...PLAYLIST_HEADERS, 'Content-Length': Buffer.byteLength(text) }).end(head ? undefined : text);
-    return true;
-  }
-  playout.segment(channel, rendition, Number(seq)).then(
-    (data) => {
-      if (!data) {
-        res.writeHead(404, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' }).end('{"error":{"code":"segment-gone","message":"that segment is not on air"}}');
-        return;
-      }
-      const range = RANGE.exec(req.headers.range ?? '');
-      if (range && (range[1] || range[2])) {
-        const start = range[1] ? Number(range[1]) : Math.max(0, data.length - Number(range[2]));
-        const end = range[1] && range[2] ? Math.min(Number(range[2]), data.length - 1) : data.length - 1;
-        if (start > end || start >= data.length) {
-          res.writeHead(416, { 'Content-Range': `bytes */${data.length}`, 'Access-Control-Allow-Origin': '*' }).end();
-          return;
-        }
-        res.writeHead(206, { ...SEGMENT_HEADERS, 'Content-Range': `bytes ${start}-${end}/${data.length}`, 'Content-Length': end - start + 1 }).end(head ? undefined : data.subarray(start, end + 1));
-        return;
-      }
-      res.writeHead(200, { ...SEGMENT_HEADERS, 'Content-Length': data.length }).end(head ? undefined : data);
-    },
-    () => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' }).end('{"error":{"code":"internal","message":"something went wrong on the station"}}');
-    },
-  );
+  const path = req.url.split('?', 1)[0]!;
+  if (!isLivePath(playout, path)) return false;
+  const send = (a: LiveAnswer) => {
+    res.writeHead(a.status, { ...a.headers, 'Content-Length': Buffer.byteLength(a.body) }).end(req.method === 'HEAD' ? undefined : a.body);
+  };
+  const fail = () => {
+    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' }).end('{"error":{"code":"internal","message":"something went wrong on the station"}}');
+  };
+  const answer = liveAnswer(playout, path, req.headers.range);
+  if (answer instanceof Promise) answer.then(send, fail);
+  else send(answer);
   return true;
 }
