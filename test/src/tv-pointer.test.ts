@@ -2,15 +2,17 @@
 // in pointer mode), a click must act on it, and the first arrow key afterwards must bring back 5-way
 // mode with focus on a visible control, never on document.body, whatever the pointer left behind.
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from './browser.js';
 import { ROOT } from './run.js';
 import { osPort } from './os-port.js';
-import { startStation, type RunningStation } from './station-process.js';
+import { startStation, type RunningStation, type StationFixture } from './station-process.js';
 import { tvStation } from './tv-fixture.js';
 
+let fixture: StationFixture | undefined;
 let station: RunningStation;
 let browser: Browser;
 let page: Page;
@@ -54,7 +56,8 @@ async function arrowLandsOnControl(key: 'ArrowUp' | 'ArrowRight') {
 beforeAll(async () => {
   if (!existsSync(resolve(ROOT, 'tv-app/dist/index.html'))) throw new Error('build the TV app first: npm run -s build:tv');
   const songs = [330, 495].map((frequency, i) => ({ title: `Tone ${i}`, seconds: 10, frequency, color: i ? '#1e88e5' : '#e53935', to: 'Ana', from: 'Jun', lines: ['hello Ana', 'here is your song'] }));
-  station = await startStation(await tvStation(songs), await osPort());
+  fixture = await tvStation(songs);
+  station = await startStation(fixture, await osPort());
   browser = await launchBrowser();
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
 }, 60_000);
@@ -62,6 +65,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   station?.child.kill('SIGKILL');
+  if (fixture) await rm(fixture.dir, { recursive: true, force: true });
 });
 
 describe('TV app with the Magic Remote pointer', () => {
