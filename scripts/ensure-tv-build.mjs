@@ -1,10 +1,14 @@
-// npm start serves the TV app at /tv/: build it once, on the first start, if it is not built yet.
+// npm start serves the TV app at /tv/. On the first start it is built in the background, so the
+// station goes on air without waiting for it; /tv/ says it is being built until then.
 // (npm run build:tv rebuilds it after changes; npm test always does.)
-import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { existsSync, openSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-if (!existsSync(new URL('../tv-app/dist/index.html', import.meta.url))) {
-  console.log('Building the TV app for /tv/ (first start only, about a minute)...');
-  const result = spawnSync('npm', ['run', '-s', 'build:tv'], { stdio: 'inherit' });
-  if (result.status !== 0) console.error('The TV app did not build; the station starts without /tv/. Run npm run build:tv to see why.');
+const built = new URL('../tv-app/dist/index.html', import.meta.url);
+const log = fileURLToPath(new URL('../tv-app/build.log', import.meta.url));
+if (!existsSync(built)) {
+  console.log(`Building the TV app for /tv/ in the background (first start only, about a minute; log in ${log}).`);
+  const out = openSync(log, 'w');
+  spawn('npm', ['run', '-s', 'build:tv'], { stdio: ['ignore', out, out] }).unref();
 }

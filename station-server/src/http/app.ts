@@ -1,5 +1,7 @@
 // HTTP routes of the station (names in DESIGN.md). Errors leave as {error: {code, message}}, never a stack.
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkSongRequest } from '@radio-optimism/shared';
 import type { Library } from '../library/library.js';
 import { songView } from '../library/song-view.js';
@@ -27,6 +29,10 @@ const MEDIA_TYPES: Record<string, string> = {
   '.mid': 'audio/midi',
   '.json': 'application/json; charset=utf-8',
 };
+
+const TV_APP_BUILDING = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="20"><title>Radio Optimism</title></head>
+<body style="background:#1b1030;color:#fff;font:32px/1.4 sans-serif;display:grid;place-items:center;height:100vh;margin:0">
+<p>The TV app is being built on the station (first start only). This page reloads by itself in a moment.</p></body></html>`;
 
 export function createApp({ library, jobs, routers = [], tvAppDir }: AppDeps): express.Express {
   const app = express();
@@ -79,6 +85,11 @@ export function createApp({ library, jobs, routers = [], tvAppDir }: AppDeps): e
   if (tvAppDir) {
     // express.static redirects /tv to /tv/ itself (a route of our own here would also match /tv/ and loop).
     app.use('/tv', express.static(tvAppDir, { index: 'index.html', maxAge: 0 }));
+    // On a first start the app is built in the background while the station goes on air.
+    app.use('/tv', (_req: Request, res: Response, next: NextFunction) => {
+      if (existsSync(join(tvAppDir, 'index.html'))) return next();
+      res.status(503).set('Retry-After', '20').type('html').send(TV_APP_BUILDING);
+    });
   }
 
   // Song files never change once written, so they can be cached for good.
