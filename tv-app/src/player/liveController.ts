@@ -7,6 +7,10 @@ import type { AirItem, NowPlaying, Song } from '../station/types';
 import { ItemTimeline, type HeardSong, type StreamItem } from './itemTimeline';
 import { LivePlayer, type PlayerStatus } from './livePlayer';
 
+/** Air items kept behind the one on air, and songs whose details (song, lyrics) stay cached. */
+const KEEP_AIR_ITEMS = 4;
+const KEEP_DETAILS = 24;
+
 /** One song as the screen shows it; `id` stays the same while the song plays across items. */
 export interface ShownItem extends StreamItem {
   song?: Song;
@@ -98,6 +102,9 @@ export class LiveController {
       this.airByIndex.set(air.index, air);
       this.prefetch(air.songId);
     }
+    // Items long gone from the air are not needed again; the app may run for days.
+    const oldest = (now.current?.index ?? 0) - KEEP_AIR_ITEMS;
+    for (const index of this.airByIndex.keys()) if (index < oldest) this.airByIndex.delete(index);
     this.onTick();
   }
 
@@ -167,9 +174,16 @@ export class LiveController {
   }
 
   private prefetch(songId: string) {
-    if (this.details.has(songId)) return;
+    const known = this.details.get(songId);
+    if (known) {
+      // Most recently used last, so the oldest is the one to forget.
+      this.details.delete(songId);
+      this.details.set(songId, known);
+      return;
+    }
     const d: Details = {};
     this.details.set(songId, d);
+    if (this.details.size > KEEP_DETAILS) this.details.delete(this.details.keys().next().value!);
     this.api
       .song(songId)
       .then(async (song) => {
