@@ -14,7 +14,7 @@ beforeAll(async () => {
     { title: 'A', seconds: 30, frequency: 330 },
     { title: 'B', seconds: 30, frequency: 440 },
   ]);
-  port = freePort();
+  port = await freePort();
   station = await startStation(fixture, port);
 });
 afterAll(async () => {

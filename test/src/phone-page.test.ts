@@ -15,7 +15,7 @@ let browser: Browser;
 const shots = join(ROOT, 'test/artifacts/e2e-phone');
 beforeAll(async () => {
   fixture = await toneStation([{ title: 'A', seconds: 30, frequency: 330 }]);
-  station = await startStation(fixture, freePort());
+  station = await startStation(fixture, await freePort());
   browser = await launchBrowser({ width: 390, height: 844 });
   await mkdir(shots, { recursive: true });
 });

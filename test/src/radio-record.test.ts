@@ -17,7 +17,7 @@ beforeAll(async () => {
     { title: 'C', seconds: 16, frequency: 550 },
     { title: 'D', seconds: 13, frequency: 660 },
   ]);
-  station = await startStation(fixture, freePort());
+  station = await startStation(fixture, await freePort());
 });
 afterAll(async () => {
   station?.child.kill('SIGKILL');

@@ -28,7 +28,7 @@ afterAll(async () => {
 
 describe('a restart while listening', () => {
   it('continues the media sequence and the hls.js player keeps playing', async () => {
-    const port = freePort();
+    const port = await freePort();
     station = await startStation(fixture, port);
     const page = await browser.context.newPage();
     await page.goto(`${station.base}/healthz`); // same origin as the stream

@@ -55,4 +55,4 @@ export async function startStation(fixture: StationFixture, port: number): Promi
   throw new Error(`the station did not start:\n${output}`);
 }
 
-export const freePort = (): number => 20000 + Math.floor(Math.random() * 20000);
+export { freePort } from '@radio-optimism/station-server/dist/testing/free-port.js';

@@ -81,7 +81,7 @@ beforeAll(async () => {
   }
   await rm(ARTIFACTS, { recursive: true, force: true });
   await mkdir(ARTIFACTS, { recursive: true });
-  station = await startStation(await tvStation(SONGS, 'as-configured'), freePort());
+  station = await startStation(await tvStation(SONGS, 'as-configured'), await freePort());
   const list = (await (await fetch(`${station.base}/api/v1/songs`)).json()) as { id: string; title: string }[];
   songIds = Object.fromEntries(list.map((s) => [s.title, s.id]));
   browser = await launchBrowser();

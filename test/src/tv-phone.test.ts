@@ -20,7 +20,7 @@ beforeAll(async () => {
     { title: 'Morning', seconds: 40, frequency: 440, color: '#3a7bd5', to: 'Ana', from: 'Jun', lines: ['Good morning to you', 'Sun is on the way'] },
     { title: 'Evening', seconds: 40, frequency: 660, color: '#d53a7b', to: 'Ana', from: 'Jun', lines: ['Good evening to you', 'Stars are on the way'] },
   ]);
-  station = await startStation(fixture, freePort());
+  station = await startStation(fixture, await freePort());
   browser = await launchBrowser();
   await mkdir(shots, { recursive: true });
 });

@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from './browser.js';
 import { ROOT } from './run.js';
-import { osPort } from './os-port.js';
-import { startStation, type RunningStation, type StationFixture } from './station-process.js';
+import { freePort, startStation, type RunningStation, type StationFixture } from './station-process.js';
 import { tvStation } from './tv-fixture.js';
 
 let fixture: StationFixture | undefined;
@@ -57,7 +56,7 @@ beforeAll(async () => {
   if (!existsSync(resolve(ROOT, 'tv-app/dist/index.html'))) throw new Error('build the TV app first: npm run -s build:tv');
   const songs = [330, 495].map((frequency, i) => ({ title: `Tone ${i}`, seconds: 10, frequency, color: i ? '#1e88e5' : '#e53935', to: 'Ana', from: 'Jun', lines: ['hello Ana', 'here is your song'] }));
   fixture = await tvStation(songs);
-  station = await startStation(fixture, await osPort());
+  station = await startStation(fixture, await freePort());
   browser = await launchBrowser();
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
 }, 60_000);

@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { machineLine, writeSection } from './report.js';
+import { freePort } from '../testing/free-port.js';
 
 const PHONES = Number(process.env.BENCH_PHONES ?? 1000);
 const PHONES_PER_TV = 10;
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-pairing-'));
   await cp(resolve(process.cwd(), 'playlists'), join(dir, 'playlists'), { recursive: true });
   // The station runs in its own process, as in production; this process only plays the phones and TVs.
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const station = spawn(process.execPath, [fileURLToPath(new URL('../main.js', import.meta.url))], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), PLAYLISTS_DIR: join(dir, 'playlists'), SEED_CATALOG: 'false', PAIR_LIMIT_PER_MINUTE: '100000', SONG_LIMIT_PER_PHONE: '100' },
     stdio: 'ignore',

@@ -10,9 +10,8 @@ import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { machineLine, writeSection } from '@radio-optimism/station-server/dist/bench/report.js';
 import { launchBrowser } from '../browser.js';
-import { osPort } from '../os-port.js';
 import { ROOT } from '../run.js';
-import { startStation } from '../station-process.js';
+import { freePort, startStation } from '../station-process.js';
 import { tvStation, type TvSong } from '../tv-fixture.js';
 import { heapChart } from './heap-chart.js';
 import { judge, type MemorySample } from './memory-trend.js';
@@ -157,7 +156,7 @@ async function memory(base: string) {
 
 async function main(): Promise<void> {
   const fixture = await tvStation(SONGS, 'as-configured');
-  const station = await startStation(fixture, await osPort());
+  const station = await startStation(fixture, await freePort());
   try {
     const { times: loads, loadAvg } = await firstAudio(station.base);
     const files = bundle();
