@@ -32,6 +32,9 @@ const sentByTv: string[] = [];
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const view = () => page.locator('[data-view]').getAttribute('data-view');
 /** The view on top, once it is `expected` (a busy machine may take longer than a panel transition). */
+/** Waits (on a busy machine) until the focused control's test id starts with `prefix`. */
+const focusOn = (prefix: string) =>
+  page.waitForFunction((p) => document.activeElement?.getAttribute('data-testid')?.startsWith(p), prefix, { timeout: 5000 }).catch(() => undefined);
 const viewBecomes = async (expected: string) => {
   await page.waitForFunction((v) => document.querySelector('[data-view]')?.getAttribute('data-view') === v, expected, { timeout: 5000 }).catch(() => undefined);
   return view();
@@ -134,6 +137,7 @@ describe('TV app', () => {
     await press('ArrowDown');
     await press('Enter', 800);
     expect(await view()).toBe('live');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="view-live"]') as HTMLElement | null)?.innerText.includes('CALM'), undefined, { timeout: 5000 }).catch(() => undefined);
     expect(await page.locator('[data-testid="view-live"]').innerText()).toContain('CALM');
 
     const targets = ['forYou', 'pair', 'settings'] as const;
@@ -194,10 +198,12 @@ describe('TV app', () => {
         expect(await viewBecomes(target)).toBe(target);
         await shot(`${lang}-${target}`);
         if (target === 'forYou') {
+          await focusOn('play-');
           await press('Enter', 1200);
           expect(await viewBecomes('song')).toBe('song');
           await shot(`${lang}-play`);
           await press('Escape', 600);
+          await focusOn('play-');
           await press('ArrowRight', 150);
           await press('Enter', 1200);
           expect(await viewBecomes('song')).toBe('song');
