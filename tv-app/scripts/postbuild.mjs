@@ -16,15 +16,21 @@ const cssPath = join(dist, 'main.css');
 let css = await readFile(cssPath, 'utf8');
 const copied = new Set();
 css = css.replace(/url\(\/node_modules\/@enact\/sandstone\/fonts\/([^)]+)\)/g, (_m, rel) => {
-  copied.add(rel);
+  copied.add(join(sandstoneFonts, rel));
+  return `url(fonts/${basename(rel)})`;
+});
+// The app's own Hangul faces (src/App/hangul.less) point into @fontsource the same way.
+css = css.replace(/url\(\/node_modules\/(@fontsource\/[^)]+)\)/g, (_m, rel) => {
+  copied.add(require.resolve(rel));
   return `url(fonts/${basename(rel)})`;
 });
 css = css.replace(/,\s*url\(https?:\/\/[^)]+\)\s*format\([^)]*\)/g, '');
 if (/url\(https?:/.test(css)) throw new Error('main.css still loads something from the internet');
 await mkdir(join(dist, 'fonts'), { recursive: true });
-for (const rel of copied) await copyFile(join(sandstoneFonts, rel), join(dist, 'fonts', basename(rel)));
+for (const file of copied) await copyFile(file, join(dist, 'fonts', basename(file)));
 // The fonts' licences travel with them.
 for (const family of ['MuseoSans', 'Miso']) await copyFile(join(sandstoneFonts, family, 'LICENSE.txt'), join(dist, 'fonts', `${family}-LICENSE.txt`));
+await copyFile(require.resolve('@fontsource/pretendard/LICENSE'), join(dist, 'fonts', 'Pretendard-LICENSE.txt'));
 await writeFile(cssPath, css);
 // ilib (used by Sandstone for its own few strings) looks for locale files this build does not
 // ship (ILIB_ASSET_EMIT=false; the app's text comes from i18next). An empty manifest in each

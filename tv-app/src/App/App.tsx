@@ -23,6 +23,7 @@ import { useBackKey, useMediaKeys } from './mediaKeys';
 import Spotlight from '@enact/spotlight';
 import { createServices, ServicesContext, useLive, useOnline, usePairing, useServices } from './services';
 import { conditionOf } from './condition';
+import './hangul.less';
 import css from './App.module.less';
 
 type View = { kind: NavTarget } | { kind: 'song'; song: ReceivedSong; mode: 'play' | 'karaoke' };
