@@ -106,6 +106,7 @@ export function createFrontDoor(playout: Playout, http: HttpServer, idleMs: numb
         const answer = liveAnswer(playout, request.path, request.range);
         if (!(answer instanceof Promise)) {
           write(socket, request, answer);
+          if (request.close) return; // the client asked to close: nothing after this is answered
           continue;
         }
         waiting = true;
@@ -115,7 +116,7 @@ export function createFrontDoor(playout: Playout, http: HttpServer, idleMs: numb
             waiting = false;
             if (socket.destroyed) return;
             write(socket, request, a);
-            pump();
+            if (!request.close) pump();
           });
       }
     };
