@@ -92,6 +92,8 @@ describe('TV app with the Magic Remote pointer', () => {
     await page.mouse.up();
     expect(await view()).toBe('live');
     await settled('channels');
+    // Tuning in takes a moment on a busy machine: wait for the channel's name on Live, then check it.
+    await page.waitForFunction(() => (document.querySelector('[data-testid="view-live"]') as HTMLElement | null)?.innerText.includes('CALM'), undefined, { timeout: 5000 }).catch(() => undefined);
     expect(await page.getByTestId('view-live').innerText()).toContain('CALM');
     await arrowLandsOnControl('ArrowUp');
 
