@@ -7,12 +7,13 @@ import { rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { machineLine, writeSection } from '@radio-optimism/station-server/dist/bench/report.js';
 import { launchBrowser } from '../browser.js';
 import { ROOT } from '../run.js';
 import { freePort, startStation } from '../station-process.js';
 import { tvStation, type TvSong } from '../tv-fixture.js';
+import { openBarePage, type BarePage } from './bare-chromium.js';
 import { heapChart } from './heap-chart.js';
 import { judge, type MemorySample } from './memory-trend.js';
 
@@ -67,7 +68,6 @@ function watch(): void {
 }
 
 const readWatch = (page: Page) => page.evaluate(() => (window as unknown as { __watch: Watch }).__watch);
-const audioTime = (page: Page) => page.evaluate(() => (document.querySelector('[data-testid="live-audio"]') as HTMLAudioElement).currentTime);
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -118,39 +118,60 @@ function bundle(): { file: string; raw: number; gzip: number }[] {
   });
 }
 
-async function sample(cdp: CDPSession, page: Page, minute: number): Promise<MemorySample & { songChanges: number; audioSec: number }> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { metrics } = await cdp.send('Performance.getMetrics');
+interface Metrics {
+  metrics: { name: string; value: number }[];
+}
+
+async function sample(page: BarePage, minute: number): Promise<MemorySample & { songChanges: number; audioSec: number }> {
+  await page.send('HeapProfiler.collectGarbage');
+  const { metrics } = await page.send<Metrics>('Performance.getMetrics');
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  const seen = await page.evaluate<{ songChanges: number; audioSec: number }>(
+    `({ songChanges: window.__watch.songChanges, audioSec: document.querySelector('[data-testid="live-audio"]').currentTime })`,
+  );
   return {
     minute,
     heapBytes: metric('JSHeapUsedSize'),
     nodes: metric('Nodes'),
     listeners: metric('JSEventListeners'),
     documents: metric('Documents'),
-    songChanges: (await readWatch(page)).songChanges,
-    audioSec: await audioTime(page),
+    ...seen,
   };
 }
 
-/** One page playing for MINUTES, sampled every minute after a forced GC. */
+/** Waits until `expression` is true in the page (navigation may still be under way at first). */
+async function until(page: BarePage, expression: string, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(expression).catch(() => false))) {
+    if (Date.now() > end) throw new Error(`the TV app did not get to \`${expression}\` within ${timeoutMs / 1000} s`);
+    await wait(100);
+  }
+}
+
+/**
+ * One page playing for MINUTES, sampled every minute after a forced GC. Not through Playwright: its
+ * DevTools Network domain would keep a record of every fragment request in the page's heap, which a
+ * TV without DevTools never holds (see bare-chromium.ts).
+ */
 async function memory(base: string) {
-  const { browser, page } = await openApp(base);
+  const page = await openBarePage(`${base}/tv/`);
   try {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const version = (await page.evaluate(() => navigator.userAgent)).match(/Chrome\/(\S+)/)?.[1] ?? '?';
-    const samples = [await sample(cdp, page, 0)];
+    await page.send('Performance.enable');
+    const version = (await page.evaluate<string>('navigator.userAgent')).match(/Chrome\/(\S+)/)?.[1] ?? '?';
+    await until(page, `!!document.querySelector('[data-testid="live-audio"]')`);
+    await page.evaluate(`(${watch.toString()})()`);
+    await until(page, 'window.__watch.firstAudio !== undefined');
+    const samples = [await sample(page, 0)];
     const t0 = Date.now();
     for (let minute = 1; minute <= MINUTES; minute++) {
       await wait(t0 + minute * 60_000 - Date.now());
-      samples.push(await sample(cdp, page, minute));
+      samples.push(await sample(page, minute));
       const s = samples[samples.length - 1]!;
       process.stdout.write(`minute ${minute}: heap ${(s.heapBytes / 2 ** 20).toFixed(2)} MB, nodes ${s.nodes}, listeners ${s.listeners}, documents ${s.documents}, song changes ${s.songChanges}\n`);
     }
     return { samples, version };
   } finally {
-    await browser.close();
+    await page.close();
   }
 }
 
@@ -183,7 +204,7 @@ Machine: ${machineLine()}. Debian Chromium ${version}, headless, 1920×1080, the
 ${fileRows.join('\n')}
 | **all JavaScript** | **${kb(sum(js, 'raw'))}** | **${kb(sum(js, 'gzip'))}** |
 
-**Memory over ${MINUTES} minutes of live playback**, one page: every minute a forced GC (CDP \`HeapProfiler.collectGarbage\`), then CDP \`Performance.getMetrics\`. Song changes are counted from what the screen shows; "audio" is how far the audio element's clock moved since minute 0.
+**Memory over ${MINUTES} minutes of live playback**, one page in a Chromium driven by a bare DevTools connection rather than Playwright, whose Network domain would keep a record of every fragment request in the page's heap (a TV has no DevTools attached): every minute a forced GC (CDP \`HeapProfiler.collectGarbage\`), then CDP \`Performance.getMetrics\`. Song changes are counted from what the screen shows; "audio" is how far the audio element's clock moved since minute 0.
 
 ![JS heap of the TV app over ${MINUTES} minutes](${CHART})
 
