@@ -9,12 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { launchBrowser, type Browser } from './browser.js';
 import { ROOT, run } from './run.js';
-import { freePort, startStation, type RunningStation } from './station-process.js';
+import { freePort, startStation, type RunningStation, type StationFixture } from './station-process.js';
 import { tvStation, type TvSong } from './tv-fixture.js';
 import { boundaries, installProbe, type ProbeSample } from './tv-probe.js';
 
 const ARTIFACTS = resolve(ROOT, 'test/artifacts/tv');
 const LANGS = ['en', 'es', 'pt', 'fr', 'de', 'ko'] as const;
+/** What a screen reader says for the header's Back button (Sandstone's own label is English only). */
+const BACK_LABEL: Record<(typeof LANGS)[number], string> = { en: 'Back', es: 'Atrás', pt: 'Voltar', fr: 'Retour', de: 'Zurück', ko: '뒤로' };
 const SONGS: TvSong[] = [
   { title: 'Sunrise for Mom', seconds: 8, frequency: 330, color: '#e53935', to: 'Mom', from: 'Alex', lines: ['good morning Mom', 'the sun is up for you', 'all day long'] },
   { title: 'Ana’s Song', seconds: 8, frequency: 495, color: '#1e88e5', to: 'Ana', from: 'Jun', lines: ['hello Ana hello', 'here is your song', 'sing it loud'] },
@@ -22,6 +24,7 @@ const SONGS: TvSong[] = [
   { title: 'Für Oma Hildegard', seconds: 8, frequency: 825, color: '#fdd835', to: 'Oma', from: 'Lena', lines: ['Herzlichen Glückwunsch', 'zum Geburtstag Oma', 'wir denken an dich'] },
 ];
 
+let fixture: StationFixture | undefined;
 let station: RunningStation;
 let browser: Browser;
 let page: Page;
@@ -90,7 +93,8 @@ beforeAll(async () => {
   }
   await rm(ARTIFACTS, { recursive: true, force: true });
   await mkdir(ARTIFACTS, { recursive: true });
-  station = await startStation(await tvStation(SONGS, 'as-configured'), await freePort());
+  fixture = await tvStation(SONGS, 'as-configured');
+  station = await startStation(fixture, await freePort());
   const list = (await (await fetch(`${station.base}/api/v1/songs`)).json()) as { id: string; title: string }[];
   songIds = Object.fromEntries(list.map((s) => [s.title, s.id]));
   browser = await launchBrowser();
@@ -104,6 +108,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   station?.child.kill('SIGKILL');
+  if (fixture) await rm(fixture.dir, { recursive: true, force: true });
 });
 
 describe('TV app', () => {
@@ -140,7 +145,9 @@ describe('TV app', () => {
     expect(await focused()).toBe('nav-channels');
     await press('Enter');
     expect(await view()).toBe('channels');
+    await focusOn('channel-');
     await press('ArrowDown');
+    expect(await focused()).toBe('channel-calm');
     await press('Enter', 800);
     expect(await view()).toBe('live');
     await page.waitForFunction(() => (document.querySelector('[data-testid="view-live"]') as HTMLElement | null)?.innerText.includes('CALM'), undefined, { timeout: 5000 }).catch(() => undefined);
@@ -203,6 +210,12 @@ describe('TV app', () => {
         await press('Enter', 600);
         expect(await viewBecomes(target)).toBe(target);
         await shot(`${lang}-${target}`);
+        const labels = await page.evaluate(() => [...document.querySelectorAll('[data-view] [aria-label]')].map((e) => e.getAttribute('aria-label')));
+        expect(labels).toContain(BACK_LABEL[lang]);
+        if (target === 'settings') {
+          await page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, `lang-${lang}`, { timeout: 3000 }).catch(() => undefined);
+          expect(await focused()).toBe(`lang-${lang}`);
+        }
         if (target === 'forYou') {
           await focusOn('play-');
           await press('Enter', 1200);

@@ -103,7 +103,7 @@ describe('TV app with the Magic Remote pointer', () => {
     await page.mouse.up();
     expect(await view()).toBe('channels');
     await settled('live');
-    const back = '[data-testid="view-channels"] header [aria-label="go to previous"]';
+    const back = '[data-testid="view-channels"] header [aria-label="Back"]';
     await page.locator(back).waitFor({ timeout: 3000 });
     await hover(back);
     expect([await inputMode(), await page.evaluate((s) => document.activeElement === document.querySelector(s), back)]).toEqual(['mouse', true]);

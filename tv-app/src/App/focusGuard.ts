@@ -12,6 +12,13 @@ export function useFocusGuard(): void {
     const check = () => {
       if (document.activeElement && document.activeElement !== document.body) return;
       if (Spotlight.getPointerMode()) return;
+      // A panel is still sliding in (slow on a busy TV): its body is not there yet, so focusing now
+      // would land on the header's Back button. Sandstone focuses the body when the slide ends;
+      // look again after that.
+      if (Spotlight.isPaused()) {
+        timer = setTimeout(check, GRACE_MS);
+        return;
+      }
       Spotlight.focus();
     };
     const onFocusOut = (ev: FocusEvent) => {

@@ -4,6 +4,7 @@
 import Button from '@enact/sandstone/Button';
 import { Header, Panel } from '@enact/sandstone/Panels';
 import Scroller from '@enact/sandstone/Scroller';
+import { spotlightDefaultClass } from '@enact/spotlight/SpotlightContainerDecorator';
 import { useTranslation } from 'react-i18next';
 import { usePairing } from '../App/services';
 import type { ReceivedSong } from '../station/settings';
@@ -23,13 +24,13 @@ export function ForYouPanel({ onPlay, ...rest }: ForYouPanelProps) {
         <p className={css.empty} data-testid="for-you-empty">{t('forYou.empty')}</p>
       ) : (
         <Scroller className={css.scroller} focusableScrollbar={false}>
-          {received.map((song) => (
+          {received.map((song, i) => (
             <div key={song.id} className={css.row} data-testid={`received-${song.id}`}>
               <div className={css.text}>
                 <div className={css.title}>{song.title}</div>
                 {song.to ? <div className={css.from}>{song.from ? t('forYou.fromLine', { to: song.to, from: song.from }) : t('live.dedicationTo', { to: song.to })}</div> : null}
               </div>
-              <Button size="small" icon="play" onClick={() => onPlay(song, 'play')} data-testid={`play-${song.id}`}>{t('forYou.play')}</Button>
+              <Button size="small" icon="play" className={i === 0 ? spotlightDefaultClass : undefined} onClick={() => onPlay(song, 'play')} data-testid={`play-${song.id}`}>{t('forYou.play')}</Button>
               <Button size="small" icon="lyrics" onClick={() => onPlay(song, 'karaoke')} data-testid={`karaoke-${song.id}`}>{t('forYou.karaoke')}</Button>
             </div>
           ))}

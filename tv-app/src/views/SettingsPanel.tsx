@@ -4,6 +4,7 @@ import Button from '@enact/sandstone/Button';
 import { InputField } from '@enact/sandstone/Input';
 import { Header, Panel } from '@enact/sandstone/Panels';
 import Scroller from '@enact/sandstone/Scroller';
+import { spotlightDefaultClass } from '@enact/spotlight/SpotlightContainerDecorator';
 import type { Language } from '@radio-optimism/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +29,8 @@ export function SettingsPanel({ language, startChannel, stationUrl, onLanguage, 
   const [channels, setChannels] = useState<Channel[]>([]);
   const [url, setUrl] = useState(stationUrl);
   const valid = normaliseStationUrl(url) !== undefined;
+  // Without a choice saved, the app starts on the station's first channel (or the default one).
+  const starting = channels.some((c) => c.id === startChannel) ? startChannel : channels[0]?.id;
 
   useEffect(() => {
     const abort = new AbortController();
@@ -42,7 +45,12 @@ export function SettingsPanel({ language, startChannel, stationUrl, onLanguage, 
         <h2 className={css.heading}>{t('settings.language')}</h2>
         <div className={css.row}>
           {LANGUAGES.map((lang) => (
-            <Button key={lang} size="small" selected={lang === language} icon={lang === language ? 'check' : undefined} onClick={() => onLanguage(lang)} data-testid={`lang-${lang}`} lang={lang}>
+            <Button
+              key={lang}
+              size="small"
+              // Focus starts on the language in use: the viewer came to change it, or to see it.
+              className={lang === language ? spotlightDefaultClass : undefined}
+              selected={lang === language} icon={lang === language ? 'check' : undefined} onClick={() => onLanguage(lang)} data-testid={`lang-${lang}`} lang={lang}>
               {LANGUAGE_NAMES[lang]}
             </Button>
           ))}
@@ -50,7 +58,7 @@ export function SettingsPanel({ language, startChannel, stationUrl, onLanguage, 
         <h2 className={css.heading}>{t('settings.startChannel')}</h2>
         <div className={css.row}>
           {channels.map((c) => (
-            <Button key={c.id} size="small" selected={c.id === startChannel} icon={c.id === startChannel ? 'check' : undefined} onClick={() => onStartChannel(c.id)}>
+            <Button key={c.id} size="small" selected={c.id === starting} icon={c.id === starting ? 'check' : undefined} onClick={() => onStartChannel(c.id)}>
               {c.name}
             </Button>
           ))}

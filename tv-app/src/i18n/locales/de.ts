@@ -2,7 +2,7 @@ import type { Strings } from './en';
 
 const de: Strings = {
   app: { name: 'Radio Optimism' },
-  nav: { live: 'Live', channels: 'Sender', forYou: 'Für dich', pair: 'Smartphone koppeln', settings: 'Einstellungen' },
+  nav: { live: 'Live', channels: 'Sender', forYou: 'Für dich', pair: 'Smartphone koppeln', settings: 'Einstellungen', back: 'Zurück' },
   live: {
     onAir: 'Jetzt im Radio',
     upNext: 'Als Nächstes',

@@ -1,7 +1,7 @@
 // English: the source strings. Every other language has exactly these keys (checked by a test).
 const en = {
   app: { name: 'Radio Optimism' },
-  nav: { live: 'Live', channels: 'Channels', forYou: 'For you', pair: 'Pair a phone', settings: 'Settings' },
+  nav: { live: 'Live', channels: 'Channels', forYou: 'For you', pair: 'Pair a phone', settings: 'Settings', back: 'Back' },
   live: {
     onAir: 'On air',
     upNext: 'Up next',

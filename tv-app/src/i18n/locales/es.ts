@@ -2,7 +2,7 @@ import type { Strings } from './en';
 
 const es: Strings = {
   app: { name: 'Radio Optimism' },
-  nav: { live: 'En vivo', channels: 'Canales', forYou: 'Para ti', pair: 'Vincular un móvil', settings: 'Ajustes' },
+  nav: { live: 'En vivo', channels: 'Canales', forYou: 'Para ti', pair: 'Vincular un móvil', settings: 'Ajustes', back: 'Atrás' },
   live: {
     onAir: 'Al aire',
     upNext: 'A continuación',

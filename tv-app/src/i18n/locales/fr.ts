@@ -2,7 +2,7 @@ import type { Strings } from './en';
 
 const fr: Strings = {
   app: { name: 'Radio Optimism' },
-  nav: { live: 'En direct', channels: 'Chaînes', forYou: 'Pour vous', pair: 'Associer un téléphone', settings: 'Réglages' },
+  nav: { live: 'En direct', channels: 'Chaînes', forYou: 'Pour vous', pair: 'Associer un téléphone', settings: 'Réglages', back: 'Retour' },
   live: {
     onAir: 'À l’antenne',
     upNext: 'Ensuite',

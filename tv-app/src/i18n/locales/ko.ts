@@ -2,7 +2,7 @@ import type { Strings } from './en';
 
 const ko: Strings = {
   app: { name: 'Radio Optimism' },
-  nav: { live: '라이브', channels: '채널', forYou: '나에게 온 노래', pair: '휴대폰 연결', settings: '설정' },
+  nav: { live: '라이브', channels: '채널', forYou: '나에게 온 노래', pair: '휴대폰 연결', settings: '설정', back: '뒤로' },
   live: {
     onAir: '방송 중',
     upNext: '다음 곡',

@@ -2,7 +2,7 @@ import type { Strings } from './en';
 
 const pt: Strings = {
   app: { name: 'Radio Optimism' },
-  nav: { live: 'Ao vivo', channels: 'Canais', forYou: 'Para você', pair: 'Parear um celular', settings: 'Configurações' },
+  nav: { live: 'Ao vivo', channels: 'Canais', forYou: 'Para você', pair: 'Parear um celular', settings: 'Configurações', back: 'Voltar' },
   live: {
     onAir: 'No ar',
     upNext: 'A seguir',
