@@ -62,4 +62,15 @@ describe('crossfade transitions', () => {
     expect(t.heard(16_000)!.offset).toBeCloseTo(4);
     expect(t.heard(16_000)!.key).toBe(t.heard(13_000)!.key);
   });
+
+  it('keeps one key for the song when the items’ rounded times disagree by a millisecond', () => {
+    const t = new ItemTimeline();
+    t.add([
+      item(1, 0, 10, 'A'),
+      item(2, 10, 5.001, 'B', 'transition', { 'X-FADE-AT': '3', 'X-SONG-OFFSET': '-2' }),
+      item(3, 15.001, 20, 'B', 'song', { 'X-SONG-OFFSET': '2.999' }),
+    ]);
+    expect(t.heard(16_000)!.key).toBe(t.heard(13_000)!.key);
+    expect(t.heard(16_000)!.offset).toBeCloseTo(3.998);
+  });
 });

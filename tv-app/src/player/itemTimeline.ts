@@ -127,10 +127,12 @@ export class ItemTimeline {
     let offsetMs = item.songOffsetMs;
     let startedMs = item.startMs - item.songOffsetMs;
     const prev = this.before(item);
-    if (item.kind !== 'transition' && item.songOffsetMs === 0 && prev?.kind === 'transition' && prev.songId === item.songId) {
-      // Not told where in the song this item starts: it continues the transition's incoming half.
-      offsetMs = prev.songOffsetMs + prev.durationMs;
+    if (item.kind !== 'transition' && prev?.kind === 'transition' && prev.songId === item.songId) {
+      // The rest of the song the transition brought in: the same play, so the same key, even when
+      // the two items' dates and offsets (rounded to the millisecond) disagree by a little.
       startedMs = prev.startMs - prev.songOffsetMs;
+      // Not told where in the song this item starts: it continues the transition's incoming half.
+      if (item.songOffsetMs === 0) offsetMs = prev.songOffsetMs + prev.durationMs;
     }
     return { item, songId: item.songId, offset: (offsetMs + ms - item.startMs) / 1000, key: `${item.songId}@${Math.round(startedMs)}` };
   }
