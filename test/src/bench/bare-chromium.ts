@@ -15,13 +15,17 @@ export interface BarePage {
   send<T = unknown>(method: string, params?: Record<string, unknown>): Promise<T>;
   /** `expression`'s value, awaited if it is a promise; page errors come back as thrown Errors. */
   evaluate<T>(expression: string): Promise<T>;
+  /** Events of a domain the caller enabled (or that a command streams, as heap snapshots do). */
+  on(method: string, listener: (params: Record<string, unknown>) => void): () => void;
   close(): Promise<void>;
 }
 
-interface Reply {
-  id: number;
+interface Message {
+  id?: number;
   result?: unknown;
   error?: { message: string };
+  method?: string;
+  params?: Record<string, unknown>;
 }
 
 function devtoolsAddress(child: ChildProcess): Promise<string> {
@@ -61,14 +65,19 @@ export async function openBarePage(url: string, viewport = { width: 1920, height
     const socket = new WebSocket(target.webSocketDebuggerUrl, { perMessageDeflate: false });
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+    const listeners = new Map<string, Set<(params: Record<string, unknown>) => void>>();
     let nextId = 1;
     socket.on('message', (data) => {
-      const reply = JSON.parse(data.toString()) as Reply;
-      const waiting = pending.get(reply.id);
-      if (!waiting) return; // an event: none is enabled on purpose
-      pending.delete(reply.id);
-      if (reply.error) waiting.reject(new Error(reply.error.message));
-      else waiting.resolve(reply.result);
+      const message = JSON.parse(data.toString()) as Message;
+      if (message.method) {
+        for (const listener of listeners.get(message.method) ?? []) listener(message.params ?? {});
+        return;
+      }
+      const waiting = pending.get(message.id!);
+      if (!waiting) return;
+      pending.delete(message.id!);
+      if (message.error) waiting.reject(new Error(message.error.message));
+      else waiting.resolve(message.result);
     });
     socket.on('close', () => {
       for (const waiting of pending.values()) waiting.reject(new Error('the DevTools connection closed'));
@@ -95,6 +104,11 @@ export async function openBarePage(url: string, viewport = { width: 1920, height
     return {
       send,
       evaluate,
+      on(method, listener) {
+        const set = listeners.get(method) ?? new Set();
+        listeners.set(method, set.add(listener));
+        return () => set.delete(listener);
+      },
       async close() {
         socket.close();
         await close();

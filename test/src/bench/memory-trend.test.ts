@@ -1,6 +1,6 @@
 // The memory verdict of bench:tv must say "bounded" only when the numbers show it.
 import { describe, expect, it } from '@jest/globals';
-import { judge, type MemorySample } from './memory-trend.js';
+import { judge, judgePart, type MemorySample } from './memory-trend.js';
 
 const MB = 2 ** 20;
 const run = (minutes: number, heap: (m: number) => number, listeners: (m: number) => number = () => 400): MemorySample[] =>
@@ -28,5 +28,20 @@ describe('judge', () => {
 
   it('will not judge a run that is too short', () => {
     expect(judge(run(3, () => 12 * MB)).bounded).toBeUndefined();
+  });
+});
+
+describe('judgePart', () => {
+  const every5 = (bytes: (m: number) => number) => [1, 5, 10, 15, 20, 25, 30].map((minute) => ({ minute, bytes: bytes(minute) }));
+  it('calls objects that stay put bounded', () => {
+    expect(judgePart('objects', every5((m) => 1.8 * MB + (m % 2) * 8 * 1024)).bounded).toBe(true);
+  });
+  it('calls objects that pile up growth', () => {
+    const v = judgePart('objects', every5((m) => 1.8 * MB + m * 10 * 1024));
+    expect(v.bounded).toBe(false);
+    expect(v.text).toMatch(/^grows: objects/);
+  });
+  it('will not judge three snapshots', () => {
+    expect(judgePart('objects', [1, 5, 10].map((minute) => ({ minute, bytes: MB }))).bounded).toBeUndefined();
   });
 });

@@ -47,6 +47,13 @@ export interface Verdict {
   text: string;
 }
 
+const figuresOf = (what: string, t: Trend) => {
+  const slopeKb = t.slopePerMin / 1024;
+  return `${what} ${(t.first / 2 ** 20).toFixed(2)} MB (first third) → ${(t.last / 2 ** 20).toFixed(2)} MB (last third), ${t.growthPct >= 0 ? '+' : ''}${t.growthPct.toFixed(1)}%; slope ${slopeKb.toFixed(1)} KB/min (${((slopeKb * 1440) / 1024).toFixed(1)} MB a day if it kept on)`;
+};
+const isFlat = (t: Trend) => t.growthPct <= FLAT_PCT && t.slopePerMin / 1024 <= FLAT_SLOPE_KB_PER_MIN;
+const FLAT_MEANS = `flat means within ${FLAT_PCT}% and under ${FLAT_SLOPE_KB_PER_MIN} KB/min`;
+
 export function judge(samples: MemorySample[]): Verdict {
   const after = samples.filter((s) => s.minute >= 1);
   const series = (pick: (s: MemorySample) => number) => trend(after.map((s) => ({ x: s.minute, y: pick(s) })));
@@ -54,10 +61,9 @@ export function judge(samples: MemorySample[]): Verdict {
   const grown = (['nodes', 'listeners', 'documents'] as const)
     .map((metric) => ({ metric, trend: series((s) => s[metric]) }))
     .filter((m) => m.trend.growthPct > FLAT_PCT);
-  const slopeKb = heap.slopePerMin / 1024;
-  const figures = `heap ${(heap.first / 2 ** 20).toFixed(2)} MB (first third) → ${(heap.last / 2 ** 20).toFixed(2)} MB (last third), ${heap.growthPct >= 0 ? '+' : ''}${heap.growthPct.toFixed(1)}%; slope ${slopeKb.toFixed(1)} KB/min (${((slopeKb * 1440) / 1024).toFixed(1)} MB a day if it kept on)`;
+  const figures = figuresOf('heap', heap);
   if (after.length < MIN_SAMPLES) return { bounded: undefined, heap, grown, text: `too short to tell (${after.length} samples after the first minute, ${MIN_SAMPLES} needed): ${figures}` };
-  const flat = heap.growthPct <= FLAT_PCT && slopeKb <= FLAT_SLOPE_KB_PER_MIN && grown.length === 0;
+  const flat = isFlat(heap) && grown.length === 0;
   const counts = grown.map((g) => `${g.metric} ${g.trend.first.toFixed(0)} → ${g.trend.last.toFixed(0)}`).join(', ');
   return {
     bounded: flat,
@@ -65,6 +71,15 @@ export function judge(samples: MemorySample[]): Verdict {
     grown,
     text: flat
       ? `bounded: ${figures}; DOM nodes, listeners and documents flat (within ${FLAT_PCT}%)`
-      : `grows: ${figures}${counts ? `; ${counts}` : ''} (flat means within ${FLAT_PCT}% and under ${FLAT_SLOPE_KB_PER_MIN} KB/min)`,
+      : `grows: ${figures}${counts ? `; ${counts}` : ''} (${FLAT_MEANS})`,
   };
+}
+
+/** The same rule for one part of the heap (bytes by minute, from minute 1 on), e.g. the app's own objects. */
+export function judgePart(what: string, points: { minute: number; bytes: number }[]): { bounded: boolean | undefined; text: string } {
+  const after = points.filter((p) => p.minute >= 1);
+  const t = trend(after.map((p) => ({ x: p.minute, y: p.bytes })));
+  const figures = figuresOf(what, t);
+  if (after.length < MIN_SAMPLES) return { bounded: undefined, text: `too short to tell (${after.length} samples, ${MIN_SAMPLES} needed): ${figures}` };
+  return isFlat(t) ? { bounded: true, text: `bounded: ${figures}` } : { bounded: false, text: `grows: ${figures} (${FLAT_MEANS})` };
 }

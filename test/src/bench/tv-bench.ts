@@ -14,8 +14,9 @@ import { ROOT } from '../run.js';
 import { freePort, startStation } from '../station-process.js';
 import { tvStation, type TvSong } from '../tv-fixture.js';
 import { openBarePage, type BarePage } from './bare-chromium.js';
+import { heapBreakdown, type HeapBreakdown } from './heap-breakdown.js';
 import { heapChart } from './heap-chart.js';
-import { judge, type MemorySample } from './memory-trend.js';
+import { judge, judgePart, type MemorySample } from './memory-trend.js';
 
 const MINUTES = Number(process.env.BENCH_TV_MINUTES ?? 30);
 const LOADS = 5;
@@ -139,6 +140,20 @@ async function sample(page: BarePage, minute: number): Promise<MemorySample & { 
   };
 }
 
+/** Minutes at which a heap snapshot says what the heap is made of: the first, every fifth, the last. */
+const snapshotAt = (minute: number) => minute === 1 || minute % 5 === 0 || minute === MINUTES;
+
+async function breakdownNow(page: BarePage): Promise<HeapBreakdown> {
+  const chunks: string[] = [];
+  const off = page.on('HeapProfiler.addHeapSnapshotChunk', (params) => chunks.push(params.chunk as string));
+  try {
+    await page.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    off();
+  }
+  return heapBreakdown(chunks.join(''));
+}
+
 /** Waits until `expression` is true in the page (navigation may still be under way at first). */
 async function until(page: BarePage, expression: string, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -162,14 +177,17 @@ async function memory(base: string) {
     await page.evaluate(`(${watch.toString()})()`);
     await until(page, 'window.__watch.firstAudio !== undefined');
     const samples = [await sample(page, 0)];
+    const parts: (HeapBreakdown & { minute: number })[] = [];
     const t0 = Date.now();
     for (let minute = 1; minute <= MINUTES; minute++) {
       await wait(t0 + minute * 60_000 - Date.now());
       samples.push(await sample(page, minute));
       const s = samples[samples.length - 1]!;
       process.stdout.write(`minute ${minute}: heap ${(s.heapBytes / 2 ** 20).toFixed(2)} MB, nodes ${s.nodes}, listeners ${s.listeners}, documents ${s.documents}, song changes ${s.songChanges}\n`);
+      // Right after the forced GC, so the snapshot shows what that sample counted.
+      if (snapshotAt(minute)) parts.push({ minute, ...(await breakdownNow(page)) });
     }
-    return { samples, version };
+    return { samples, parts, version };
   } finally {
     await page.close();
   }
@@ -181,8 +199,12 @@ async function main(): Promise<void> {
   try {
     const { times: loads, loadAvg } = await firstAudio(station.base);
     const files = bundle();
-    const { samples, version } = await memory(station.base);
+    const { samples, parts, version } = await memory(station.base);
     const verdict = judge(samples);
+    const objects = judgePart("the app's JS objects", parts.map((p) => ({ minute: p.minute, bytes: p.jsObjects })));
+    const firstPart = parts[0]!;
+    const lastPart = parts[parts.length - 1]!;
+    const grew = (k: keyof HeapBreakdown) => `${lastPart[k] >= firstPart[k] ? '+' : '−'}${kb(Math.abs(lastPart[k] - firstPart[k]))}`;
     const first = samples[0]!;
     const last = samples[samples.length - 1]!;
     writeFileSync(join(DOCS, CHART), heapChart(samples, `TV app: JS heap after forced GC, ${MINUTES} min of live playback`));
@@ -190,6 +212,8 @@ async function main(): Promise<void> {
     const fileRows = files.map((f) => `| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} |`);
     const js = files.filter((f) => f.file.endsWith('.js'));
     const sum = (xs: { raw: number; gzip: number }[], k: 'raw' | 'gzip') => xs.reduce((a, f) => a + f[k], 0);
+    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
+    const partRows = parts.map((p) => `| ${p.minute} | ${mb(p.jsObjects)} | ${mb(p.shapes)} | ${mb(p.code)} | ${mb(p.native)} | ${mb(p.total)} |`);
     const memRows = samples.map((s) => `| ${s.minute} | ${(s.heapBytes / 2 ** 20).toFixed(2)} MB | ${s.nodes} | ${s.listeners} | ${s.documents} | ${s.songChanges} | ${(s.audioSec - first.audioSec).toFixed(0)} s |`);
     const body = `## TV app (\`npm run bench:tv\`)
 
@@ -212,7 +236,15 @@ ${fileRows.join('\n')}
 | --- | --- | --- | --- | --- | --- | --- |
 ${memRows.join('\n')}
 
-Verdict (from minute 1 on, first third against last third, least-squares slope): **${verdict.text}**. Heap ${(first.heapBytes / 2 ** 20).toFixed(2)} MB at minute 0, ${(last.heapBytes / 2 ** 20).toFixed(2)} MB at minute ${last.minute}, over ${last.songChanges} song changes.
+Verdict on the JS heap used (from minute 1 on, first third against last third, least-squares slope): **${verdict.text}**. Heap ${(first.heapBytes / 2 ** 20).toFixed(2)} MB at minute 0, ${(last.heapBytes / 2 ** 20).toFixed(2)} MB at minute ${last.minute}, over ${last.songChanges} song changes.
+
+**What the heap is made of**, from a heap snapshot (CDP \`HeapProfiler.takeHeapSnapshot\`) right after the forced GC at minutes ${parts.map((p) => p.minute).join(', ')}, summing each node's own size by its kind. A snapshot counts a little more than "JS heap used" (it includes the browser's own objects in the page):
+
+| minute | the app's JS objects | object shapes | compiled code | browser & engine | all |
+| --- | --- | --- | --- | --- | --- |
+${partRows.join('\n')}
+
+From minute ${firstPart.minute} to ${lastPart.minute}: JS objects ${grew('jsObjects')}, object shapes ${grew('shapes')}, compiled code ${grew('code')}, browser & engine ${grew('native')}. Verdict on the app's own objects (same rule, on these snapshots): **${objects.text}**. Compiled code is the engine optimising functions that run every few seconds (hls.js loading and remuxing a segment, the app's tick); it is bounded by the app's code, not by how long it plays.
 `;
     writeSection(join(DOCS, 'BENCHMARKS.md'), 'tv', body);
     process.stdout.write(`\n${body}\n`);
