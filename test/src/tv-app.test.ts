@@ -68,7 +68,12 @@ async function press(key: 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' |
   expect([await view(), await page.evaluate(inTopPanel)]).toEqual([await view(), true]);
 }
 
-const shot = (name: string) => page.screenshot({ path: resolve(ARTIFACTS, `${name}.png`) });
+/** A screenshot once a panel's slide and fade are over (on a busy machine they outlast the key's settle time). */
+const shot = async (name: string) => {
+  const still = () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity);
+  await page.waitForFunction(still, undefined, { timeout: 2000 }).catch(() => undefined);
+  await page.screenshot({ path: resolve(ARTIFACTS, `${name}.png`) });
+};
 
 /** Pretends to be the pairing half of the station (not built yet): answers tv.hello. */
 async function routePairing(base: string) {
