@@ -1,4 +1,4 @@
-// A small SVG line chart of the page's JS heap over minutes, for docs/BENCHMARKS.md. The y axis
+// A small SVG line chart of the page's heap over minutes (one line per series), for docs/BENCHMARKS.md. The y axis
 // starts at zero so that the eye judges growth against the whole heap, not against the noise.
 
 export interface HeapPoint {
