@@ -1,9 +1,9 @@
-// The compose contract from outside: the CLI as tools call it, judged by ../shared/tools/songcheck.mjs.
+// The compose contract from outside: the CLI as tools call it, judged by the song check's CLI.
 import { describe, expect, it, afterAll } from '@jest/globals';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compose, pool, run, SONGCHECK } from './run.js';
+import { compose, pool, songcheck } from './run.js';
 
 const work = await mkdtemp(join(tmpdir(), 'compose-cli-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
@@ -59,18 +59,61 @@ describe('compose CLI: songs that pass songcheck in six languages', () => {
     await pool(songs, async (song) => {
       const out = join(work, song.dir);
       const made = await compose([...song.args, '--out', out]);
-      expect(made.stderr).toMatch(/\[8\/8\]/);
+      expect(made.stderr).toMatch(/\[9\/9\]/);
       expect(made.code).toBe(0);
-      const check = await run(process.execPath, [SONGCHECK, out]);
+      const check = await songcheck([out]);
       results.set(song.dir, { compose: made.stdout, check: check.stdout, code: check.code });
     });
     expect(results.size).toBe(songs.length);
   }, 600_000);
 
-  it.each(songs.map((s) => s.dir))('%s passes songcheck', (dir) => {
+  it.each(songs.map((s) => s.dir))('%s passes songcheck', async (dir) => {
     const r = results.get(dir);
-    expect(r?.check).toMatch(/all \d+ measures hold/);
+    expect(r?.check).toMatch(/all 11 measures hold/);
+    expect(r?.check.trim().split('\n')).toHaveLength(12); // one line per measure and the verdict
     expect(r?.code).toBe(0);
+    // The station's gate measured the same when the song was made.
+    const manifest = JSON.parse(await readFile(join(work, dir, 'song.json'), 'utf8'));
+    expect(manifest.check.passed).toBe(true);
+    expect(manifest.check.results).toHaveLength(11);
+  });
+
+  it('songcheck fails a song whose cover is too small, naming the measure, with exit 1', async () => {
+    const spoiled = join(work, 'spoiled');
+    await cp(join(work, 'en'), spoiled, { recursive: true });
+    await cp(join(work, 'en', 'cover-small.png'), join(spoiled, 'cover.png'));
+    const check = await songcheck([spoiled]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/^FAIL cover\s+\d+x\d+ {2}\(expected at least 1000x1000\)$/m);
+    expect(check.stdout).toMatch(/1 of 11 measures fall short/);
+  });
+
+  it('songcheck fails a song whose vocal line is off its notes', async () => {
+    const detuned = join(work, 'detuned');
+    await cp(join(work, 'de'), detuned, { recursive: true });
+    // Every sung note a whole tone higher in the score than the singer sang it.
+    const mid = await readFile(join(detuned, 'score.mid'));
+    const { default: tonejs } = await import('@tonejs/midi');
+    const midi = new tonejs.Midi(mid);
+    for (const note of midi.tracks.find((t) => t.name === 'Vocals')!.notes) note.midi += 2;
+    await writeFile(join(detuned, 'score.mid'), Buffer.from(midi.toArray()));
+    const check = await songcheck([detuned]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/^FAIL vocal pitch/m);
+  });
+
+  it('songcheck says in one line what is wrong with a folder it cannot read, with exit 2', async () => {
+    const missing = await songcheck([join(work, 'no-such-song')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toMatch(/^songcheck: song\.json is missing from /);
+    const broken = join(work, 'broken');
+    await cp(join(work, 'fr'), broken, { recursive: true });
+    await writeFile(join(broken, 'vocals.wav'), 'not audio');
+    const bad = await songcheck([broken]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^songcheck: vocals\.wav in .* is not valid: not a RIFF\/WAVE file\n$/);
+    expect((await songcheck([])).stderr).toMatch(/^songcheck: name one song folder; usage: songcheck DIR/);
   });
 
   it('keeps names with emoji, accents, quotes and right-to-left text intact', async () => {

@@ -1,12 +1,8 @@
 // Runs the project's own commands as a user would, from the repository root.
 import { spawn } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(process.cwd());
-// songcheck runs its check only when started by its real path (it compares argv with import.meta.url).
-const songcheckPath = resolve(ROOT, '../shared/tools/songcheck.mjs');
-export const SONGCHECK = existsSync(songcheckPath) ? realpathSync(songcheckPath) : songcheckPath;
 
 export interface RunResult {
   code: number | null;
@@ -31,6 +27,9 @@ export function run(command: string, args: string[], options: { env?: NodeJS.Pro
 }
 
 export const compose = (args: string[]) => run(process.execPath, ['station-server/dist/cli/compose.js', ...args]);
+
+/** The project's song check (`npm run songcheck`), on one folder. */
+export const songcheck = (args: string[]) => run(process.execPath, ['station-server/dist/cli/songcheck.js', ...args]);
 
 /** Runs tasks two at a time: the machine has two cores. */
 export async function pool<T>(items: T[], work: (item: T) => Promise<void>, size = 2): Promise<void> {

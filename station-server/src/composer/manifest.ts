@@ -1,6 +1,7 @@
-// song.json: the manifest every song folder carries (the contract in DESIGN.md).
+// song.json: the manifest every song folder carries (the contract in docs/ARCHITECTURE.md).
 import type { Genre, Language, SongRequest, Theme, Vibe } from '@radio-optimism/shared';
 import type { LyricSection } from './types.js';
+import type { SongCheck } from '../songcheck/check-song.js';
 
 export interface SongManifest {
   title: string;
@@ -17,6 +18,8 @@ export interface SongManifest {
   lyrics: LyricSection[];
   sections: { kind: string; start: number; end: number }[];
   loudness: { integratedLufs: number; samplePeakDbfs: number };
+  /** The song check's verdict, measured when the song was made. */
+  check: SongCheck;
   files: {
     master: 'song.wav';
     stream: 'song.m4a';

@@ -16,8 +16,11 @@ import { paintCover } from './cover/cover.js';
 import { writeVtt } from './timed-lyrics/vtt.js';
 import { ComposerError } from './errors.js';
 import { SONG_FILES, type SongManifest } from './manifest.js';
+import { checkSong, describeFailures } from '../songcheck/check-song.js';
+import { pngSize } from '../songcheck/png-size.js';
+import { cuesFromVtt } from '../http/vtt-lines.js';
 
-export const STAGES = ['understand', 'lyrics', 'compose', 'sing', 'render', 'master', 'cover', 'encode'] as const;
+export const STAGES = ['understand', 'lyrics', 'compose', 'sing', 'render', 'master', 'cover', 'encode', 'check'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface StageEvent {
@@ -70,18 +73,32 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
   const mastered = await Promise.all([singing, rendering]).then(([voice, band]) => run('master', () => masterSong(voice, band, {})));
 
   const songWav = join(outDir, SONG_FILES.master);
+  const vtt = writeVtt(lines, score.vocals);
   await Promise.all([
     writeFile(songWav, encodeWav(mastered.song)),
     writeFile(join(outDir, SONG_FILES.vocals), encodeWav(mastered.vocals)),
     writeFile(join(outDir, SONG_FILES.accompaniment), encodeWav(mastered.accompaniment)),
     writeFile(join(outDir, SONG_FILES.score), scoreToMidi(score, lyrics.title)),
-    writeFile(join(outDir, SONG_FILES.lyrics), writeVtt(lines, score.vocals)),
+    writeFile(join(outDir, SONG_FILES.lyrics), vtt),
   ]);
   const encoding = run('encode', () => encodeAac(songWav, join(outDir, SONG_FILES.stream)));
   const cover = await painting;
-  await Promise.all([writeFile(join(outDir, SONG_FILES.cover), cover.large), writeFile(join(outDir, SONG_FILES.coverSmall), cover.small), encoding]);
+  const writingCover = Promise.all([writeFile(join(outDir, SONG_FILES.cover), cover.large), writeFile(join(outDir, SONG_FILES.coverSmall), cover.small)]);
 
   const durationSec = mastered.song.channels[0]!.length / mastered.song.sampleRate;
+  // The quality gate runs on what is written (the cues as the VTT holds them) while ffmpeg encodes.
+  const check = await run('check', () =>
+    checkSong({
+      master: mastered.song,
+      vocals: mastered.vocals,
+      vocalNotes: score.vocals.map((n) => ({ pitch: n.pitch, start: n.start, end: n.start + n.duration })),
+      cues: cuesFromVtt(vtt),
+      recipient: request.to,
+      manifest: { durationSec, language: request.language, genre: request.genre, vibe: request.vibe },
+      cover: pngSize(cover.large) ?? { width: 0, height: 0 },
+    }),
+  );
+  await Promise.all([writingCover, encoding]);
   const manifest: SongManifest = {
     title: lyrics.title,
     durationSec: Math.round(durationSec * 1000) / 1000,
@@ -97,9 +114,12 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
     lyrics: lyrics.sections,
     sections: score.sections.map((s) => ({ kind: s.kind, start: round3(s.start), end: round3(s.end) })),
     loudness: { integratedLufs: round3(mastered.lufs), samplePeakDbfs: round3(mastered.peakDbfs) },
+    check,
     files: SONG_FILES,
   };
   await writeFile(join(outDir, 'song.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  // A song that falls short never goes on air; its folder stays for whoever wants to look.
+  if (!check.passed) throw new ComposerError('below-standard', `the song falls short of the song check: ${describeFailures(check)}`, 'check');
   return { manifest, timings };
 }
 

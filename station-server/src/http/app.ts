@@ -1,4 +1,4 @@
-// HTTP routes of the station (names in DESIGN.md). Errors leave as {error: {code, message}}, never a stack.
+// HTTP routes of the station (names in docs/ARCHITECTURE.md). Errors leave as {error: {code, message}}, never a stack.
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -29,19 +29,33 @@ export function cueToText(cue: string): string {
     .trim();
 }
 
+/** One cue as timed text: when it starts and ends (s) and the words a person reads. */
+export interface TimedCue {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Every cue with text, in file order. Blocks without a timing line (header, NOTE, STYLE) are skipped. */
+export function cuesFromVtt(vtt: string): TimedCue[] {
+  const cues: TimedCue[] = [];
+  for (const block of vtt.replace(/\r\n?/g, '\n').split(/\n{2,}/)) {
+    const lines = block.split('\n');
+    const timingAt = lines.findIndex((l) => TIMING.test(l.trim()));
+    if (timingAt < 0) continue;
+    const [startStamp, endStamp] = lines[timingAt]!.trim().split(/\s+-->\s+/);
+    const text = cueToText(lines.slice(timingAt + 1).join(' '));
+    if (!text) continue;
+    cues.push({ start: seconds(startStamp!), end: seconds(endStamp!.split(/\s+/)[0]!), text });
+  }
+  return cues;
+}
+
 /** The sung lines, grouped in stanzas by the pauses between them. */
 export function lyricsFromVtt(vtt: string): string[][] {
   const stanzas: string[][] = [];
   let lastEnd = -Infinity;
-  for (const block of vtt.replace(/\r\n?/g, '\n').split(/\n{2,}/)) {
-    const lines = block.split('\n');
-    const timingAt = lines.findIndex((l) => TIMING.test(l.trim()));
-    if (timingAt < 0) continue; // the header, NOTE and STYLE blocks
-    const [startStamp, endStamp] = lines[timingAt]!.trim().split(/\s+-->\s+/);
-    const text = cueToText(lines.slice(timingAt + 1).join(' '));
-    if (!text) continue;
-    const start = seconds(startStamp!);
-    const end = seconds(endStamp!.split(/\s+/)[0]!);
+  for (const { start, end, text } of cuesFromVtt(vtt)) {
     if (stanzas.length === 0 || start - lastEnd >= STANZA_GAP_SEC) stanzas.push([]);
     stanzas[stanzas.length - 1]!.push(text);
     lastEnd = end;

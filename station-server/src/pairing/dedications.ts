@@ -43,6 +43,7 @@ const PHONE_STAGE: Record<Stage, DedicationStage> = {
   cover: 'artwork',
   master: 'mix',
   encode: 'mix',
+  check: 'mix',
 };
 
 export function createDedications(deps: DedicationDeps): Dedications {

@@ -1,6 +1,6 @@
 // The TV's side of pairing over the station socket: says hello (with the identity it was given
 // before, so paired phones stay paired), keeps the current code and phones, and collects the
-// songs phones send. The server side of these names is described in DESIGN.md.
+// songs phones send. The server side of these names is described in docs/ARCHITECTURE.md.
 import type { StationSocket } from './socket';
 import { addReceived, loadReceived, loadSettings, saveSettings, type ReceivedSong } from './settings';
 import type { PairedPhone, ServerFrame } from './types';

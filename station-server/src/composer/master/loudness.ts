@@ -1,9 +1,9 @@
-// Loudness and peaks. measureLufs follows ITU-R BS.1770-4 exactly as ../shared/tools/songcheck.mjs
-// (the outside judge) computes it: its K-weighting biquads, 400 ms blocks on a 100 ms hop, the -70 LUFS
-// absolute gate and the -10 LU relative gate, over the first two channels.
+// Loudness and peaks. measureLufs follows ITU-R BS.1770-4: K-weighting biquads, 400 ms blocks on a
+// 100 ms hop, the -70 LUFS absolute gate and the -10 LU relative gate, over the first two channels.
+// The master aims with it and the song check judges with it; tests hold it to ffmpeg's ebur128 meter.
 import type { Audio } from '../types.js';
 
-/** K-weighting coefficients, normalised (a0 = 1), computed exactly as songcheck does. */
+/** K-weighting coefficients, normalised (a0 = 1), as BS.1770-4 gives them for 48 kHz, recomputed for any rate. */
 function kCoefficients(fs: number): [number[], number[]] {
   const norm = (b0: number, b1: number, b2: number, a0: number, a1: number, a2: number): number[] => [b0 / a0, b1 / a0, b2 / a0, a1 / a0, a2 / a0];
   let w0 = (2 * Math.PI * 1500) / fs;

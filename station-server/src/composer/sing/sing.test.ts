@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Language } from '@radio-optimism/shared';
 import { SAMPLE_RATE, type Audio, type SingInput } from '../types.js';
 import { disposeSinger, sing, SingError } from './sing.js';
-import { encodeVocalsMidi, encodeWav16, fixture, loadJudge, measure } from './test-support.js';
+import { encodeVocalsMidi, encodeWav16, fixture, measure } from './test-support.js';
 
 const LINES: Record<Language, string[]> = {
   en: ['Hel-lo my friend you are the sun-shine', 'Thank you for eve-ry lit-tle thing you do', 'Sing it loud and let the whole world know'],
@@ -28,18 +28,18 @@ async function singAndMeasure(input: SingInput, name: string) {
   const mid = join(dir, `${name}-score.mid`);
   writeFileSync(wav, encodeWav16(audio));
   writeFileSync(mid, encodeVocalsMidi(input.vocals));
-  return { audio, measures: measure(await loadJudge(), wav, mid, input.vocals) };
+  return { audio, measures: measure(wav, mid, input.vocals) };
 }
 
 describe('sing', () => {
   for (const language of Object.keys(LINES) as Language[]) {
-    it(`sings ${language} on the notes: pitch, coverage and every line voiced as the judge measures`, async () => {
+    it(`sings ${language} on the notes: pitch, coverage and every line voiced as the song check measures`, async () => {
       const input = fixture(language, LINES[language], 3);
       const { audio, measures } = await singAndMeasure(input, language);
       expect(audio.sampleRate).toBe(SAMPLE_RATE);
       expect(audio.channels).toHaveLength(1);
       expect(audio.channels[0]!.length).toBe(Math.round(input.durationSec * SAMPLE_RATE));
-      // The judge asks for 80% / 50% / 30%; hold the singer to more so real songs have margin.
+      // The song check asks for 80% / 50% / 30%; hold the singer to more so real songs have margin.
       expect(measures.pitchWithin50).toBeGreaterThanOrEqual(0.95);
       expect(measures.coverage).toBeGreaterThanOrEqual(0.8);
       expect(measures.worstLineVoiced).toBeGreaterThanOrEqual(0.5);

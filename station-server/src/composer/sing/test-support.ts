@@ -1,8 +1,10 @@
 // Test helpers for the sing stage (not used by the product): hand-made sung lines, a 16-bit WAV and
-// a one-track MIDI writer, and the judge's own measures (songcheck.mjs, found beside the clone).
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+// a one-track MIDI writer, and the song check's vocal measures.
+import { readFileSync } from 'node:fs';
+import { decodeWav } from '../master/wav.js';
+import { trackPitch } from '../../songcheck/pitch-track.js';
+import { followNotes, voicedShare } from '../../songcheck/vocal-follow.js';
+import { vocalNotesFromMidi } from '../../songcheck/read-song-folder.js';
 import type { Language } from '@radio-optimism/shared';
 import type { Audio, LyricLine, SingInput, VocalNote } from '../types.js';
 
@@ -79,19 +81,6 @@ export function encodeVocalsMidi(notes: readonly VocalNote[]): Buffer {
   return Buffer.concat([head, trackHead, Buffer.from(body)]);
 }
 
-interface Judge {
-  readWav(path: string): { sampleRate: number; channels: Float32Array[] };
-  readMidi(path: string): { name: string; notes: { pitch: number; start: number; end: number }[] }[];
-  yinTrack(wav: { sampleRate: number; channels: Float32Array[] }): { t: number; f0: number }[];
-}
-
-/** songcheck.mjs sits in shared/ beside the clone (../shared from the repository root). */
-export async function loadJudge(): Promise<Judge> {
-  const path = resolve(process.cwd(), '../shared/tools/songcheck.mjs');
-  if (!existsSync(path)) throw new Error(`songcheck.mjs not found at ${path}`);
-  return (await import(pathToFileURL(path).href)) as Judge;
-}
-
 export interface VocalMeasures {
   /** Share of sung-note frames that are voiced. */
   coverage: number;
@@ -103,36 +92,17 @@ export interface VocalMeasures {
   syllablesSung: number;
 }
 
-/** The judge's vocal measures, computed exactly as songcheck does, from files on disk. */
-export function measure(judge: Judge, wavPath: string, midiPath: string, vocals: readonly VocalNote[]): VocalMeasures {
-  const frames = judge.yinTrack(judge.readWav(wavPath));
-  const track = judge.readMidi(midiPath).find((t) => /^vocals?$/i.test(t.name.trim()));
-  const notes = (track?.notes ?? []).slice().sort((a, b) => a.start - b.start);
-  let considered = 0;
-  let voiced = 0;
-  let within = 0;
-  let ni = 0;
-  for (const f of frames) {
-    while (ni < notes.length && notes[ni]!.end < f.t) ni++;
-    const n = notes.slice(ni, ni + 4).find((m) => m.start + 0.06 <= f.t && f.t <= m.end - 0.02);
-    if (!n) continue;
-    considered++;
-    if (!f.f0) continue;
-    voiced++;
-    const cents = 1200 * Math.log2(f.f0 / (440 * 2 ** ((n.pitch - 69) / 12)));
-    if (Math.abs(cents - 1200 * Math.round(cents / 1200)) <= 50) within++;
-  }
+/** The song check's vocal measures, from the files on disk (the WAV and MIDI round trip is part of what is checked). */
+export function measure(wavPath: string, midiPath: string, vocals: readonly VocalNote[]): VocalMeasures {
+  const frames = trackPitch(decodeWav(readFileSync(wavPath)));
+  const follow = followNotes(frames, vocalNotesFromMidi(readFileSync(midiPath)) ?? []);
   const spans = new Map<number, [number, number]>();
   for (const v of vocals) {
     const s = spans.get(v.line) ?? [Infinity, 0];
     spans.set(v.line, [Math.min(s[0], v.start), Math.max(s[1], v.start + v.duration)]);
   }
-  const voicedShare = (a: number, b: number): number => {
-    const inside = frames.filter((f) => f.t >= a && f.t <= b);
-    return inside.length ? inside.filter((f) => f.f0 > 0).length / inside.length : 0;
-  };
-  const worstLineVoiced = Math.min(...[...spans.values()].map(([a, b]) => voicedShare(a, b)));
+  const worstLineVoiced = Math.min(...[...spans.values()].map(([a, b]) => voicedShare(frames, a, b)));
   const firsts = vocals.filter((v) => !v.continues);
-  const syllablesSung = firsts.filter((v) => voicedShare(v.start, v.start + v.duration) >= 0.5).length / firsts.length;
-  return { coverage: voiced / considered, pitchWithin50: within / voiced, worstLineVoiced, syllablesSung };
+  const syllablesSung = firsts.filter((v) => voicedShare(frames, v.start, v.start + v.duration) >= 0.5).length / firsts.length;
+  return { coverage: follow.coverage, pitchWithin50: follow.within50, worstLineVoiced, syllablesSung };
 }
