@@ -7,4 +7,6 @@ export default {
   testMatch: ['**/*.test.js'],
   testTimeout: 120000,
   maxWorkers: 2,
+  // The browser reporter ends a run that had to skip browser suites with one line and a failure.
+  reporters: ['default', '<rootDir>/test/dist/browser-reporter.js'],
 };

@@ -4,8 +4,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { findBrowser, INSTALL_HINT } from './find-browser.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The browser the tests drive, or undefined when this machine has none. */
+export const CHROMIUM: string | undefined = findBrowser({ env: process.env, platform: process.platform });
+
+export class BrowserMissingError extends Error {
+  constructor() {
+    super(`no browser found: ${INSTALL_HINT}`);
+    this.name = 'BrowserMissingError';
+  }
+}
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -24,6 +33,7 @@ export interface Browser {
 }
 
 export async function launchBrowser(viewport = { width: 1920, height: 1080 }): Promise<Browser> {
+  if (!CHROMIUM) throw new BrowserMissingError();
   const profile = await mkdtemp(join(tmpdir(), 'chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

@@ -1,10 +1,11 @@
 // The phone page in Debian's Chromium at a phone's size, against a real station process that makes
 // the song for real: pair by code, send a dedication whose words hold HTML and script, watch the
 // stages, get the preview; the paired TV (a real WebSocket client here) is offered the song.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser, type Browser } from './browser.js';
+import { describeInBrowser } from './describe-in-browser.js';
 import { ROOT } from './run.js';
 import { freePort, startStation, toneStation, type RunningStation, type StationFixture } from './station-process.js';
 import { Peer } from './ws-peer.js';
@@ -25,7 +26,7 @@ afterAll(async () => {
   await rm(fixture.dir, { recursive: true, force: true });
 });
 
-describe('the phone page', () => {
+describeInBrowser('the phone page', () => {
   it('pairs by code, sends a dedication, shows the stages and the song, and keeps user text as text', async () => {
     const tv = await Peer.open(`${station.base.replace('http', 'ws')}/ws`);
     tv.send({ type: 'tv.hello' });

@@ -1,9 +1,10 @@
 // Kill the server with SIGKILL while a channel plays and start it again: the media sequence
 // continues and an hls.js player in Chromium keeps playing.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { launchBrowser, type Browser } from './browser.js';
+import { describeInBrowser } from './describe-in-browser.js';
 import { freePort, startStation, toneStation, type RunningStation, type StationFixture } from './station-process.js';
 
 const hlsPath = createRequire(import.meta.url).resolve('hls.js/dist/hls.min.js');
@@ -26,7 +27,7 @@ afterAll(async () => {
   await rm(fixture.dir, { recursive: true, force: true });
 });
 
-describe('a restart while listening', () => {
+describeInBrowser('a restart while listening', () => {
   it('continues the media sequence and the hls.js player keeps playing', async () => {
     const port = await freePort();
     station = await startStation(fixture, port);

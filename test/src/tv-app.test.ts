@@ -5,9 +5,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { launchBrowser, type Browser } from './browser.js';
+import { describeInBrowser } from './describe-in-browser.js';
 import { ROOT, run } from './run.js';
 import { freePort, startStation, type RunningStation, type StationFixture } from './station-process.js';
 import { tvStation, type TvSong } from './tv-fixture.js';
@@ -116,7 +117,7 @@ afterAll(async () => {
   if (fixture) await rm(fixture.dir, { recursive: true, force: true });
 });
 
-describe('TV app', () => {
+describeInBrowser('TV app', () => {
   it('plays at once and keeps artwork, title and lyric line in step with the audio', async () => {
     await page.goto(`${station.base}/tv/`);
     await page.waitForFunction(() => ((document.querySelector('[data-testid="live-audio"]') as HTMLAudioElement | null)?.currentTime ?? 0) > 0, undefined, { timeout: 20_000 });

@@ -2,11 +2,12 @@
 // side by side in Debian's Chromium, on a real station that composes for real. The TV shows a code,
 // the phone pairs with it and sends a song whose words hold HTML and script, the phone shows the
 // stages, the TV shows the toast, and Enter plays the song there.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from './browser.js';
+import { describeInBrowser } from './describe-in-browser.js';
 import { ROOT } from './run.js';
 import { freePort, startStation, type RunningStation, type StationFixture } from './station-process.js';
 import { tvStation } from './tv-fixture.js';
@@ -35,7 +36,7 @@ async function press(page: Page, key: string, settle = 500) {
   await page.waitForTimeout(settle);
 }
 
-describe('a dedication from a phone to a TV', () => {
+describeInBrowser('a dedication from a phone to a TV', () => {
   it('pairs by code, shows the stages on the phone, the toast on the TV, and plays the song there', async () => {
     const tv = await browser.context.newPage();
     const errors: string[] = [];

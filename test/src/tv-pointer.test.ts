@@ -4,9 +4,10 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from './browser.js';
+import { describeInBrowser } from './describe-in-browser.js';
 import { ROOT } from './run.js';
 import { freePort, startStation, type RunningStation, type StationFixture } from './station-process.js';
 import { tvStation } from './tv-fixture.js';
@@ -67,7 +68,7 @@ afterAll(async () => {
   if (fixture) await rm(fixture.dir, { recursive: true, force: true });
 });
 
-describe('TV app with the Magic Remote pointer', () => {
+describeInBrowser('TV app with the Magic Remote pointer', () => {
   it('focuses on hover, acts on click, and hands focus back to the 5-way keys', async () => {
     await page.goto(`${station.base}/tv/`);
     await page.waitForFunction(() => document.querySelector('[data-testid="now"]')?.getAttribute('data-song'), undefined, { timeout: 15_000 });

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { CHROMIUM, CHROMIUM_FLAGS } from '../browser.js';
+import { BrowserMissingError, CHROMIUM, CHROMIUM_FLAGS } from '../browser.js';
 
 export interface BarePage {
   /** One DevTools command on the page's own session. */
@@ -45,6 +45,7 @@ function devtoolsAddress(child: ChildProcess): Promise<string> {
 }
 
 export async function openBarePage(url: string, viewport = { width: 1920, height: 1080 }): Promise<BarePage> {
+  if (!CHROMIUM) throw new BrowserMissingError();
   const profile = await mkdtemp(join(tmpdir(), 'chromium-bare-'));
   const child = spawn(CHROMIUM, [...CHROMIUM_FLAGS, '--headless', `--user-data-dir=${profile}`, `--window-size=${viewport.width},${viewport.height}`, '--remote-debugging-port=0', 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import type { Audio } from '../types.js';
 import { masterSong, measureLufs } from './master.js';
 import { decodeWav, encodeWav } from './wav.js';
@@ -14,13 +14,10 @@ function ffmpegLufs(audio: Audio): number {
   try {
     const file = path.join(dir, 'x.wav');
     writeFileSync(file, encodeWav(audio, 24));
-    const out = execFileSync(ffmpegPath(), ['-nostdin', '-hide_banner', '-i', file, '-af', 'ebur128', '-f', 'null', '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return ebur128Integrated(out);
-  } catch (error) {
-    // ffmpeg prints its meter on stderr; execFileSync hands it back on the error only when it fails.
-    const stderr = (error as { stderr?: string }).stderr;
-    if (typeof stderr === 'string' && stderr.includes('Integrated loudness')) return ebur128Integrated(stderr);
-    throw error;
+    // The meter prints its summary on stderr.
+    const run = spawnSync(ffmpegPath(), ['-nostdin', '-hide_banner', '-i', file, '-af', 'ebur128', '-f', 'null', '-'], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`ffmpeg failed: ${run.stderr.slice(-300)}`);
+    return ebur128Integrated(run.stderr);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
