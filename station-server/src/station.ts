@@ -39,7 +39,7 @@ export interface Station {
 
 export async function createStation(config: StationConfig, log: (line: string) => void = console.log): Promise<Station> {
   const events = new StationEvents();
-  const library = openLibrary(config.dataDir);
+  const library = openLibrary(config.dataDir, { log });
   const loaded = await loadProgramme(config.playlistsDir);
   if (!loaded.ok) {
     library.close();
