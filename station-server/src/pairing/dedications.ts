@@ -53,7 +53,7 @@ const PHONE_STAGE: Record<Stage, DedicationStage> = {
 
 export function createDedications(deps: DedicationDeps): Dedications {
   const store = deps.library.pairing;
-  const maxAttempts = deps.maxAttempts ?? 2;
+  const maxAttempts = deps.maxAttempts ?? 3;
   const lastStage = new Map<string, DedicationStage>();
   const readyFrame = (d: DedicationRecord, song: SongRecord) => ({
     type: ServerMessage.DedicationReady,
