@@ -1,7 +1,7 @@
 // The library's one SQLite connection (better-sqlite3: SQLite's own POSIX file locks and a real WAL
 // with shared memory). What a commit promises is defined here; library.ts says it in words.
 import { mkdirSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { LibraryError, diskProblem } from './library-error.js';
 import { migrate } from './migrations.js';
@@ -53,7 +53,7 @@ export function openSqlite(file: string, log: (line: string) => void): SqliteDat
     // the kernel releases POSIX locks when a process dies, however it dies).
     db = new Database(file, { timeout: 5000 });
   } catch (error) {
-    throw diskProblem(file, error) ?? error;
+    throw diskProblem(dirname(file), error) ?? error;
   }
   try {
     const mode = String(db.pragma('journal_mode = WAL', { simple: true }));
@@ -64,7 +64,7 @@ export function openSqlite(file: string, log: (line: string) => void): SqliteDat
     migrate(db, file);
   } catch (error) {
     db.close();
-    throw diskProblem(file, error) ?? error;
+    throw diskProblem(dirname(file), error) ?? error;
   }
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {
@@ -75,9 +75,18 @@ export function openSqlite(file: string, log: (line: string) => void): SqliteDat
     }
     return s;
   };
-  const transaction = <T>(work: () => T): T => db.transaction(work)();
+  // A refusing disk is said in words that name the folder (a LibraryError); anything else as it is.
+  const folder = dirname(file);
+  const writing = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (error) {
+      throw diskProblem(folder, error) ?? error;
+    }
+  };
+  const transaction = <T>(work: () => T): T => writing(() => db.transaction(work)());
   return {
-    run: (sql, params = []) => void prepare(sql).run(...params),
+    run: (sql, params = []) => writing(() => void prepare(sql).run(...params)),
     get: (sql, params = []) => prepare(sql).get(...params) as Row | undefined,
     all: (sql, params = []) => prepare(sql).all(...params) as Row[],
     transaction,
