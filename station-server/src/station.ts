@@ -111,6 +111,7 @@ export async function createStation(config: StationConfig, log: (line: string) =
     port,
     async destroy() {
       watcher.destroy();
+      dedications!.destroy();
       playout.destroy();
       await hub.destroy();
       await door.close();

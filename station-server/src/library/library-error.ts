@@ -22,7 +22,7 @@ export function diskProblem(folder: string, error: unknown): LibraryError | unde
   if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
     return new LibraryError('not-writable', `${folder} is not writable by this user (${code}): give the station's user write access or set DATA_DIR to a folder it can write to`);
   }
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') {
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || /no space left on device/i.test(detail)) {
     return new LibraryError('disk-full', `${folder}: the disk is full (${code}); free some space`);
   }
   if (code === 'EIO' || code.startsWith('SQLITE_IOERR')) {

@@ -17,7 +17,7 @@ afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-type Outcome = 'hang-after-start' | 'hang-in-queue' | 'fail';
+type Outcome = 'hang-after-start' | 'hang-in-queue' | 'fail' | 'disk-full-then-hang';
 function stubJobs(outcome: Outcome): SongJobs & { submitted: number } {
   let n = 0;
   const jobs = {
@@ -25,6 +25,13 @@ function stubJobs(outcome: Outcome): SongJobs & { submitted: number } {
     submit(_request: unknown, options: SubmitOptions = {}): SongJob {
       jobs.submitted++;
       const id = `job${++n}`;
+      if (outcome === 'disk-full-then-hang') {
+        options.onStart?.();
+        if (n > 1) return { id, status: 'composing', done: new Promise(() => undefined) };
+        const done = Promise.reject(Object.assign(new Error("ENOSPC: no space left on device, write"), { code: 'ENOSPC' }));
+        done.catch(() => undefined);
+        return { id, status: 'failed', done };
+      }
       if (outcome === 'hang-in-queue') return { id, status: 'queued', done: new Promise(() => undefined) };
       options.onStart?.();
       if (outcome === 'hang-after-start') return { id, status: 'composing', done: new Promise(() => undefined) };
@@ -43,7 +50,7 @@ function stubJobs(outcome: Outcome): SongJobs & { submitted: number } {
 function startStation(outcome: Outcome, lines: string[], frames: object[]) {
   const library: Library = openLibrary(dir, { log: () => undefined });
   const jobs = stubJobs(outcome);
-  const dedications = createDedications({ library, jobs, toPhone: (_id, f) => frames.push(f), toTv: () => undefined, onAir: () => undefined, log: (l) => lines.push(l) });
+  const dedications = createDedications({ library, jobs, toPhone: (_id, f) => frames.push(f), toTv: () => undefined, onAir: () => undefined, log: (l) => lines.push(l), diskRetryMs: 50 });
   return { library, jobs, dedications };
 }
 
@@ -116,6 +123,22 @@ describe('a dedication that never finishes', () => {
     expect(run.library.pairing.dedication(d.id)).toMatchObject({ status: 'failed', attempts: 3, failure: expect.stringMatching(/failed 3 times; the last time: the voice crashed/) });
     expect(frames.filter((f) => f.type === ServerMessage.DedicationAccepted)).toHaveLength(1);
     expect(frames.filter((f) => f.type === ServerMessage.DedicationFailed)).toHaveLength(1);
+    run.library.close();
+  });
+
+  it('is not failed by a full disk: the try is given back and it is made again later', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dedications-test-'));
+    const lines: string[] = [];
+    const frames: { type: string }[] = [];
+    const run = startStation('disk-full-then-hang', lines, frames);
+    const d = run.dedications.create(phoneOf(run.library), request, 'tv');
+    const deadline = Date.now() + 5000;
+    while (run.jobs.submitted < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    expect(run.jobs.submitted).toBe(2);
+    expect(lines.join('\n')).toMatch(new RegExp(`dedication ${d.id}: .*the disk is full`));
+    expect(run.library.pairing.dedication(d.id)).toMatchObject({ status: 'composing', attempts: 1 });
+    expect(frames.filter((f) => f.type === ServerMessage.DedicationFailed)).toEqual([]);
+    run.dedications.destroy();
     run.library.close();
   });
 });

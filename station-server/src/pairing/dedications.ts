@@ -11,6 +11,7 @@ import type { DedicationRecord, PhoneRecord } from '../library/pairing-store.js'
 import type { SongJobs } from '../library/song-jobs.js';
 import { songView } from '../library/song-view.js';
 import { flagAbuse } from './abuse-filter.js';
+import { diskProblem } from '../library/library-error.js';
 
 export interface DedicationDeps {
   library: Library;
@@ -24,6 +25,9 @@ export interface DedicationDeps {
   log(line: string): void;
   /** Times a dedication's song may be started before it is given up (default 3). */
   maxAttempts?: number;
+  /** When the disk refused a song's files (full, read-only), the wait before making it again, a try
+   *  not counted (default 5 minutes). */
+  diskRetryMs?: number;
 }
 
 /** The phone's words for a failure (its code is `composition-failed`; the reason stays with the operator). */
@@ -37,6 +41,8 @@ export interface Dedications {
   catchUp(phoneId: string): object[];
   approve(id: string): DedicationRecord | undefined;
   reject(id: string): DedicationRecord | undefined;
+  /** Stops the retries waiting for the disk (the rows stay unfinished, so the next start makes them). */
+  destroy(): void;
 }
 
 // The pipeline's stages, as the phone names them.
@@ -54,6 +60,8 @@ const PHONE_STAGE: Record<Stage, DedicationStage> = {
 export function createDedications(deps: DedicationDeps): Dedications {
   const store = deps.library.pairing;
   const maxAttempts = deps.maxAttempts ?? 3;
+  const diskRetryMs = deps.diskRetryMs ?? 5 * 60_000;
+  const waiting = new Set<NodeJS.Timeout>();
   const lastStage = new Map<string, DedicationStage>();
   const readyFrame = (d: DedicationRecord, song: SongRecord) => ({
     type: ServerMessage.DedicationReady,
@@ -109,6 +117,25 @@ export function createDedications(deps: DedicationDeps): Dedications {
       },
       (error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
+        const disk = diskProblem(deps.library.mediaDir, error);
+        if (disk) {
+          // Not the song's fault: the try is given back, and it is made again when there may be room.
+          attempts -= 1;
+          store.updateDedication(d.id, { status: 'queued', attempts });
+          deps.log(`dedication ${d.id}: ${disk.message}; making it again in ${Math.round(diskRetryMs / 1000)} s`);
+          deps.toPhone(d.phoneId, { type: ServerMessage.DedicationProgress, id: d.id, stage: 'queued' });
+          const timer = setTimeout(() => {
+            waiting.delete(timer);
+            try {
+              run({ ...d, attempts }, false);
+            } catch (again) {
+              deps.log(`dedication ${d.id}: could not queue it again: ${again instanceof Error ? again.message : String(again)}; the next start will`);
+            }
+          }, diskRetryMs);
+          timer.unref();
+          waiting.add(timer);
+          return;
+        }
         deps.log(`dedication ${d.id} attempt ${attempts} failed: ${reason}`);
         if (attempts < maxAttempts) return run({ ...d, attempts }, false);
         fail(d, `its song failed ${attempts} times; the last time: ${reason}`);
@@ -156,6 +183,10 @@ export function createDedications(deps: DedicationDeps): Dedications {
       deps.library.setKind(d.songId, 'song');
       deps.onAir(d.songId);
       return store.updateDedication(id, { moderation: 'approved' });
+    },
+    destroy() {
+      for (const t of waiting) clearTimeout(t);
+      waiting.clear();
     },
     reject(id) {
       const d = store.dedication(id);
