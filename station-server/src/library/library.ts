@@ -113,7 +113,11 @@ export function openLibrary(dataDir: string, options: LibraryOptions = {}): Libr
       do id = randomBytes(6).toString('base64url');
       while (existsSync(join(mediaDir, id)));
       const dir = join(mediaDir, id);
-      mkdirSync(dir, { recursive: true });
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch (error) {
+        throw diskProblem(mediaDir, error) ?? error;
+      }
       return { id, dir };
     },
     add(id, m, kind = 'song') {
