@@ -6,12 +6,18 @@ import { programmeSnapshots, saveProgrammeSnapshot } from '../library/programme-
 const load = (dir: string): Promise<ProgrammeResult> =>
   loadProgramme(dir).catch((error: unknown) => ({ ok: false as const, problems: [{ file: dir, line: 1, column: 1, field: '', message: error instanceof Error ? error.message : String(error) }] }));
 
+// One copy at a time: two at once would each remove the other's as old.
+let saving: Promise<void> = Promise.resolve();
+
 /** Keeps a copy of the operators' files as the last good programme; a failure is logged, never thrown. */
 export function keepLastGoodProgramme(dataDir: string, playlistsDir: string, log: (line: string) => void): Promise<void> {
-  return saveProgrammeSnapshot(dataDir, playlistsDir).then(
-    () => undefined,
-    (error: unknown) => log(`could not keep a copy of the programme in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`),
+  saving = saving.then(() =>
+    saveProgrammeSnapshot(dataDir, playlistsDir).then(
+      () => undefined,
+      (error: unknown) => log(`could not keep a copy of the programme in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`),
+    ),
   );
+  return saving;
 }
 
 export async function startingProgramme(dataDir: string, playlistsDir: string, log: (line: string) => void): Promise<Programme> {
