@@ -18,7 +18,7 @@ const SONGS_BEFORE_AIR = 2;
  * requests still to make (the station makes them once it is on air).
  */
 async function seedFirstSongs(config: StationConfig, progress: CatalogProgress): Promise<SongRequest[]> {
-  const library = openLibrary(config.dataDir);
+  const library = openLibrary(config.dataDir, { log: progress.log });
   try {
     if (library.count('jingle') === 0) progress.log(`Made ${await makeStationIds(library)} station IDs.`);
     if (library.count() > 0) return [];

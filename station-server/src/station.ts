@@ -12,7 +12,8 @@ import { serveLive } from './http/live-fast-path.js';
 import { createFrontDoor } from './http/live-front-door.js';
 import { shutdownComposer } from './composer/shutdown.js';
 import { createPlayout, type Playout } from './station/playout.js';
-import { loadProgramme, formatProblem } from './station/programme.js';
+import { formatProblem } from './station/programme.js';
+import { keepLastGoodProgramme, startingProgramme } from './station/start-programme.js';
 import { watchProgramme, type ProgrammeWatcher } from './station/programme-watcher.js';
 import { createHub, type Hub } from './pairing/hub.js';
 import { createDedications, type Dedications } from './pairing/dedications.js';
@@ -39,13 +40,15 @@ export interface Station {
 
 export async function createStation(config: StationConfig, log: (line: string) => void = console.log): Promise<Station> {
   const events = new StationEvents();
-  const library = openLibrary(config.dataDir);
-  const loaded = await loadProgramme(config.playlistsDir);
-  if (!loaded.ok) {
+  const library = openLibrary(config.dataDir, { log });
+  let programme;
+  try {
+    programme = await startingProgramme(config.dataDir, config.playlistsDir, log);
+  } catch (error) {
     library.close();
-    throw new Error(`the operators' files have mistakes (run npm run playlists:check):\n${loaded.problems.map(formatProblem).join('\n')}`);
+    throw error;
   }
-  const playout = createPlayout({ library, events, programme: loaded.programme });
+  const playout = createPlayout({ library, events, programme });
   const jobs = createSongJobs(library, config.composeConcurrency, log, (songId) => events.emit(StationEvent.SongAdded, { songId }));
   const operatorToken = config.operatorToken ?? operatorTokenFile(config.dataDir);
   let dedications: Dedications | undefined;
@@ -75,7 +78,10 @@ export async function createStation(config: StationConfig, log: (line: string) =
 
   events.on(StationEvent.NowPlaying, ({ channel }) => hub.publishNow(channel, nowView(library, playout, channel)));
   events.on(StationEvent.Fallback, ({ channel, reason }) => log(`[${channel}] fallback: ${reason}`));
-  events.on(StationEvent.ProgrammeLoaded, ({ channels }) => log(`programme reloaded: ${channels.join(', ')}`));
+  events.on(StationEvent.ProgrammeLoaded, ({ channels }) => {
+    log(`programme reloaded: ${channels.join(', ')}`);
+    void keepLastGoodProgramme(config.dataDir, config.playlistsDir, log);
+  });
   events.on(StationEvent.ProgrammeRejected, ({ problems }) => log(`programme refused, the last good version stays on air:\n${problems.map(formatProblem).join('\n')}`));
   events.on(StationEvent.Error, ({ code, message }) => log(`error ${code}: ${message}`));
 
@@ -105,6 +111,7 @@ export async function createStation(config: StationConfig, log: (line: string) =
     port,
     async destroy() {
       watcher.destroy();
+      dedications!.destroy();
       playout.destroy();
       await hub.destroy();
       await door.close();

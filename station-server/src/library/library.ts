@@ -1,22 +1,36 @@
 // The song library: one SQLite file (the index) and one folder of media per song, under DATA_DIR.
-// Only this module touches the database.
+// Only this folder touches the database.
+//
+// What a write promises (better-sqlite3, WAL, checked at start; see sqlite.ts):
+// - Every write is one transaction: after any crash it is there whole or not at all, and the file is
+//   never left corrupt or locked (SQLite's locks are the kernel's, released when a process dies).
+// - A write that has returned survives the process being killed at any instant (SIGKILL, OOM): the
+//   commit is in library.sqlite-wal, which the OS keeps and the next open replays.
+// - Writes a person has been told about (a song added, a song made public or private, a phone paired
+//   or removed, a dedication and each change of its status) are also fsynced before they return
+//   (synchronous = FULL for that commit): they survive an OS crash or a power cut.
+// - Bookkeeping (the channels' timelines, TV rows) commits with synchronous = NORMAL, without an
+//   fsync on the event loop: a power cut can roll back the newest of it (never corrupt the file); the
+//   next durable write or checkpoint fsyncs it too. After such a loss the station reschedules from
+//   the last timeline item it has, and a TV with no paired phone gets a new identity.
+// - When the disk refuses writes (full, read-only, failing), reads go on; timeline writes are skipped
+//   and logged so the channels stay on air; other writes throw a LibraryError saying why.
 import { mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import sqlite from 'node-sqlite3-wasm';
 import type { SongRequest } from '@radio-optimism/shared';
 import type { SongManifest } from '../composer/manifest.js';
 import type { AirItem } from '../station/timeline.js';
 import { createPairingStore, type PairingStore } from './pairing-store.js';
+import { checkWritable, openSqlite, type Row } from './sqlite.js';
+import { diskProblem } from './library-error.js';
+
+export type { SqliteDatabase } from './sqlite.js';
+export { LibraryError } from './library-error.js';
 
 /** What a library entry is: a song in the radio's rotation, a station ID, or a private song (sent to a
  *  TV, or waiting for an operator) that no channel plays and no feed lists. */
 export type SongKind = 'song' | 'jingle' | 'private';
-
-const { Database } = sqlite;
-
-/** The SQLite handle, for the stores in this folder (nothing outside library/ touches the database). */
-export type SqliteDatabase = InstanceType<typeof Database>;
 
 export interface SongRecord {
   id: string;
@@ -55,42 +69,25 @@ export interface Library {
   close(): void;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS songs (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  language TEXT NOT NULL,
-  genre TEXT NOT NULL,
-  vibe TEXT NOT NULL,
-  theme TEXT NOT NULL,
-  duration_sec REAL NOT NULL,
-  seed INTEGER NOT NULL,
-  recipient TEXT NOT NULL,
-  sender TEXT,
-  request TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  kind TEXT NOT NULL DEFAULT 'song'
-);
-CREATE INDEX IF NOT EXISTS songs_by_created ON songs (created_at);
-CREATE TABLE IF NOT EXISTS air_items (
-  channel TEXT NOT NULL,
-  idx INTEGER NOT NULL,
-  item TEXT NOT NULL,
-  PRIMARY KEY (channel, idx)
-);
-`;
 
-type Row = Record<string, string | number | null>;
+export interface LibraryOptions {
+  /** Where the library reports what it skipped or cleaned up (default: stderr). */
+  log?: (line: string) => void;
+}
 
-export function openLibrary(dataDir: string): Library {
+/** Opens the library; throws a LibraryError with one line naming the folder if DATA_DIR takes no writes. */
+export function openLibrary(dataDir: string, options: LibraryOptions = {}): Library {
+  const log = options.log ?? ((line: string) => console.error(line));
   const mediaDir = join(dataDir, 'media', 'songs');
-  mkdirSync(mediaDir, { recursive: true });
-  const db = new Database(join(dataDir, 'library.sqlite'));
-  // WAL with synchronous NORMAL: a commit survives the process being killed (what the restart tests
-  // do); only a power cut can lose the newest commits. FULL would fsync on every commit, and this
-  // library is synchronous on the station's event loop, where a slow disk stalled every listener.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
-  db.exec(SCHEMA);
+  checkWritable(dataDir);
+  try {
+    mkdirSync(mediaDir, { recursive: true });
+  } catch (error) {
+    throw diskProblem(mediaDir, error) ?? error;
+  }
+  const db = openSqlite(join(dataDir, 'library.sqlite'), log);
+  // Timeline writes that the disk refused: logged when they start failing and when they work again.
+  let timelineRefused: string | undefined;
   const toRecord = (row: Row): SongRecord => ({
     id: String(row.id),
     title: String(row.title),
@@ -116,37 +113,55 @@ export function openLibrary(dataDir: string): Library {
       do id = randomBytes(6).toString('base64url');
       while (existsSync(join(mediaDir, id)));
       const dir = join(mediaDir, id);
-      mkdirSync(dir, { recursive: true });
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch (error) {
+        throw diskProblem(mediaDir, error) ?? error;
+      }
       return { id, dir };
     },
     add(id, m, kind = 'song') {
-      db.run(
-        `INSERT INTO songs (id, title, language, genre, vibe, theme, duration_sec, seed, recipient, sender, request, created_at, kind)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, m.title, m.language, m.genre, m.vibe, m.theme, m.durationSec, m.seed, m.request.to, m.request.from ?? null, JSON.stringify(m.request), new Date().toISOString(), kind],
+      db.durable(() =>
+        db.run(
+          `INSERT INTO songs (id, title, language, genre, vibe, theme, duration_sec, seed, recipient, sender, request, created_at, kind)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [id, m.title, m.language, m.genre, m.vibe, m.theme, m.durationSec, m.seed, m.request.to, m.request.from ?? null, JSON.stringify(m.request), new Date().toISOString(), kind],
+        ),
       );
       return this.get(id)!;
     },
     get(id) {
-      const row = db.get('SELECT * FROM songs WHERE id = ?', [id]) as Row | null;
+      const row = db.get('SELECT * FROM songs WHERE id = ?', [id]);
       return row ? toRecord(row) : undefined;
     },
     list(kind = 'song') {
-      return (db.all('SELECT * FROM songs WHERE kind = ? ORDER BY created_at, id', [kind]) as Row[]).map(toRecord);
+      return db.all('SELECT * FROM songs WHERE kind = ? ORDER BY created_at, id', [kind]).map(toRecord);
     },
     count(kind = 'song') {
-      return Number((db.get('SELECT COUNT(*) AS n FROM songs WHERE kind = ?', [kind]) as Row).n);
+      return Number(db.get('SELECT COUNT(*) AS n FROM songs WHERE kind = ?', [kind])!.n);
     },
     setKind(id, kind) {
-      db.run('UPDATE songs SET kind = ? WHERE id = ?', [kind, id]);
+      db.durable(() => db.run('UPDATE songs SET kind = ? WHERE id = ?', [kind, id]));
     },
     appendAirItem(channel, item) {
-      db.run('INSERT OR REPLACE INTO air_items (channel, idx, item) VALUES (?, ?, ?)', [channel, item.index, JSON.stringify(item)]);
-      // Keep a day or so of history; older items only matter as counts, which the newest carry.
-      db.run('DELETE FROM air_items WHERE channel = ? AND idx < ?', [channel, item.index - 2000]);
+      try {
+        db.transaction(() => {
+          db.run('INSERT OR REPLACE INTO air_items (channel, idx, item) VALUES (?, ?, ?)', [channel, item.index, JSON.stringify(item)]);
+          // Keep a day or so of history; older items only matter as counts, which the newest carry.
+          db.run('DELETE FROM air_items WHERE channel = ? AND idx < ?', [channel, item.index - 2000]);
+        });
+        if (timelineRefused) log(`library: timeline writes work again (${channel} item ${item.index} saved)`);
+        timelineRefused = undefined;
+      } catch (error) {
+        // The channel plays from memory; only a restart's pick-up point is lost, so it stays on air.
+        const problem = diskProblem(dataDir, error);
+        if (!problem) throw error;
+        if (timelineRefused !== problem.code) log(`library: could not save ${channel}'s timeline, playing on from memory: ${problem.message}`);
+        timelineRefused = problem.code;
+      }
     },
     airItems(channel, limit) {
-      const rows = db.all('SELECT item FROM air_items WHERE channel = ? ORDER BY idx DESC LIMIT ?', [channel, limit]) as Row[];
+      const rows = db.all('SELECT item FROM air_items WHERE channel = ? ORDER BY idx DESC LIMIT ?', [channel, limit]);
       return rows.map((r) => JSON.parse(String(r.item)) as AirItem).reverse();
     },
     close() {

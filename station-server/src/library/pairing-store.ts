@@ -2,7 +2,7 @@
 // and restarts. Tokens are stored only as SHA-256 hashes: a copy of the database cannot pair.
 import { createHash, randomBytes } from 'node:crypto';
 import type { SongRequest } from '@radio-optimism/shared';
-import type { SqliteDatabase } from './library.js';
+import type { Row, SqliteDatabase } from './sqlite.js';
 
 export const newToken = (): string => randomBytes(24).toString('base64url'); // 192 bits
 const hash = (token: string): string => createHash('sha256').update(token).digest('base64url');
@@ -18,7 +18,11 @@ export interface DedicationRecord {
   request: SongRequest;
   status: DedicationStatus;
   songId: string | null;
+  /** A failure's code (composition-failed), for the phone. */
   error: string | null;
+  /** Why it failed, in words, for the operator. */
+  failure: string | null;
+  /** Times its song was started; a dedication whose song never finishes gives up after a cap. */
   attempts: number;
   moderation: ModerationStatus;
   flags: string[];
@@ -41,8 +45,8 @@ export interface PairingStore {
   phoneById(phoneId: string): PhoneRecord | undefined;
   phones(tvId: string): PhoneRecord[];
   removePhone(phoneId: string): PhoneRecord | undefined;
-  addDedication(d: Omit<DedicationRecord, 'status' | 'songId' | 'error' | 'attempts' | 'createdAt' | 'moderation' | 'flags'>): DedicationRecord;
-  updateDedication(id: string, change: Partial<Pick<DedicationRecord, 'status' | 'songId' | 'error' | 'attempts' | 'moderation' | 'flags'>>): DedicationRecord | undefined;
+  addDedication(d: Omit<DedicationRecord, 'status' | 'songId' | 'error' | 'failure' | 'attempts' | 'createdAt' | 'moderation' | 'flags'>): DedicationRecord;
+  updateDedication(id: string, change: Partial<Pick<DedicationRecord, 'status' | 'songId' | 'error' | 'failure' | 'attempts' | 'moderation' | 'flags'>>): DedicationRecord | undefined;
   dedication(id: string): DedicationRecord | undefined;
   /** A phone's latest dedications, newest first (to catch a phone up after a reconnect). */
   recentDedications(phoneId: string, limit: number): DedicationRecord[];
@@ -53,23 +57,8 @@ export interface PairingStore {
   onAir(limit: number): DedicationRecord[];
 }
 
-export const PAIRING_SCHEMA = `
-CREATE TABLE IF NOT EXISTS tvs (id TEXT PRIMARY KEY, token_hash TEXT NOT NULL, created_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS phones (
-  id TEXT PRIMARY KEY, tv_id TEXT NOT NULL, name TEXT NOT NULL, session_hash TEXT NOT NULL UNIQUE, paired_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS dedications (
-  id TEXT PRIMARY KEY, phone_id TEXT NOT NULL, tv_id TEXT NOT NULL, target TEXT NOT NULL, request TEXT NOT NULL,
-  status TEXT NOT NULL, song_id TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,
-  moderation TEXT NOT NULL DEFAULT 'none', flags TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS dedications_by_status ON dedications (status);
-`;
-
-type Row = Record<string, string | number | null>;
 
 export function createPairingStore(db: SqliteDatabase): PairingStore {
-  db.exec(PAIRING_SCHEMA);
   const phone = (r: Row): PhoneRecord => ({ id: String(r.id), tvId: String(r.tv_id), name: String(r.name), pairedAt: String(r.paired_at) });
   const dedication = (r: Row): DedicationRecord => ({
     id: String(r.id),
@@ -80,6 +69,7 @@ export function createPairingStore(db: SqliteDatabase): PairingStore {
     status: String(r.status) as DedicationStatus,
     songId: r.song_id === null ? null : String(r.song_id),
     error: r.error === null ? null : String(r.error),
+    failure: r.failure === null || r.failure === undefined ? null : String(r.failure),
     attempts: Number(r.attempts),
     moderation: String(r.moderation) as ModerationStatus,
     flags: JSON.parse(String(r.flags)) as string[],
@@ -90,7 +80,7 @@ export function createPairingStore(db: SqliteDatabase): PairingStore {
   const bySession = new Map<string, PhoneRecord | null>();
   const store: PairingStore = {
     tv(tvId, token) {
-      const row = db.get('SELECT id FROM tvs WHERE id = ? AND token_hash = ?', [tvId, hash(token)]) as Row | null;
+      const row = db.get('SELECT id FROM tvs WHERE id = ? AND token_hash = ?', [tvId, hash(token)]);
       return row ? { id: String(row.id) } : undefined;
     },
     addTv() {
@@ -102,32 +92,32 @@ export function createPairingStore(db: SqliteDatabase): PairingStore {
     pairPhone(tvId, name) {
       const record: PhoneRecord = { id: `ph_${randomBytes(8).toString('base64url')}`, tvId, name, pairedAt: now() };
       const sessionToken = newToken();
-      db.run('INSERT INTO phones (id, tv_id, name, session_hash, paired_at) VALUES (?, ?, ?, ?, ?)', [record.id, tvId, name, hash(sessionToken), record.pairedAt]);
+      db.durable(() => db.run('INSERT INTO phones (id, tv_id, name, session_hash, paired_at) VALUES (?, ?, ?, ?, ?)', [record.id, tvId, name, hash(sessionToken), record.pairedAt]));
       return { phone: record, sessionToken };
     },
     phoneBySession(sessionToken) {
       const key = hash(sessionToken);
       if (!bySession.has(key)) {
-        const row = db.get('SELECT * FROM phones WHERE session_hash = ?', [key]) as Row | null;
+        const row = db.get('SELECT * FROM phones WHERE session_hash = ?', [key]);
         bySession.set(key, row ? phone(row) : null);
         if (bySession.size > 100_000) bySession.clear();
       }
       return bySession.get(key) ?? undefined;
     },
     phoneById(phoneId) {
-      const row = db.get('SELECT * FROM phones WHERE id = ?', [phoneId]) as Row | null;
+      const row = db.get('SELECT * FROM phones WHERE id = ?', [phoneId]);
       return row ? phone(row) : undefined;
     },
-    phones: (tvId) => (db.all('SELECT * FROM phones WHERE tv_id = ? ORDER BY paired_at', [tvId]) as Row[]).map(phone),
+    phones: (tvId) => db.all('SELECT * FROM phones WHERE tv_id = ? ORDER BY paired_at', [tvId]).map(phone),
     removePhone(phoneId) {
-      const row = db.get('SELECT * FROM phones WHERE id = ?', [phoneId]) as Row | null;
+      const row = db.get('SELECT * FROM phones WHERE id = ?', [phoneId]);
       if (!row) return undefined;
-      db.run('DELETE FROM phones WHERE id = ?', [phoneId]);
+      db.durable(() => db.run('DELETE FROM phones WHERE id = ?', [phoneId]));
       bySession.clear();
       return phone(row);
     },
     addDedication(d) {
-      db.run('INSERT INTO dedications (id, phone_id, tv_id, target, request, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [d.id, d.phoneId, d.tvId, d.target, JSON.stringify(d.request), 'queued', now()]);
+      db.durable(() => db.run('INSERT INTO dedications (id, phone_id, tv_id, target, request, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [d.id, d.phoneId, d.tvId, d.target, JSON.stringify(d.request), 'queued', now()]));
       return store.dedication(d.id)!;
     },
     updateDedication(id, change) {
@@ -135,20 +125,21 @@ export function createPairingStore(db: SqliteDatabase): PairingStore {
       if (change.status !== undefined) columns.push(['status', change.status]);
       if (change.songId !== undefined) columns.push(['song_id', change.songId]);
       if (change.error !== undefined) columns.push(['error', change.error]);
+      if (change.failure !== undefined) columns.push(['failure', change.failure]);
       if (change.attempts !== undefined) columns.push(['attempts', change.attempts]);
       if (change.moderation !== undefined) columns.push(['moderation', change.moderation]);
       if (change.flags !== undefined) columns.push(['flags', JSON.stringify(change.flags)]);
-      if (columns.length) db.run(`UPDATE dedications SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`, [...columns.map(([, v]) => v), id]);
+      if (columns.length) db.durable(() => db.run(`UPDATE dedications SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`, [...columns.map(([, v]) => v), id]));
       return store.dedication(id);
     },
     dedication(id) {
-      const row = db.get('SELECT * FROM dedications WHERE id = ?', [id]) as Row | null;
+      const row = db.get('SELECT * FROM dedications WHERE id = ?', [id]);
       return row ? dedication(row) : undefined;
     },
-    recentDedications: (phoneId, limit) => (db.all('SELECT * FROM dedications WHERE phone_id = ? ORDER BY created_at DESC LIMIT ?', [phoneId, limit]) as Row[]).map(dedication),
-    unfinished: () => (db.all("SELECT * FROM dedications WHERE status IN ('queued', 'composing') ORDER BY created_at") as Row[]).map(dedication),
-    moderationQueue: () => (db.all("SELECT * FROM dedications WHERE moderation = 'pending' AND status = 'ready' ORDER BY created_at") as Row[]).map(dedication),
-    onAir: (limit) => (db.all("SELECT * FROM dedications WHERE moderation = 'approved' ORDER BY created_at DESC LIMIT ?", [limit]) as Row[]).map(dedication),
+    recentDedications: (phoneId, limit) => db.all('SELECT * FROM dedications WHERE phone_id = ? ORDER BY created_at DESC LIMIT ?', [phoneId, limit]).map(dedication),
+    unfinished: () => db.all("SELECT * FROM dedications WHERE status IN ('queued', 'composing') ORDER BY created_at").map(dedication),
+    moderationQueue: () => db.all("SELECT * FROM dedications WHERE moderation = 'pending' AND status = 'ready' ORDER BY created_at").map(dedication),
+    onAir: (limit) => db.all("SELECT * FROM dedications WHERE moderation = 'approved' ORDER BY created_at DESC LIMIT ?", [limit]).map(dedication),
   };
   return store;
 }

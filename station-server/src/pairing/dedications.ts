@@ -1,6 +1,8 @@
-// Dedications: stored before they are acknowledged, made in the bounded song queue, retried once,
-// and delivered: to the paired TV at once, or to the radio through moderation. After a restart,
-// whatever was unfinished is made again, so nothing acknowledged is silently lost.
+// Dedications: stored before they are acknowledged, made in the bounded song queue, retried up to a
+// cap, and delivered: to the paired TV at once, or to the radio through moderation. After a restart,
+// whatever was unfinished is made again, so nothing acknowledged is silently lost; but a song whose
+// making was started `maxAttempts` times and never finished (it failed, or the station died while
+// making it, perhaps because of it) is recorded as failed with the reason, not tried on every start.
 import { randomBytes } from 'node:crypto';
 import { ServerMessage, type DedicationStage, type SongRequest } from '@radio-optimism/shared';
 import type { Stage } from '../composer/pipeline.js';
@@ -9,6 +11,7 @@ import type { DedicationRecord, PhoneRecord } from '../library/pairing-store.js'
 import type { SongJobs } from '../library/song-jobs.js';
 import { songView } from '../library/song-view.js';
 import { flagAbuse } from './abuse-filter.js';
+import { diskProblem } from '../library/library-error.js';
 
 export interface DedicationDeps {
   library: Library;
@@ -20,8 +23,15 @@ export interface DedicationDeps {
   /** Puts an approved radio dedication on air. */
   onAir(songId: string): void;
   log(line: string): void;
+  /** Times a dedication's song may be started before it is given up (default 3). */
   maxAttempts?: number;
+  /** When the disk refused a song's files (full, read-only), the wait before making it again, a try
+   *  not counted (default 5 minutes). */
+  diskRetryMs?: number;
 }
+
+/** The phone's words for a failure (its code is `composition-failed`; the reason stays with the operator). */
+const FAILED_MESSAGE = 'the song could not be made; please try again';
 
 export interface Dedications {
   create(phone: PhoneRecord, request: SongRequest, target: 'tv' | 'radio'): DedicationRecord;
@@ -31,6 +41,8 @@ export interface Dedications {
   catchUp(phoneId: string): object[];
   approve(id: string): DedicationRecord | undefined;
   reject(id: string): DedicationRecord | undefined;
+  /** Stops the retries waiting for the disk (the rows stay unfinished, so the next start makes them). */
+  destroy(): void;
 }
 
 // The pipeline's stages, as the phone names them.
@@ -48,7 +60,9 @@ const PHONE_STAGE: Record<Stage, DedicationStage> = {
 
 export function createDedications(deps: DedicationDeps): Dedications {
   const store = deps.library.pairing;
-  const maxAttempts = deps.maxAttempts ?? 2;
+  const maxAttempts = deps.maxAttempts ?? 3;
+  const diskRetryMs = deps.diskRetryMs ?? 5 * 60_000;
+  const waiting = new Set<NodeJS.Timeout>();
   const lastStage = new Map<string, DedicationStage>();
   const readyFrame = (d: DedicationRecord, song: SongRecord) => ({
     type: ServerMessage.DedicationReady,
@@ -58,13 +72,26 @@ export function createDedications(deps: DedicationDeps): Dedications {
     ...(d.target === 'radio' ? { moderation: d.moderation === 'none' ? 'pending' : d.moderation } : {}),
   });
 
-  const run = (d: DedicationRecord): void => {
-    const attempts = d.attempts + 1;
-    store.updateDedication(d.id, { status: 'queued', attempts });
+  const fail = (d: DedicationRecord, failure: string): void => {
+    store.updateDedication(d.id, { status: 'failed', error: 'composition-failed', failure });
+    lastStage.delete(d.id);
+    deps.log(`dedication ${d.id} failed: ${failure}`);
+    deps.toPhone(d.phoneId, { type: ServerMessage.DedicationFailed, id: d.id, code: 'composition-failed', message: FAILED_MESSAGE });
+  };
+
+  /** Queues the dedication's song; `fresh` when the phone has not been told it was accepted yet. */
+  const run = (d: DedicationRecord, fresh: boolean): void => {
+    // Counted when the song starts, not when it queues: a dedication that waited behind others while
+    // the station was stopped was not the cause, and keeps its tries.
+    let attempts = d.attempts;
+    store.updateDedication(d.id, { status: 'queued' });
     const reported = new Set<DedicationStage>();
     lastStage.set(d.id, 'queued');
     const job = deps.jobs.submit(d.request, {
-      onStart: () => store.updateDedication(d.id, { status: 'composing' }),
+      onStart: () => {
+        attempts += 1;
+        store.updateDedication(d.id, { status: 'composing', attempts });
+      },
       onStage: (stage) => {
         // Stages overlap (the band renders while the voice sings and the cover paints): each is
         // reported once, when it begins.
@@ -77,32 +104,54 @@ export function createDedications(deps: DedicationDeps): Dedications {
     });
     const position = deps.jobs.position(job.id);
     // Acknowledged only now: the dedication is stored and its song is in the queue.
-    if (attempts === 1) deps.toPhone(d.phoneId, { type: ServerMessage.DedicationAccepted, id: d.id, position });
+    if (fresh) deps.toPhone(d.phoneId, { type: ServerMessage.DedicationAccepted, id: d.id, position });
     deps.toPhone(d.phoneId, { type: ServerMessage.DedicationProgress, id: d.id, stage: 'queued', position });
     job.done.then(
       (song) => {
         const flags = d.target === 'radio' ? flagAbuse(d.request) : [];
-        const done = store.updateDedication(d.id, { status: 'ready', songId: song.id, error: null, ...(d.target === 'radio' ? { moderation: 'pending' as const, flags } : {}) })!;
+        const done = store.updateDedication(d.id, { status: 'ready', songId: song.id, error: null, failure: null, ...(d.target === 'radio' ? { moderation: 'pending' as const, flags } : {}) })!;
         lastStage.delete(d.id);
         const frame = readyFrame(done, song);
         deps.toPhone(d.phoneId, frame);
         if (d.target === 'tv') deps.toTv(d.tvId, frame);
         deps.log(`dedication ${d.id} ready (${d.target}${flags.length ? `, flagged: ${flags.join(', ')}` : ''})`);
-        return done;
       },
       (error: unknown) => {
-        deps.log(`dedication ${d.id} attempt ${attempts} failed: ${error instanceof Error ? error.message : String(error)}`);
-        if (attempts < maxAttempts) return run({ ...d, attempts });
-        store.updateDedication(d.id, { status: 'failed', error: 'composition-failed' });
-        deps.toPhone(d.phoneId, { type: ServerMessage.DedicationFailed, id: d.id, code: 'composition-failed', message: 'the song could not be made; please try again' });
+        const reason = error instanceof Error ? error.message : String(error);
+        const disk = diskProblem(deps.library.mediaDir, error);
+        if (disk) {
+          // Not the song's fault: the try is given back, and it is made again when there may be room.
+          attempts -= 1;
+          store.updateDedication(d.id, { status: 'queued', attempts });
+          deps.log(`dedication ${d.id}: ${disk.message}; making it again in ${Math.round(diskRetryMs / 1000)} s`);
+          deps.toPhone(d.phoneId, { type: ServerMessage.DedicationProgress, id: d.id, stage: 'queued' });
+          const timer = setTimeout(() => {
+            waiting.delete(timer);
+            try {
+              run({ ...d, attempts }, false);
+            } catch (again) {
+              deps.log(`dedication ${d.id}: could not queue it again: ${again instanceof Error ? again.message : String(again)}; the next start will`);
+            }
+          }, diskRetryMs);
+          timer.unref();
+          waiting.add(timer);
+          return;
+        }
+        deps.log(`dedication ${d.id} attempt ${attempts} failed: ${reason}`);
+        if (attempts < maxAttempts) return run({ ...d, attempts }, false);
+        fail(d, `its song failed ${attempts} times; the last time: ${reason}`);
       },
-    );
+    ).catch((error: unknown) => {
+      // The store refused to record the outcome (a full or read-only disk): the row keeps its last
+      // status, so the next start makes the song again.
+      deps.log(`dedication ${d.id}: could not record how it ended: ${error instanceof Error ? error.message : String(error)}`);
+    });
   };
 
   return {
     create(phone, request, target) {
       const record = store.addDedication({ id: `d_${randomBytes(9).toString('base64url')}`, phoneId: phone.id, tvId: phone.tvId, target, request });
-      run(record);
+      run(record, true);
       return store.dedication(record.id)!;
     },
     catchUp(phoneId) {
@@ -110,7 +159,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
         .recentDedications(phoneId, 5)
         .reverse()
         .flatMap((d): object[] => {
-          if (d.status === 'failed') return [{ type: ServerMessage.DedicationFailed, id: d.id, code: 'composition-failed', message: 'the song could not be made; please try again' }];
+          if (d.status === 'failed') return [{ type: ServerMessage.DedicationFailed, id: d.id, code: 'composition-failed', message: FAILED_MESSAGE }];
           const song = d.status === 'ready' && d.songId ? deps.library.get(d.songId) : undefined;
           if (song) return [readyFrame(d, song)];
           return [{ type: ServerMessage.DedicationProgress, id: d.id, stage: lastStage.get(d.id) ?? 'queued' }];
@@ -118,8 +167,14 @@ export function createDedications(deps: DedicationDeps): Dedications {
     },
     resume() {
       for (const d of store.unfinished()) {
-        deps.log(`dedication ${d.id} was unfinished at shutdown: making it again`);
-        run(d);
+        if (d.attempts >= maxAttempts) {
+          // Started that many times and never finished: each time the station stopped while making
+          // it (a crash it may well cause). Trying again on every start would crash it forever.
+          fail(d, `the station stopped ${d.attempts} times while making its song; given up after ${maxAttempts} tries`);
+          continue;
+        }
+        deps.log(`dedication ${d.id} was unfinished at shutdown (${d.attempts} of ${maxAttempts} tries used): making it again`);
+        run(d, false);
       }
     },
     approve(id) {
@@ -129,6 +184,10 @@ export function createDedications(deps: DedicationDeps): Dedications {
       deps.library.setKind(d.songId, 'song');
       deps.onAir(d.songId);
       return store.updateDedication(id, { moderation: 'approved' });
+    },
+    destroy() {
+      for (const t of waiting) clearTimeout(t);
+      waiting.clear();
     },
     reject(id) {
       const d = store.dedication(id);

@@ -1,0 +1,57 @@
+// The library's schema, as numbered steps. PRAGMA user_version holds the last step applied; each step
+// runs in its own transaction with the version bump, so a kill between steps leaves a file that the
+// next start finishes. Never edit a step that has shipped: add the next one.
+import type Database from 'better-sqlite3';
+import { LibraryError } from './library-error.js';
+
+const MIGRATIONS: readonly { step: number; what: string; sql: string }[] = [
+  {
+    step: 1,
+    // The schema the first versions made ad hoc, with IF NOT EXISTS: a data folder made by them (by
+    // node-sqlite3-wasm, user_version 0, same file format) takes this step as a no-op.
+    what: 'songs, channel timelines, TVs, phones and dedications',
+    sql: `
+CREATE TABLE IF NOT EXISTS songs (
+  id TEXT PRIMARY KEY, title TEXT NOT NULL, language TEXT NOT NULL, genre TEXT NOT NULL, vibe TEXT NOT NULL,
+  theme TEXT NOT NULL, duration_sec REAL NOT NULL, seed INTEGER NOT NULL, recipient TEXT NOT NULL, sender TEXT,
+  request TEXT NOT NULL, created_at TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'song'
+);
+CREATE INDEX IF NOT EXISTS songs_by_created ON songs (created_at);
+CREATE TABLE IF NOT EXISTS air_items (channel TEXT NOT NULL, idx INTEGER NOT NULL, item TEXT NOT NULL, PRIMARY KEY (channel, idx));
+CREATE TABLE IF NOT EXISTS tvs (id TEXT PRIMARY KEY, token_hash TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS phones (
+  id TEXT PRIMARY KEY, tv_id TEXT NOT NULL, name TEXT NOT NULL, session_hash TEXT NOT NULL UNIQUE, paired_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dedications (
+  id TEXT PRIMARY KEY, phone_id TEXT NOT NULL, tv_id TEXT NOT NULL, target TEXT NOT NULL, request TEXT NOT NULL,
+  status TEXT NOT NULL, song_id TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,
+  moderation TEXT NOT NULL DEFAULT 'none', flags TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dedications_by_status ON dedications (status);
+`,
+  },
+  {
+    step: 2,
+    what: 'why a dedication failed, in words (its error column keeps the code)',
+    sql: 'ALTER TABLE dedications ADD COLUMN failure TEXT;',
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;
+
+export function migrate(db: Database.Database, file: string): void {
+  const version = Number(db.pragma('user_version', { simple: true }));
+  if (version > SCHEMA_VERSION) {
+    throw new LibraryError('schema-too-new', `${file} was written by a newer station (schema ${version}; this one knows ${SCHEMA_VERSION}): run the newer version or restore a backup`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.step <= version) continue;
+    // IMMEDIATE takes the write lock first; the version is read again under it, in case another
+    // process opening the same file took this step meanwhile.
+    db.transaction(() => {
+      if (Number(db.pragma('user_version', { simple: true })) >= m.step) return;
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.step}`);
+    }).immediate();
+  }
+}
