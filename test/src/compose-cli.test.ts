@@ -1,6 +1,6 @@
 // The compose contract from outside: the CLI as tools call it, judged by ../shared/tools/songcheck.mjs.
 import { describe, expect, it, afterAll } from '@jest/globals';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compose, pool, run, SONGCHECK } from './run.js';
@@ -39,6 +39,15 @@ describe('compose CLI: bad input', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses --out naming an existing file with exit 2 and one plain line', async () => {
+    const file = join(work, 'a-file.txt');
+    await writeFile(file, 'not a folder');
+    const result = await compose([...base, '--out', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([`compose: --out ${file} is a file, not a folder: name a new or existing folder`]);
+    expect(await readFile(file, 'utf8')).toBe('not a folder');
   });
 });
 

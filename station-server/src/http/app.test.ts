@@ -7,6 +7,9 @@ import { createServer, type Server } from 'node:http';
 import { openLibrary } from '../library/library.js';
 import { createSongJobs } from '../library/song-jobs.js';
 import { createApp } from './app.js';
+import { operatorGuard } from './operator-auth.js';
+
+const TOKEN = 'op-token-0123456789abcdefghij';
 
 describe('the TV app at /tv/', () => {
   let dir: string;
@@ -22,7 +25,7 @@ describe('the TV app at /tv/', () => {
     dir = await mkdtemp(join(tmpdir(), 'tv-app-'));
     lib = openLibrary(join(dir, 'data'));
     const tvAppDir = join(dir, 'tv');
-    server = createServer(createApp({ library: lib, jobs: createSongJobs(lib, 1, () => undefined), tvAppDir }));
+    server = createServer(createApp({ library: lib, jobs: createSongJobs(lib, { concurrency: 1, log: () => undefined }), tvAppDir, operatorOnly: operatorGuard(TOKEN) }));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const building = await fetch(`${base}/tv/`);

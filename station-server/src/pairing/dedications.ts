@@ -24,7 +24,8 @@ export interface DedicationDeps {
 }
 
 export interface Dedications {
-  create(phone: PhoneRecord, request: SongRequest, target: 'tv' | 'radio'): DedicationRecord;
+  /** Stores and queues a dedication; undefined (and the phone is told "busy") when the queue is full. */
+  create(phone: PhoneRecord, request: SongRequest, target: 'tv' | 'radio'): DedicationRecord | undefined;
   /** Makes again what a previous run left unfinished. */
   resume(): void;
   /** Frames that bring a reconnecting phone up to date on its latest dedications, oldest first. */
@@ -63,6 +64,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
     const reported = new Set<DedicationStage>();
     lastStage.set(d.id, 'queued');
     const job = deps.jobs.submit(d.request, {
+      priority: 'dedication',
       onStart: () => store.updateDedication(d.id, { status: 'composing' }),
       onStage: (stage) => {
         // Stages overlap (the band renders while the voice sings and the cover paints): each is
@@ -100,6 +102,12 @@ export function createDedications(deps: DedicationDeps): Dedications {
 
   return {
     create(phone, request, target) {
+      // Refused before it is stored, so nothing acknowledged is ever dropped.
+      const full = deps.jobs.full('dedication');
+      if (full) {
+        deps.toPhone(phone.id, { type: ServerMessage.Error, code: 'busy', message: full.message });
+        return undefined;
+      }
       const record = store.addDedication({ id: `d_${randomBytes(9).toString('base64url')}`, phoneId: phone.id, tvId: phone.tvId, target, request });
       run(record);
       return store.dedication(record.id)!;
@@ -132,6 +140,8 @@ export function createDedications(deps: DedicationDeps): Dedications {
     reject(id) {
       const d = store.dedication(id);
       if (!d || d.moderation !== 'pending') return undefined;
+      // Turned down means gone: the share page answers 410 and the audio, cover and words are deleted.
+      if (d.songId) deps.library.removeSong(d.songId);
       return store.updateDedication(id, { moderation: 'rejected' });
     },
   };
