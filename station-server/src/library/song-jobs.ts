@@ -146,6 +146,7 @@ export function createSongJobs(library: Library, options: SongJobsOptions): Song
       .then(async ({ manifest }) => {
         const song = await ingest(library, job.id, dir, manifest, o.kind ?? 'private');
         job.status = 'ready';
+        finish(job);
         onReady?.(job.id);
         resolve(song);
       })
@@ -154,10 +155,10 @@ export function createSongJobs(library: Library, options: SongJobsOptions): Song
         job.error = { code: 'composition-failed', message: 'the song could not be made; please try again' };
         log(`song ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
         await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+        finish(job);
         reject(error instanceof Error ? error : new Error(String(error)));
       })
       .finally(() => {
-        finish(job);
         running.delete(work);
         pump();
       });
