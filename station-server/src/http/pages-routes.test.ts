@@ -161,6 +161,18 @@ describe('pages: share, feed and phone', () => {
     expect(page).not.toContain('Thanks');
   });
 
+  it('answers 410 Gone, uncached, for a song an operator turned down', async () => {
+    const goneId = await addSong(library, { title: 'Turned down', to: 'Zed', message: 'no' });
+    expect((await fetch(`${base}/s/${goneId}`)).status).toBe(200);
+    library.removeSong(goneId);
+    const res = await fetch(`${base}/s/${goneId}`);
+    expect(res.status).toBe(410);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const page = await res.text();
+    expect(page).not.toContain('Turned down');
+    expect(page).not.toContain('og:');
+  });
+
   it('applies the feed filter it is given', async () => {
     const app = express();
     app.use(pagesRoutes({ library, publicDir: dir, feedFilter: (s) => s.id === plainId }));
