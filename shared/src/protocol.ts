@@ -88,6 +88,7 @@ export type ErrorCode =
   | 'not-a-tv'
   | 'invalid-request'
   | 'rate-limited'
+  | 'busy'
   | 'internal';
 
 export interface ErrorFrame {

@@ -23,6 +23,12 @@ export interface SongRequest {
 // C0/C1 control characters (tab and newline are fine in a message; nothing else is).
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 const NAME_CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
+// Bidirectional controls (embeddings, overrides, isolates, marks): in a name they turn the cover's text
+// around ("U+202E Ana" draws "anA"). A name is one run of text, so they are removed.
+const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/** A name without bidirectional controls. */
+export const stripBidiControls = (text: string): string => text.replace(BIDI_CONTROLS, '');
 
 /** Counts what a person sees as characters (grapheme clusters), so an emoji or a Hangul syllable is one. */
 export function visibleLength(text: string): number {
@@ -34,14 +40,14 @@ export function visibleLength(text: string): number {
 const name = (field: string) =>
   z
     .string({ error: `${field} must be text` })
-    .transform((s) => s.normalize('NFC').trim())
+    .transform((s) => stripBidiControls(s.normalize('NFC')).trim())
     .refine((s) => s.length > 0, `${field} is empty: write a name`)
     .refine((s) => !NAME_CONTROL.test(s), `${field} holds control characters: remove them`)
     .refine((s) => visibleLength(s) <= LIMITS.nameMaxChars, `${field} is too long: use at most ${LIMITS.nameMaxChars} characters`);
 
 const oneOf = <T extends string>(field: string, list: readonly T[]) =>
   z
-    .string({ error: `${field} is missing: use one of ${list.join(', ')}` })
+    .string({ error: `${field} must be one of ${list.join(', ')}` })
     .superRefine((v, ctx) => {
       if (!(list as readonly string[]).includes(v))
         ctx.addIssue({ code: 'custom', message: `unknown ${field} "${v.slice(0, 40)}": use one of ${list.join(', ')}` });
@@ -76,6 +82,17 @@ export const songRequestSchema = z
 
 export type RequestCheck = { ok: true; request: SongRequest } | { ok: false; field: string; message: string };
 
+const CHOICES: Record<string, readonly string[]> = { relation: RELATIONS, genre: GENRES, vibe: VIBES, language: LANGUAGES };
+
+function hasField(input: unknown, path: readonly PropertyKey[]): boolean {
+  let at: unknown = input;
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null || !Object.prototype.hasOwnProperty.call(at, key) || (at as Record<PropertyKey, unknown>)[key] === undefined) return false;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return true;
+}
+
 /** Validates untrusted input; on failure returns the first problem as one plain sentence. */
 export function checkSongRequest(input: unknown): RequestCheck {
   const result = songRequestSchema.safeParse(input);
@@ -91,6 +108,7 @@ export function checkSongRequest(input: unknown): RequestCheck {
   const field = issue.path.map(String).join('.') || 'request';
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') message = `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove it`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) message = `${field} is missing`;
+  // A field that is there but of the wrong type keeps the schema's words ("message must be text").
+  if (issue.code === 'invalid_type' && !hasField(input, issue.path)) message = `${field} is missing${CHOICES[field] ? `: use one of ${CHOICES[field].join(', ')}` : ''}`;
   return { ok: false, field, message };
 }

@@ -28,6 +28,21 @@ export interface StationConfig {
   songLimitPerPhone: number;
   /** The built TV app, served at /tv/ (TV_APP_DIR, default tv-app/dist in this repository). */
   tvAppDir: string;
+  /** At most this many songs wait ahead of a new one of the same class; past it, new songs are refused
+   *  with "busy, try again" (SONG_QUEUE_LIMIT, default 50). Phone dedications only count each other. */
+  songQueueLimit: number;
+  /** Songs the operator token may ask for per hour through POST /api/v1/songs (API_SONG_LIMIT_PER_HOUR, default 60). */
+  apiSongLimitPerHour: number;
+}
+
+/** Why an operator token is too weak to guard the station, or undefined when it is strong enough (≥ 128 bits). */
+export function weakTokenReason(token: string): string | undefined {
+  if (!/^[\x21-\x7e]+$/.test(token)) return 'must be printable ASCII with no spaces (it is sent in an HTTP header)';
+  const hex = /^[0-9a-fA-F]+$/.test(token);
+  const bits = token.length * (hex ? 4 : 6);
+  if (bits < 128 || new Set(token).size < 8)
+    return 'is too easy to guess: use at least 128 random bits, e.g. 22 or more base64url characters or 32 hex digits (openssl rand -hex 16), or leave it unset to have one made';
+  return undefined;
 }
 
 export class ConfigError extends Error {
@@ -52,6 +67,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (/^(0|false|no|off)$/i.test(raw)) return false;
     throw new ConfigError(name, `must be true or false, not "${raw}"`);
   };
+  const operatorToken = (raw: string): string => {
+    const reason = weakTokenReason(raw);
+    if (reason) throw new ConfigError('OPERATOR_TOKEN', reason);
+    return raw;
+  };
   return {
     port: int('PORT', 8080, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -61,7 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     composeConcurrency: int('COMPOSE_CONCURRENCY', 2, 1, 16),
     pairLimitPerMinute: int('PAIR_LIMIT_PER_MINUTE', 10, 1, 1_000_000),
     songLimitPerPhone: int('SONG_LIMIT_PER_PHONE', 5, 1, 10_000),
-    ...(env.OPERATOR_TOKEN ? { operatorToken: env.OPERATOR_TOKEN } : {}),
+    songQueueLimit: int('SONG_QUEUE_LIMIT', 50, 1, 100_000),
+    apiSongLimitPerHour: int('API_SONG_LIMIT_PER_HOUR', 60, 1, 1_000_000),
+    ...(env.OPERATOR_TOKEN ? { operatorToken: operatorToken(env.OPERATOR_TOKEN) } : {}),
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL.replace(/\/$/, '') } : {}),
     tvAppDir: resolve(cwd, env.TV_APP_DIR || resolve(REPO_ROOT, 'tv-app/dist')),
   };

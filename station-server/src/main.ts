@@ -9,6 +9,7 @@ import { makeStarterSongs, readStarterPrompts } from './library/starter-catalog.
 import { makeStationIds } from './library/station-ids.js';
 import { createStation, type Station } from './station.js';
 import { loadComposer } from './composer/shutdown.js';
+import { baseUrl } from './url-host.js';
 
 /** On a first run, the station goes on air once this many starter songs exist; the rest follow on air. */
 const SONGS_BEFORE_AIR = 2;
@@ -40,7 +41,8 @@ async function seedFirstSongs(config: StationConfig, progress: CatalogProgress):
 /** The rest of the starter catalog, made by the station's own song queue while it plays. */
 function makeRestOnAir(station: Station, rest: SongRequest[], progress: CatalogProgress): void {
   const total = station.library.count() + rest.length;
-  const jobs = rest.map((request) => station.jobs.submit(request, { kind: 'song' }));
+  // The starter catalog is the lowest class: a phone's dedication or an operator's song goes first.
+  const jobs = rest.map((request) => station.jobs.submit(request, { kind: 'song', priority: 'starter' }));
   for (const job of jobs) {
     job.done.then(
       (song) => progress.song(station.library.count(), total, song.title),
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
   const progress = createCatalogProgress(process.stdout);
   const rest = config.seedCatalog ? await seedFirstSongs(config, progress) : [];
   const station = await createStation(config, progress.log);
-  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${station.port}`;
+  const base = baseUrl(config.host, station.port);
   progress.log(
     [
       `Radio Optimism is on air (${process.uptime().toFixed(0)} s after start) with ${station.library.count()} songs on ${station.playout.channels().length} channels.`,

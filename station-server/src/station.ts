@@ -21,6 +21,7 @@ import { moderationRoutes } from './http/moderation-routes.js';
 import { pagesRoutes } from './http/pages-routes.js';
 import { fileURLToPath } from 'node:url';
 import { operatorTokenFile } from './library/operator-token.js';
+import { operatorGuard } from './http/operator-auth.js';
 
 const MAIN_CHANNEL = 'radio-optimism';
 
@@ -49,12 +50,16 @@ export async function createStation(config: StationConfig, log: (line: string) =
     throw error;
   }
   const playout = createPlayout({ library, events, programme });
-  const jobs = createSongJobs(library, config.composeConcurrency, log, (songId) => events.emit(StationEvent.SongAdded, { songId }));
+  // Folders left by songs that were being made when the last run stopped (their jobs are gone).
+  const orphans = library.removeOrphanFolders();
+  if (orphans.length) log(`removed ${orphans.length} unfinished song folders from the last run`);
+  const jobs = createSongJobs(library, { concurrency: config.composeConcurrency, queueLimit: config.songQueueLimit, log, onReady: (songId) => events.emit(StationEvent.SongAdded, { songId }) });
   const operatorToken = config.operatorToken ?? operatorTokenFile(config.dataDir);
+  const operatorOnly = operatorGuard(operatorToken);
   let dedications: Dedications | undefined;
-  const app = createApp({ library, jobs, routers: [
+  const app = createApp({ library, jobs, operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, routers: [
       liveRoutes(library, playout),
-      moderationRoutes(library, () => dedications!, operatorToken),
+      moderationRoutes(library, () => dedications!, operatorOnly),
       pagesRoutes({ library, publicDir: fileURLToPath(new URL('./public', import.meta.url)), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }),
     ], tvAppDir: config.tvAppDir });
   const server = createServer((req, res) => {

@@ -40,6 +40,15 @@ describe('compose CLI: bad input', () => {
     expect(lines[0]).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('refuses --out naming an existing file with exit 2 and one plain line', async () => {
+    const file = join(work, 'a-file.txt');
+    await writeFile(file, 'not a folder');
+    const result = await compose([...base, '--out', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([`compose: --out ${file} is a file, not a folder: name a new or existing folder`]);
+    expect(await readFile(file, 'utf8')).toBe('not a folder');
+  });
 });
 
 const songs: { dir: string; args: string[] }[] = [

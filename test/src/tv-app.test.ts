@@ -29,6 +29,8 @@ let fixture: StationFixture | undefined;
 let station: RunningStation;
 let browser: Browser;
 let page: Page;
+/** Everything the page's Content-Security-Policy refused, over the whole run (Chromium reports each on the console). */
+const cspViolations: string[] = [];
 let songIds: Record<string, string> = {};
 let socket: WebSocketRoute | undefined;
 const sentByTv: string[] = [];
@@ -105,6 +107,9 @@ beforeAll(async () => {
   songIds = Object.fromEntries(list.map((s) => [s.title, s.id]));
   browser = await launchBrowser();
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   await page.addInitScript(() => {
     document.addEventListener('playing', () => ((window as unknown as { __firstPlaying?: number }).__firstPlaying ??= performance.now()), true);
   });
@@ -119,7 +124,9 @@ afterAll(async () => {
 
 describeInBrowser('TV app', () => {
   it('plays at once and keeps artwork, title and lyric line in step with the audio', async () => {
-    await page.goto(`${station.base}/tv/`);
+    const response = await page.goto(`${station.base}/tv/`);
+    // The app is served under its own policy (station-server/src/http/tv-csp.ts) and must work under it.
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.waitForFunction(() => ((document.querySelector('[data-testid="live-audio"]') as HTMLAudioElement | null)?.currentTime ?? 0) > 0, undefined, { timeout: 20_000 });
     const firstAudioMs = await page.evaluate(() => (window as unknown as { __firstPlaying: number }).__firstPlaying);
     console.log(`load to first audio: ${Math.round(firstAudioMs)} ms`);
@@ -244,4 +251,8 @@ describeInBrowser('TV app', () => {
     await wait(500);
     await shot('ko-720p-live');
   }, 150_000);
+
+  it('ran every view above without one Content-Security-Policy refusal', () => {
+    expect(cspViolations).toEqual([]);
+  });
 });

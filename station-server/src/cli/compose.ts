@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
 import { checkSongRequest } from '@radio-optimism/shared';
 import { composeSong } from '../composer/pipeline.js';
 import { closeDefaultRenderPool } from '../composer/render/render.js';
@@ -61,8 +62,11 @@ async function main(): Promise<void> {
   }
 
   const request = checked.request;
-  const finalSeed = request.seed ?? randomInt(0, 2 ** 31 - 1);
   const outDir = resolve(values.out);
+  // The song is a folder: a file in its place is the caller's mistake, said in one line.
+  const existing = statSync(outDir, { throwIfNoEntry: false });
+  if (existing && !existing.isDirectory()) fail(`--out ${values.out} is a file, not a folder: name a new or existing folder`);
+  const finalSeed = request.seed ?? randomInt(0, 2 ** 31 - 1);
   const progress = createStageProgress(process.stderr);
   try {
     const { manifest } = await composeSong(request, finalSeed, outDir, { onStage: progress.update });

@@ -6,6 +6,9 @@ import { checkSongRequest } from '@radio-optimism/shared';
 import type { Library } from '../library/library.js';
 import { songView } from '../library/song-view.js';
 import type { SongJobs } from '../library/song-jobs.js';
+import { createRateLimiter } from '../pairing/rate-limit.js';
+import type { OperatorGuard } from './operator-auth.js';
+import { TV_CONTENT_SECURITY_POLICY } from './tv-csp.js';
 
 export interface AppDeps {
   library: Library;
@@ -14,6 +17,10 @@ export interface AppDeps {
   routers?: express.RequestHandler[];
   /** The built TV app, served at /tv/. */
   tvAppDir?: string;
+  /** Lets only operators through (POST /api/v1/songs makes songs on the station's composer). */
+  operatorOnly: OperatorGuard;
+  /** Songs the operator credential may ask for per hour through the API (API_SONG_LIMIT_PER_HOUR). */
+  apiSongsPerHour?: number;
 }
 
 const SONG_ID = /^[A-Za-z0-9_-]{6,32}$/;
@@ -34,8 +41,10 @@ const TV_APP_BUILDING = `<!doctype html><html lang="en"><head><meta charset="utf
 <body style="background:#1b1030;color:#fff;font:32px/1.4 sans-serif;display:grid;place-items:center;height:100vh;margin:0">
 <p>The TV app is being built on the station (first start only). This page reloads by itself in a moment.</p></body></html>`;
 
-export function createApp({ library, jobs, routers = [], tvAppDir }: AppDeps): express.Express {
+export function createApp({ library, jobs, routers = [], tvAppDir, operatorOnly, apiSongsPerHour = 60 }: AppDeps): express.Express {
   const app = express();
+  // One operator credential, so one budget: a leaked or looping script cannot fill the composer.
+  const apiSongs = createRateLimiter(apiSongsPerHour, 60 * 60_000);
   app.disable('x-powered-by');
   app.use(express.json({ limit: '16kb' }));
   // The TV app may be served from elsewhere (a webOS package loads from file://): reads are public.
@@ -56,19 +65,34 @@ export function createApp({ library, jobs, routers = [], tvAppDir }: AppDeps): e
     res.json(library.list().map(songView));
   });
 
-  app.post('/api/v1/songs', (req, res) => {
+  // Operator-made songs are private (shareable by their link, on no channel, in no feed), like a TV
+  // dedication; the phone flow is how listeners send songs.
+  app.post('/api/v1/songs', operatorOnly, (req, res) => {
     const checked = checkSongRequest(req.body);
     if (!checked.ok) {
       res.status(400).json({ error: { code: 'invalid-request', field: checked.field, message: checked.message } });
       return;
     }
-    const job = jobs.submit(checked.request);
-    res.status(202).location(`/api/v1/songs/${job.id}`).json({ id: job.id, status: job.status });
+    if (!apiSongs.take('operator')) {
+      res.status(429).set('Retry-After', '600').json({ error: { code: 'rate-limited', message: `at most ${apiSongsPerHour} songs an hour through the API: wait and try again` } });
+      return;
+    }
+    const full = jobs.full('operator');
+    if (full) {
+      res.status(503).set('Retry-After', String(full.retryAfterSec)).json({ error: { code: full.code, message: full.message } });
+      return;
+    }
+    const job = jobs.submit(checked.request, { priority: 'operator', kind: 'private' });
+    res.status(202).location(`/api/v1/songs/${job.id}`).json({ id: job.id, status: job.status, position: jobs.position(job.id) });
   });
 
   app.get('/api/v1/songs/:id', (req, res) => {
     const id = req.params.id;
     const song = SONG_ID.test(id) ? library.get(id) : undefined;
+    if (song?.kind === 'removed') {
+      res.status(410).json({ error: { code: 'gone', message: 'that song was taken down' } });
+      return;
+    }
     if (song) {
       res.json(songView(song));
       return;
@@ -84,6 +108,10 @@ export function createApp({ library, jobs, routers = [], tvAppDir }: AppDeps): e
   for (const router of routers) app.use(router);
   if (tvAppDir) {
     // express.static redirects /tv to /tv/ itself (a route of our own here would also match /tv/ and loop).
+    app.use('/tv', (_req: Request, res: Response, next: NextFunction) => {
+      res.set({ 'Content-Security-Policy': TV_CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' });
+      next();
+    });
     app.use('/tv', express.static(tvAppDir, { index: 'index.html', maxAge: 0 }));
     // On a first start the app is built in the background while the station goes on air.
     app.use('/tv', (_req: Request, res: Response, next: NextFunction) => {
@@ -92,6 +120,15 @@ export function createApp({ library, jobs, routers = [], tvAppDir }: AppDeps): e
     });
   }
 
+  // A song an operator took down is gone: its files are deleted, and this says so rather than 404.
+  app.use('/media/songs/:id', (req: Request, res: Response, next: NextFunction) => {
+    const id = String(req.params.id);
+    if (SONG_ID.test(id) && library.get(id)?.kind === 'removed') {
+      res.status(410).set('Cache-Control', 'no-store').json({ error: { code: 'gone', message: 'that song was taken down' } });
+      return;
+    }
+    next();
+  });
   // Song files never change once written, so they can be cached for good.
   app.use(
     '/media/songs',

@@ -1,23 +1,14 @@
 // Operators' moderation: radio dedications wait here (the abuse filter's flags shown first) until an
 // operator puts them on air or turns them down. Every route needs the operator token.
-import { timingSafeEqual } from 'node:crypto';
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router } from 'express';
 import type { Library } from '../library/library.js';
 import type { DedicationRecord } from '../library/pairing-store.js';
 import { songView } from '../library/song-view.js';
 import type { Dedications } from '../pairing/dedications.js';
+import type { OperatorGuard } from './operator-auth.js';
 
-export function moderationRoutes(library: Library, dedications: () => Dedications, operatorToken: string): Router {
+export function moderationRoutes(library: Library, dedications: () => Dedications, operatorOnly: OperatorGuard): Router {
   const router = Router();
-  const expected = Buffer.from(operatorToken);
-  const operatorOnly = (req: Request, res: Response, next: NextFunction) => {
-    const given = Buffer.from(/^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1] ?? '');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: { code: 'operator-only', message: 'send the operator token as "Authorization: Bearer <token>"' } });
-      return;
-    }
-    next();
-  };
   const view = (d: DedicationRecord) => {
     const song = d.songId ? library.get(d.songId) : undefined;
     return { id: d.id, createdAt: d.createdAt, moderation: d.moderation, flags: d.flags, message: d.request.message, to: d.request.to, from: d.request.from ?? null, song: song ? songView(song) : null };

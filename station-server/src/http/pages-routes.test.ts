@@ -87,19 +87,36 @@ describe('pages: share, feed and phone', () => {
     expect(meta('twitter:image')).toBe(`${base}/media/songs/${evilId}/cover.png`);
   });
 
-  it('never puts a hostile Host header into the card', async () => {
+  const withHost = async (path: string, host: string): Promise<{ status: number; page: string; cache: string }> => {
     const { request } = await import('node:http');
-    const page = await new Promise<string>((resolve, reject) => {
-      const req = request(`${base}/s/${plainId}`, { headers: { Host: 'evil.example"><script>x</script>' } }, (res) => {
+    return new Promise((resolve, reject) => {
+      const req = request(`${base}${path}`, { headers: { Host: host } }, (res) => {
         let text = '';
         res.on('data', (d) => (text += d));
-        res.on('end', () => resolve(text));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, page: text, cache: String(res.headers['cache-control']) }));
       });
       req.on('error', reject);
       req.end();
     });
+  };
+
+  it('never puts a hostile Host header into the card', async () => {
+    const { page } = await withHost(`/s/${plainId}`, 'evil.example"><script>x</script>');
     expect(page).not.toContain('evil.example');
-    expect(page).toContain('content="http://localhost/media/songs/');
+    expect(page).toMatch(/content="http:\/\/[^"/]+:\d+\/media\/songs\//);
+  });
+
+  it('builds the cached card only from a host this machine answers to, never from a plain unknown Host', async () => {
+    const port = new URL(base).port;
+    const { page, cache } = await withHost(`/s/${plainId}`, `evil.example:${port}`);
+    expect(cache).toContain('public'); // the page is cacheable, so its card must not carry the client's Host
+    expect(page).not.toContain('evil.example');
+    const own = (await import('./public-origin.js')).ownHostNames();
+    const url = /<meta property="og:url" content="([^"]*)">/.exec(page)?.[1] ?? '';
+    expect(own.has(new URL(url).hostname.replace(/^\[|\]$/g, ''))).toBe(true);
+    // A Host that names this machine is kept (a TV on the LAN shares what it used).
+    const local = await withHost(`/s/${plainId}`, `localhost:${port}`);
+    expect(local.page).toContain(`content="http://localhost:${port}/s/${plainId}"`);
   });
 
   it('sends a strict Content-Security-Policy on every page', async () => {
@@ -142,6 +159,18 @@ describe('pages: share, feed and phone', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(page).not.toContain('<script>alert');
     expect(page).not.toContain('Thanks');
+  });
+
+  it('answers 410 Gone, uncached, for a song an operator turned down', async () => {
+    const goneId = await addSong(library, { title: 'Turned down', to: 'Zed', message: 'no' });
+    expect((await fetch(`${base}/s/${goneId}`)).status).toBe(200);
+    library.removeSong(goneId);
+    const res = await fetch(`${base}/s/${goneId}`);
+    expect(res.status).toBe(410);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const page = await res.text();
+    expect(page).not.toContain('Turned down');
+    expect(page).not.toContain('og:');
   });
 
   it('applies the feed filter it is given', async () => {

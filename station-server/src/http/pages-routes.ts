@@ -11,6 +11,7 @@ import { negotiateLanguage, stringsFor } from './page-strings.js';
 import { feedPage } from './feed-page.js';
 import { notFoundPage, sharePage } from './share-page.js';
 import { lyricsFromVtt } from './vtt-lines.js';
+import { createOriginOf } from './public-origin.js';
 
 export interface PagesDeps {
   library: Library;
@@ -18,21 +19,16 @@ export interface PagesDeps {
   publicDir: string;
   /** Which songs the public feed shows (e.g. only those that went on air); default: every song. */
   feedFilter?: (song: SongRecord) => boolean;
-  /** Origin for absolute URLs in share cards (e.g. https://radio.example); default: the request's host. */
+  /** Origin for absolute URLs in share cards (e.g. https://radio.example); default: the request's host
+   *  when it names this machine, else this machine's LAN address (see public-origin.ts). */
   publicUrl?: string;
+  /** Names this machine answers to (default: its hostname and addresses); tests pass their own. */
+  hostNames?: Set<string>;
   /** How many songs the feed shows at most. */
   feedLimit?: number;
 }
 
 const SONG_ID = /^[A-Za-z0-9_-]{6,32}$/;
-// A Host header is whatever the client sent: only a plain host[:port] may become part of a URL.
-const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
-
-function originOf(req: express.Request, publicUrl: string | undefined): string {
-  if (publicUrl) return publicUrl.replace(/\/+$/, '');
-  const host = req.get('host') ?? '';
-  return `${req.protocol === 'https' ? 'https' : 'http'}://${HOST.test(host) ? host : 'localhost'}`;
-}
 
 async function readLyrics(song: SongRecord): Promise<string[][]> {
   try {
@@ -45,6 +41,7 @@ async function readLyrics(song: SongRecord): Promise<string[][]> {
 export function pagesRoutes(deps: PagesDeps): express.Router {
   const router = express.Router();
   const feedLimit = deps.feedLimit ?? 100;
+  const originOf = createOriginOf(deps.publicUrl, deps.hostNames);
 
   router.use('/static', express.static(deps.publicDir, { index: false, dotfiles: 'deny', maxAge: '5m', fallthrough: true }));
 
@@ -66,7 +63,12 @@ export function pagesRoutes(deps: PagesDeps): express.Router {
         sendPage(res, 404, notFoundPage(negotiateLanguage(req.get('accept-language'))));
         return;
       }
-      const page = sharePage({ song, lyrics: await readLyrics(song), origin: originOf(req, deps.publicUrl) });
+      // Taken down by an operator: gone for good, and caches should forget it.
+      if (song.kind === 'removed') {
+        sendPage(res, 410, notFoundPage(negotiateLanguage(req.get('accept-language'))), 'no-store');
+        return;
+      }
+      const page = sharePage({ song, lyrics: await readLyrics(song), origin: originOf(req) });
       // A song never changes once made; a short cache still lets a takedown show up quickly.
       sendPage(res, 200, page, 'public, max-age=300');
     } catch (error) {

@@ -15,7 +15,7 @@
 //   the last timeline item it has, and a TV with no paired phone gets a new identity.
 // - When the disk refuses writes (full, read-only, failing), reads go on; timeline writes are skipped
 //   and logged so the channels stay on air; other writes throw a LibraryError saying why.
-import { mkdirSync, existsSync } from 'node:fs';
+import { mkdirSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { SongRequest } from '@radio-optimism/shared';
@@ -28,9 +28,10 @@ import { diskProblem } from './library-error.js';
 export type { SqliteDatabase } from './sqlite.js';
 export { LibraryError } from './library-error.js';
 
-/** What a library entry is: a song in the radio's rotation, a station ID, or a private song (sent to a
- *  TV, or waiting for an operator) that no channel plays and no feed lists. */
-export type SongKind = 'song' | 'jingle' | 'private';
+/** What a library entry is: a song in the radio's rotation, a station ID, a private song (sent to a
+ *  TV, made by an operator, or waiting for an operator) that no channel plays and no feed lists, or a
+ *  removed one (turned down by an operator: its files are deleted and its page answers 410 Gone). */
+export type SongKind = 'song' | 'jingle' | 'private' | 'removed';
 
 export interface SongRecord {
   id: string;
@@ -55,11 +56,19 @@ export interface Library {
   readonly mediaDir: string;
   /** A new, empty folder for a song about to be made, and its id. */
   reserve(): { id: string; dir: string };
+  /** A fresh song id, with no folder yet (the song queue makes it when composing starts). */
+  newId(): string;
+  /** Where a song's files live. */
+  dirOf(id: string): string;
+  /** Deletes song folders that no library entry owns (left by a crash mid-compose); returns their ids. */
+  removeOrphanFolders(): string[];
   add(id: string, manifest: SongManifest, kind?: SongKind): SongRecord;
   get(id: string): SongRecord | undefined;
   list(kind?: SongKind): SongRecord[];
   count(kind?: SongKind): number;
   setKind(id: string, kind: SongKind): void;
+  /** Takes a song down for good: its entry stays (so its page answers 410 Gone) and its files are deleted. */
+  removeSong(id: string): void;
   /** A channel's timeline, persisted as it is scheduled so a restart picks up where it was. */
   appendAirItem(channel: string, item: AirItem): void;
   /** The last `limit` items of a channel, oldest first. */
@@ -100,7 +109,7 @@ export function openLibrary(dataDir: string, options: LibraryOptions = {}): Libr
     recipient: String(row.recipient),
     sender: row.sender === null ? null : String(row.sender),
     createdAt: String(row.created_at),
-    kind: row.kind === 'jingle' || row.kind === 'private' ? row.kind : 'song',
+    kind: row.kind === 'jingle' || row.kind === 'private' || row.kind === 'removed' ? row.kind : 'song',
     request: JSON.parse(String(row.request)) as SongRequest,
     dir: join(mediaDir, String(row.id)),
   });
@@ -109,9 +118,7 @@ export function openLibrary(dataDir: string, options: LibraryOptions = {}): Libr
     mediaDir,
     pairing,
     reserve() {
-      let id: string;
-      do id = randomBytes(6).toString('base64url');
-      while (existsSync(join(mediaDir, id)));
+      const id = this.newId();
       const dir = join(mediaDir, id);
       try {
         mkdirSync(dir, { recursive: true });
@@ -119,6 +126,23 @@ export function openLibrary(dataDir: string, options: LibraryOptions = {}): Libr
         throw diskProblem(mediaDir, error) ?? error;
       }
       return { id, dir };
+    },
+    newId() {
+      let id: string;
+      do id = randomBytes(6).toString('base64url');
+      while (existsSync(join(mediaDir, id)) || this.get(id));
+      return id;
+    },
+    dirOf: (id) => join(mediaDir, id),
+    removeOrphanFolders() {
+      const removed: string[] = [];
+      for (const entry of readdirSync(mediaDir, { withFileTypes: true })) {
+        const song = entry.isDirectory() ? this.get(entry.name) : undefined;
+        if (!entry.isDirectory() || (song && song.kind !== 'removed')) continue;
+        rmSync(join(mediaDir, entry.name), { recursive: true, force: true });
+        removed.push(entry.name);
+      }
+      return removed;
     },
     add(id, m, kind = 'song') {
       db.durable(() =>
@@ -142,6 +166,10 @@ export function openLibrary(dataDir: string, options: LibraryOptions = {}): Libr
     },
     setKind(id, kind) {
       db.durable(() => db.run('UPDATE songs SET kind = ? WHERE id = ?', [kind, id]));
+    },
+    removeSong(id) {
+      this.setKind(id, 'removed');
+      rmSync(join(mediaDir, id), { recursive: true, force: true });
     },
     appendAirItem(channel, item) {
       try {

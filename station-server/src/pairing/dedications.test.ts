@@ -27,20 +27,22 @@ function stubJobs(outcome: Outcome): SongJobs & { submitted: number } {
       const id = `job${++n}`;
       if (outcome === 'disk-full-then-hang') {
         options.onStart?.();
-        if (n > 1) return { id, status: 'composing', done: new Promise(() => undefined) };
+        if (n > 1) return { id, status: 'composing', priority: 'dedication', done: new Promise(() => undefined) };
         const done = Promise.reject(Object.assign(new Error("ENOSPC: no space left on device, write"), { code: 'ENOSPC' }));
         done.catch(() => undefined);
-        return { id, status: 'failed', done };
+        return { id, status: 'failed', priority: 'dedication', done };
       }
-      if (outcome === 'hang-in-queue') return { id, status: 'queued', done: new Promise(() => undefined) };
+      if (outcome === 'hang-in-queue') return { id, status: 'queued', priority: 'dedication', done: new Promise(() => undefined) };
       options.onStart?.();
-      if (outcome === 'hang-after-start') return { id, status: 'composing', done: new Promise(() => undefined) };
+      if (outcome === 'hang-after-start') return { id, status: 'composing', priority: 'dedication', done: new Promise(() => undefined) };
       const done = Promise.reject(new Error('the voice crashed'));
       done.catch(() => undefined);
-      return { id, status: 'failed', done };
+      return { id, status: 'failed', priority: 'dedication', done };
     },
+    full: () => undefined,
     get: () => undefined,
     position: () => 0,
+    size: () => 0,
     destroy: async () => undefined,
   };
   return jobs;
@@ -65,7 +67,7 @@ describe('a dedication that never finishes', () => {
     const lines: string[] = [];
     const frames: object[] = [];
     let run = startStation('hang-after-start', lines, frames);
-    const d = run.dedications.create(phoneOf(run.library), request, 'tv');
+    const d = run.dedications.create(phoneOf(run.library), request, 'tv')!;
     run.library.close(); // killed while making it: start 1
     for (let start = 2; start <= 3; start++) {
       run = startStation('hang-after-start', lines, frames);
@@ -98,7 +100,7 @@ describe('a dedication that never finishes', () => {
     const lines: string[] = [];
     const frames: object[] = [];
     let run = startStation('hang-in-queue', lines, frames);
-    const d = run.dedications.create(phoneOf(run.library), request, 'tv');
+    const d = run.dedications.create(phoneOf(run.library), request, 'tv')!;
     run.library.close();
     for (let start = 0; start < 6; start++) {
       run = startStation('hang-in-queue', lines, frames);
@@ -116,7 +118,7 @@ describe('a dedication that never finishes', () => {
     const lines: string[] = [];
     const frames: { type: string }[] = [];
     const run = startStation('fail', lines, frames);
-    const d = run.dedications.create(phoneOf(run.library), request, 'tv');
+    const d = run.dedications.create(phoneOf(run.library), request, 'tv')!;
     const deadline = Date.now() + 5000;
     while (run.library.pairing.dedication(d.id)!.status !== 'failed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     expect(run.jobs.submitted).toBe(3);
@@ -131,7 +133,7 @@ describe('a dedication that never finishes', () => {
     const lines: string[] = [];
     const frames: { type: string }[] = [];
     const run = startStation('disk-full-then-hang', lines, frames);
-    const d = run.dedications.create(phoneOf(run.library), request, 'tv');
+    const d = run.dedications.create(phoneOf(run.library), request, 'tv')!;
     const deadline = Date.now() + 5000;
     while (run.jobs.submitted < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     expect(run.jobs.submitted).toBe(2);

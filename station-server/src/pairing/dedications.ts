@@ -34,7 +34,8 @@ export interface DedicationDeps {
 const FAILED_MESSAGE = 'the song could not be made; please try again';
 
 export interface Dedications {
-  create(phone: PhoneRecord, request: SongRequest, target: 'tv' | 'radio'): DedicationRecord;
+  /** Stores and queues a dedication; undefined (and the phone is told "busy") when the queue is full. */
+  create(phone: PhoneRecord, request: SongRequest, target: 'tv' | 'radio'): DedicationRecord | undefined;
   /** Makes again what a previous run left unfinished. */
   resume(): void;
   /** Frames that bring a reconnecting phone up to date on its latest dedications, oldest first. */
@@ -88,6 +89,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
     const reported = new Set<DedicationStage>();
     lastStage.set(d.id, 'queued');
     const job = deps.jobs.submit(d.request, {
+      priority: 'dedication',
       onStart: () => {
         attempts += 1;
         store.updateDedication(d.id, { status: 'composing', attempts });
@@ -150,6 +152,12 @@ export function createDedications(deps: DedicationDeps): Dedications {
 
   return {
     create(phone, request, target) {
+      // Refused before it is stored, so nothing acknowledged is ever dropped.
+      const full = deps.jobs.full('dedication');
+      if (full) {
+        deps.toPhone(phone.id, { type: ServerMessage.Error, code: 'busy', message: full.message });
+        return undefined;
+      }
       const record = store.addDedication({ id: `d_${randomBytes(9).toString('base64url')}`, phoneId: phone.id, tvId: phone.tvId, target, request });
       run(record, true);
       return store.dedication(record.id)!;
@@ -192,6 +200,8 @@ export function createDedications(deps: DedicationDeps): Dedications {
     reject(id) {
       const d = store.dedication(id);
       if (!d || d.moderation !== 'pending') return undefined;
+      // Turned down means gone: the share page answers 410 and the audio, cover and words are deleted.
+      if (d.songId) deps.library.removeSong(d.songId);
       return store.updateDedication(id, { moderation: 'rejected' });
     },
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { GENRES, LANGUAGES, VIBES, type Language } from '@radio-optimism/shared';
+import { checkSongRequest, GENRES, LANGUAGES, VIBES, type Language } from '@radio-optimism/shared';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,17 @@ async function pixelDistance(a: Buffer, b: Buffer): Promise<number> {
 }
 
 describe('paintCover', () => {
+  it('draws a name sent with a right-to-left override the right way round (validation strips bidi controls)', async () => {
+    const sent = checkSongRequest({ message: 'Thank you', to: '\u202EAna', from: 'Leo\u2066\u202E', genre: 'pop', vibe: 'upbeat', language: 'en' });
+    if (!sent.ok) throw new Error(sent.message);
+    const fromRequest = await paintCover({ ...base, recipient: sent.request.to, sender: sent.request.from ?? '' });
+    const plain = await paintCover(base);
+    expect(fromRequest.large.equals(plain.large)).toBe(true);
+    // And the override really would turn the drawing around, so this test can fail.
+    const flipped = await paintCover({ ...base, recipient: '\u202EAna' });
+    expect(await pixelDistance(flipped.large, plain.large)).toBeGreaterThan(0);
+  });
+
   it('makes a 1200x1200 and a 320x320 PNG', async () => {
     const { large, small } = await paintCover(base);
     expect(pngSize(large)).toEqual([LARGE_SIZE, LARGE_SIZE]);

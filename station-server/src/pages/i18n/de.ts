@@ -78,6 +78,7 @@ export const de: Messages = {
     codeExpired: 'Der Code ist abgelaufen. Auf dem Fernseher steht ein neuer.',
     rateLimited: 'Zu viele Versuche. Warte ein paar Minuten und versuch es dann noch einmal.',
     songsRateLimited: 'Das sind viele Lieder! Warte ein paar Minuten bis zum nächsten.',
+    busy: 'Der Sender macht gerade viele Lieder. Versuch es in ein paar Minuten noch einmal.',
     offline: 'Keine Verbindung zum Sender. Prüf dein Internet und versuch es noch einmal.',
     notPaired: 'Dieses Handy ist nicht mehr mit dem Fernseher verbunden. Gib den Code vom Fernseher ein, um dich neu zu verbinden.',
     leftByTv: 'Der Fernseher hat dieses Handy getrennt. Gib den neuen Code vom Fernseher ein, um dich neu zu verbinden.',

@@ -77,6 +77,7 @@ export const en = {
     codeExpired: 'That code has expired. Look at the TV for a new one.',
     rateLimited: 'Too many tries. Wait a few minutes and try again.',
     songsRateLimited: 'That is a lot of songs! Wait a few minutes before the next one.',
+    busy: 'The station is busy making songs. Try again in a few minutes.',
     offline: 'No connection to the station. Check your internet and try again.',
     notPaired: 'This phone is no longer connected to the TV. Type the code on the TV to connect again.',
     leftByTv: 'The TV disconnected this phone. Type the new code on the TV to connect again.',

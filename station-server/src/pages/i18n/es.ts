@@ -78,6 +78,7 @@ export const es: Messages = {
     codeExpired: 'Ese código ha caducado. Mira la tele para ver uno nuevo.',
     rateLimited: 'Demasiados intentos. Espera unos minutos y vuelve a probar.',
     songsRateLimited: '¡Cuántas canciones! Espera unos minutos antes de la siguiente.',
+    busy: 'La emisora está ocupada haciendo canciones. Inténtalo de nuevo en unos minutos.',
     offline: 'No hay conexión con la emisora. Revisa tu internet e inténtalo de nuevo.',
     notPaired: 'Este móvil ya no está conectado a la tele. Escribe el código de la tele para volver a conectar.',
     leftByTv: 'La tele ha desconectado este móvil. Escribe el nuevo código de la tele para volver a conectar.',

@@ -78,6 +78,7 @@ export const fr: Messages = {
     codeExpired: 'Ce code a expiré. Regardez la télé pour en voir un nouveau.',
     rateLimited: 'Trop d’essais. Patientez quelques minutes, puis réessayez.',
     songsRateLimited: 'Cela fait beaucoup de chansons ! Patientez quelques minutes avant la suivante.',
+    busy: 'La station est occupée à faire des chansons. Réessayez dans quelques minutes.',
     offline: 'Pas de connexion avec la station. Vérifiez votre connexion et réessayez.',
     notPaired: 'Ce téléphone n’est plus connecté à la télé. Saisissez le code de la télé pour vous reconnecter.',
     leftByTv: 'La télé a déconnecté ce téléphone. Saisissez le nouveau code de la télé pour vous reconnecter.',

@@ -78,6 +78,7 @@ export const pt: Messages = {
     codeExpired: 'Esse código expirou. Veja o novo código na TV.',
     rateLimited: 'Muitas tentativas. Espere alguns minutos e tente de novo.',
     songsRateLimited: 'Quantas canções! Espere alguns minutos antes da próxima.',
+    busy: 'A estação está ocupada fazendo canções. Tente de novo em alguns minutos.',
     offline: 'Sem conexão com a rádio. Verifique sua internet e tente de novo.',
     notPaired: 'Este celular não está mais conectado à TV. Digite o código da TV para conectar de novo.',
     leftByTv: 'A TV desconectou este celular. Digite o novo código da TV para conectar de novo.',

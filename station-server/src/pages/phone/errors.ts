@@ -22,6 +22,8 @@ export function songErrorKey(code: string): string {
   switch (code) {
     case 'rate-limited':
       return 'errors.songsRateLimited';
+    case 'busy':
+      return 'errors.busy';
     case 'invalid-request':
     case 'bad-frame':
       return 'errors.invalid';
