@@ -9,6 +9,7 @@ const BY_VIBE: Record<Vibe, Theme> = { upbeat: 'celebration', playful: 'celebrat
 
 // On a tie the occasion wins: "happy birthday ... love you" is a birthday song, and "love you" or
 // "thanks" close many messages whatever they are about.
+// Used only when no sentence makes a speech act (see intent.ts): topic words are all there is.
 const TIE_ORDER: readonly Theme[] = ['celebration', 'apology', 'missing-you', 'pride', 'encouragement', 'gratitude', 'love'];
 
 export interface ThemeScores {

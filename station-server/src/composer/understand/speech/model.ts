@@ -1,0 +1,29 @@
+// One language's model of what a message does and where its phrases break. Everything is matched on
+// folded text (lower case, accents removed, apostrophes as spaces: "don't" is "don t", "t'aime" is
+// "t aime"); Hangul stays as written.
+import type { Theme } from '@radio-optimism/shared';
+
+/**
+ * A cue for a speech act: words in order. A word ending in `*` matches any ending ("congrat*"); `~`
+ * skips up to two words ("sinto ~ falta"). In Korean a cue is a string found inside the sentence, since
+ * endings attach to stems. The number is the cue's weight: 3 for a performative ("thank you", "sorry",
+ * "happy birthday"), 2 for a declaration that often rides along ("I love you"), 1-1.5 for hints.
+ */
+export type Cue = string | readonly [string, number];
+
+export interface SpeechModel {
+  acts: Record<Theme, readonly Cue[]>;
+  /** Words (or word pairs) that negate a cue they come just before, within its clause. */
+  negators: readonly string[];
+  /** Korean: endings or words just after a cue that negate it (잊은 거 아니야). */
+  negatorsAfter?: readonly string[];
+  /** Words that open a clause (conjunctions, relative pronouns, subordinators): a phrase may start here. */
+  openers: readonly string[];
+  /** Prepositions: a long clause may be split before one (a weaker boundary than an opener). */
+  prepositions: readonly string[];
+  /** Words a sung line may not end on: articles, prepositions, conjunctions, determiners, subject
+   *  pronouns and auxiliaries, which all ask for what follows. */
+  dangling: readonly string[];
+}
+
+export const DEFAULT_WEIGHT = 3;
