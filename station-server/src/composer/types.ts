@@ -21,7 +21,8 @@ export const DETAILS = ['birthday', 'anniversary', 'wedding', 'graduation', 'exa
 export type Detail = (typeof DETAILS)[number];
 
 /** A run of a sentence's words between phrase boundaries; `cut` is the strength of the boundary before
- *  it: 3 punctuation, 2 a conjunction or relative pronoun (a Korean connective ending), 1 a preposition. */
+ *  it: 3 punctuation, 2 a conjunction or relative pronoun (a Korean connective ending), 1 a preposition,
+ *  0.5 an article or possessive opening a noun phrase. */
 export interface PhrasePiece {
   text: string;
   cut: number;
@@ -34,6 +35,8 @@ export interface KeyPhrase {
   sentence: number;
   /** True when the phrase is the whole sentence. */
   whole: boolean;
+  /** True when the phrase itself makes the message's act ("thank you for every walk"). */
+  act: boolean;
   pieces: PhrasePiece[];
 }
 

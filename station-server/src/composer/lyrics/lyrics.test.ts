@@ -99,7 +99,7 @@ describe('writeLyrics', () => {
   });
 
   it('drops a phrase in another script from the verses', () => {
-    const u: Understanding = { language: 'en', theme: 'love', recipient: 'Ana', relation: 'other', keyPhrases: ['사랑해 정말 많이'], phrases: [{ text: '사랑해 정말 많이', sentence: 0, whole: true, pieces: [{ text: '사랑해 정말 많이', cut: 3 }] }], details: [] };
+    const u: Understanding = { language: 'en', theme: 'love', recipient: 'Ana', relation: 'other', keyPhrases: ['사랑해 정말 많이'], phrases: [{ text: '사랑해 정말 많이', sentence: 0, whole: true, act: false, pieces: [{ text: '사랑해 정말 많이', cut: 3 }] }], details: [] };
     expect(allText(writeLyrics(u, { genre: 'pop', vibe: 'calm', seed: 1 }))).not.toMatch(/[\uAC00-\uD7A3]/u);
   });
 });

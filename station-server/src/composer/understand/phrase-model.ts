@@ -1,7 +1,7 @@
 // Where a message's phrases begin and end, so a sung line never starts or stops inside one. A message
 // is cut into sentences (. ! ? line breaks), each sentence into pieces at boundaries of three
 // strengths: punctuation (3), a word that opens a clause, i.e. a conjunction or relative pronoun (2),
-// and a preposition (1); in Korean, after a comma, after a connective ending (-고, -서, -니까, -지만,
+// a preposition (1), and an article or possessive opening a noun phrase (0.5, a last resort); in Korean, after a comma, after a connective ending (-고, -서, -니까, -지만,
 // -는데, -면) and after an adverbial particle. No boundary falls after a word that asks for what follows
 // (an article, a preposition, a conjunction, a possessive, a subject pronoun, an auxiliary).
 import type { Language } from '@radio-optimism/shared';
@@ -29,21 +29,31 @@ function pieces(sentence: string, language: Language): PhrasePiece[] {
   const dangling = new Set(model.dangling);
   const openers = new Set(model.openers);
   const prepositions = new Set(model.prepositions);
+  const determiners = new Set(model.determiners);
   const words = sentence
     .replace(/\s[-–—]+\s/gu, ', ')
     .split(/\s+/u)
     .map((w) => w.replace(EDGE_QUOTES, ''))
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
   const bare = (w: string): string => fold(w.replace(/[^\p{L}\p{N}'’-]+$/u, ''));
+  const verbFinal = new Set(model.verbFinal ?? []);
+  const lastOf = (w: string): string => bare(w).split(/[^\p{L}\p{N}]+/u).filter(Boolean).pop() ?? '';
+  const firstOf = (w: string): string => bare(w).split(/[^\p{L}\p{N}]+/u).filter(Boolean)[0] ?? '';
   const out: PhrasePiece[] = [];
   let current: string[] = [];
   let cut = 3;
+  let inVerbFinal = verbFinal.has(firstOf(words[0] ?? ''));
   words.forEach((word, i) => {
     if (i > 0) {
       const prev = words[i - 1]!;
-      const strength = boundary(prev, word, language, openers, prepositions);
-      const prevWords = bare(prev).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      const asks = dangling.has(prevWords[prevWords.length - 1] ?? '') || (language === 'ko' && /의$/u.test(bare(prev)));
+      let strength = boundary(prev, word, language, openers, prepositions, determiners);
+      const asks = dangling.has(lastOf(prev)) || (language === 'ko' && /의$/u.test(bare(prev)));
+      if (strength === 0 && model.contact && !asks && model.contact.subjects.includes(firstOf(word))) {
+        const before = words.slice(Math.max(0, i - 3), i - 1).map(lastOf);
+        if (before.some((w) => model.contact!.determiners.includes(w))) strength = 1;
+      }
+      if (strength >= 2) inVerbFinal = verbFinal.has(firstOf(word));
+      else if (strength > 0 && inVerbFinal) strength = 0;
       if (strength > 0 && !asks) {
         out.push({ text: current.join(' '), cut });
         current = [];
@@ -59,7 +69,7 @@ function pieces(sentence: string, language: Language): PhrasePiece[] {
   return out;
 }
 
-function boundary(prev: string, word: string, language: Language, openers: ReadonlySet<string>, prepositions: ReadonlySet<string>): number {
+function boundary(prev: string, word: string, language: Language, openers: ReadonlySet<string>, prepositions: ReadonlySet<string>, determiners: ReadonlySet<string>): number {
   if (CLAUSE_MARK.test(prev)) return 3;
   const first = fold(word).split(/[^\p{L}\p{N}]+/u).filter(Boolean)[0] ?? '';
   if (language === 'ko') {
@@ -71,6 +81,7 @@ function boundary(prev: string, word: string, language: Language, openers: Reado
   }
   if (openers.has(first)) return 2;
   if (prepositions.has(first)) return 1;
+  if (determiners.has(first)) return 0.5;
   return 0;
 }
 
@@ -96,7 +107,7 @@ export function candidatePhrases(message: string, language: Language, maxWords: 
         if (words > maxWords) break;
         if (words < 2) continue;
         const piecesOut = run.map((p, i) => ({ ...p, text: i === run.length - 1 ? p.text.replace(/[,;:]+$/u, '') : p.text }));
-        out.push({ text, sentence: index, whole: from === 0 && to === sentence.length - 1, pieces: piecesOut });
+        out.push({ text, sentence: index, whole: from === 0 && to === sentence.length - 1, act: false, pieces: piecesOut });
       }
     }
   });

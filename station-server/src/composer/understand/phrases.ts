@@ -20,7 +20,8 @@ export function keyPhrases(message: string, language: Language, intent: Theme | 
     const content = words.filter((w) => !fold(w).split(/[^\p{L}\p{N}]+/u).every((x) => x === '' || stops.has(x))).length;
     let score = Math.min(content, 5);
     if (content === 0) score = -Infinity;
-    if (intent && carriesIntent(phrase.text, language, intent)) score += 4;
+    phrase.act = intent !== undefined && carriesIntent(phrase.text, language, intent);
+    if (phrase.act) score += 4;
     if (detailsOf(phrase.text, language).length > 0) score += 1.5;
     if (phrase.whole) score += 1.5;
     if (words.length >= 3) score += 1;

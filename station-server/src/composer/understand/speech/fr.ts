@@ -12,6 +12,7 @@ export const FR: SpeechModel = {
   },
   negators: ['ne', 'n', 'pas', 'jamais', 'plus jamais', 'sans'],
   openers: ['et', 'mais', 'ou', 'donc', 'car', 'parce', 'que', 'qu', 'quand', 'lorsque', 'pendant', 'si', 'qui', 'dont', 'comme', 'depuis', 'avant', 'apres'],
+  determiners: ['le', 'la', 'les', 'l', 'un', 'une', 'mon', 'ma', 'mes', 'ton', 'ta', 'tes', 'son', 'sa', 'ses', 'notre', 'votre', 'nos', 'vos', 'ce', 'cet', 'cette', 'ces'],
   prepositions: ['pour', 'avec', 'dans', 'sur', 'a', 'au', 'aux', 'de', 'du', 'des', 'en', 'par', 'sans', 'chez', 'vers', 'derriere', 'devant', 'chaque'],
   dangling: `le la les l un une des du de d et ou mais donc car parce que qu quand si qui dont comme pour avec dans sur a au aux en par
     sans chez vers mon ma mes ton ta tes son sa ses notre votre leur leurs ce cet cette ces je j tu il elle on nous vous ils elles me m

@@ -15,6 +15,7 @@ export const KO: SpeechModel = {
   negatorsAfter: ['아니', '않', '없'],
   // Korean phrases break after connective endings, checked on the 어절 (see phrase-model.ts).
   openers: ['그리고', '하지만', '그래서', '그런데', '근데', '그러니까', '그래도'],
+  determiners: [],
   prepositions: [],
   dangling: ['그리고', '하지만', '그래서', '그런데', '근데', '그', '이', '저', '내', '네', '우리', '너의', '나의', '제', '더', '너무', '정말', '진짜', '아주', '가장', '제일', '꼭', '안', '못'],
 };

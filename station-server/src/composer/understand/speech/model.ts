@@ -19,8 +19,18 @@ export interface SpeechModel {
   negatorsAfter?: readonly string[];
   /** Words that open a clause (conjunctions, relative pronouns, subordinators): a phrase may start here. */
   openers: readonly string[];
+  /** Articles and possessives: a noun phrase starts here, the weakest boundary, used only to break a
+   *  clause too long for one line between its verb and its object ("Desculpa por ter esquecido | o teu
+   *  aniversário"). */
+  determiners: readonly string[];
   /** Prepositions: a long clause may be split before one (a weaker boundary than an opener). */
   prepositions: readonly string[];
+  /** Subordinators after which the verb closes the clause (German dass, weil...): no break inside it
+   *  before a preposition, since the clause is not a phrase until its verb. */
+  verbFinal?: readonly string[];
+  /** A clause with no relative pronoun ("every morning | you drove me"): a subject pronoun after a noun
+   *  phrase (a determiner among the three words before) opens one. */
+  contact?: { subjects: readonly string[]; determiners: readonly string[] };
   /** Words a sung line may not end on: articles, prepositions, conjunctions, determiners, subject
    *  pronouns and auxiliaries, which all ask for what follows. */
   dangling: readonly string[];

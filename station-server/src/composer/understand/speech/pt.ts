@@ -12,6 +12,7 @@ export const PT: SpeechModel = {
   },
   negators: ['nao', 'nunca', 'jamais', 'nem'],
   openers: ['e', 'mas', 'ou', 'porque', 'pois', 'que', 'quando', 'enquanto', 'embora', 'se', 'onde', 'quem', 'como', 'ate', 'desde'],
+  determiners: ['o', 'a', 'os', 'as', 'um', 'uma', 'meu', 'minha', 'meus', 'minhas', 'teu', 'tua', 'teus', 'tuas', 'seu', 'sua', 'seus', 'suas', 'nosso', 'nossa', 'este', 'esta', 'esse', 'essa'],
   prepositions: ['por', 'pelo', 'pela', 'para', 'pra', 'com', 'em', 'no', 'na', 'nos', 'nas', 'a', 'ao', 'de', 'do', 'da', 'dos', 'das', 'sem', 'sobre', 'entre', 'cada'],
   dangling: `o a os as um uma uns umas e mas ou porque pois que quando enquanto embora se onde quem como ate desde por pelo pela para pra
     com em no na nos nas ao de do da dos das sem sobre entre meu minha meus minhas teu tua teus tuas seu sua seus suas nosso nossa este
