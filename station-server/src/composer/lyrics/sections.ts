@@ -8,7 +8,7 @@
 import type { Language, Theme, Vibe } from '@radio-optimism/shared';
 import type { Random } from '../random.js';
 import { countSyllables } from '../syllables/syllabify.js';
-import type { ChorusTemplate, Couplet, LyricBank } from './bank.js';
+import { fitting, type ChorusTemplate, type Couplet, type LyricBank } from './bank.js';
 import type { PhraseGroup } from './phrase-lines.js';
 import { lastWord, rhymeFamilyOf } from './rhyme.js';
 
@@ -68,7 +68,7 @@ export function writeVerse(ctx: SectionContext, group: PhraseGroup | undefined, 
     return ctx.random.chance(0.5) ? [a[0], a[1], b[0], b[1]] : [b[0], b[1], a[0], a[1]];
   }
   const family = ctx.language === 'ko' ? undefined : rhymeFamilyOf(phrase.endWord, ctx.bank.rhymes);
-  const answer = family ? closest(ctx, family.lines.filter((l) => lastWord(l) !== phrase.endWord), phrase.count) : undefined;
+  const answer = family ? closest(ctx, fitting(family.lines, ctx.theme).filter((l) => lastWord(l) !== phrase.endWord), phrase.count) : undefined;
   if (answer) return [phrase.text, answer, a[0], a[1]];
   // No rhyme for the sender's words: a free line answers them, and the couplet stays whole after it.
   const free = closest(ctx, ctx.bank.free, phrase.count) ?? ctx.bank.free[0]!;

@@ -8,7 +8,6 @@ import type { Language } from '@radio-optimism/shared';
 import type { KeyPhrase, PhrasePiece } from '../types.js';
 import { SPEECH } from './speech/index.js';
 import { sentencesOf } from './intent.js';
-import { fold } from './text.js';
 
 // Quote marks around words are decoration; an apostrophe inside a word (don't, l'amour) stays.
 const EDGE_QUOTES = /^["“”„«»‹›'‘’`*_~()\[\]]+|["“”„«»‹›'‘’`*_~()\[\]]+$/gu;
@@ -26,7 +25,8 @@ export function segment(message: string, language: Language): PhrasePiece[][] {
 
 function pieces(sentence: string, language: Language): PhrasePiece[] {
   const model = SPEECH[language];
-  const dangling = new Set(model.dangling);
+  // A line ends on none of the words that open something (a clause, a prepositional or noun phrase).
+  const dangling = new Set([...model.dangling, ...model.openers, ...model.prepositions, ...model.determiners]);
   const openers = new Set(model.openers);
   const prepositions = new Set(model.prepositions);
   const determiners = new Set(model.determiners);
@@ -35,7 +35,7 @@ function pieces(sentence: string, language: Language): PhrasePiece[] {
     .split(/\s+/u)
     .map((w) => w.replace(EDGE_QUOTES, ''))
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
-  const bare = (w: string): string => fold(w.replace(/[^\p{L}\p{N}'’-]+$/u, ''));
+  const bare = (w: string): string => lower(w.replace(/[^\p{L}\p{N}'’-]+$/u, ''));
   const verbFinal = new Set(model.verbFinal ?? []);
   const lastOf = (w: string): string => bare(w).split(/[^\p{L}\p{N}]+/u).filter(Boolean).pop() ?? '';
   const firstOf = (w: string): string => bare(w).split(/[^\p{L}\p{N}]+/u).filter(Boolean)[0] ?? '';
@@ -71,7 +71,7 @@ function pieces(sentence: string, language: Language): PhrasePiece[] {
 
 function boundary(prev: string, word: string, language: Language, openers: ReadonlySet<string>, prepositions: ReadonlySet<string>, determiners: ReadonlySet<string>): number {
   if (CLAUSE_MARK.test(prev)) return 3;
-  const first = fold(word).split(/[^\p{L}\p{N}]+/u).filter(Boolean)[0] ?? '';
+  const first = lower(word).split(/[^\p{L}\p{N}]+/u).filter(Boolean)[0] ?? '';
   if (language === 'ko') {
     if (openers.has(word)) return 2;
     const stem = prev.replace(/[^\p{L}\p{N}]+$/u, '');
@@ -84,6 +84,9 @@ function boundary(prev: string, word: string, language: Language, openers: Reado
   if (determiners.has(first)) return 0.5;
   return 0;
 }
+
+/** Lower case with accents kept (they tell é from e), apostrophes as spaces (l'amour is l amour). */
+const lower = (w: string): string => w.normalize('NFC').toLowerCase().replace(/['’ʼ]/gu, ' ');
 
 // A particle needs a word before it: 서울로 is a place and a particle, 로 alone is not.
 const p0 = (stem: string): number => (KO_PARTICLES.find((p) => stem.endsWith(p)) ?? '').length;

@@ -10,13 +10,13 @@ export const DE: SpeechModel = {
     encouragement: ['viel gluck', 'viel erfolg', 'du schaffst das', 'schaffst das', 'ihr schafft das', 'gib nicht auf', 'kopf hoch', 'glaub* an dich', 'glaub* an euch', 'halte durch', 'weiter so', ['wir stehen ~ hinter dir', 2], ['ich stehe hinter dir', 2], ['du packst das', 3], ['toi toi toi', 3]],
     pride: ['stolz', ['gut gemacht', 2], ['geschafft', 1.5], ['bravo', 2], ['respekt', 1.5]],
   },
-  verbFinal: ['dass', 'weil', 'wenn', 'ob', 'obwohl', 'als', 'seit', 'seitdem', 'bis', 'bevor', 'nachdem', 'wahrend', 'wo', 'wie'],
+  verbFinal: ['dass', 'weil', 'wenn', 'ob', 'obwohl', 'als', 'seit', 'seitdem', 'bis', 'bevor', 'nachdem', 'während', 'wo', 'wie'],
   negators: ['nicht', 'nie', 'niemals', 'kein', 'keine', 'keinen', 'ohne'],
-  openers: ['und', 'aber', 'oder', 'denn', 'doch', 'weil', 'dass', 'wenn', 'als', 'ob', 'obwohl', 'wahrend', 'seit', 'seitdem', 'bis', 'bevor', 'nachdem', 'wo', 'wie'],
-  determiners: ['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'mein', 'meine', 'meinen', 'meinem', 'dein', 'deine', 'deinen', 'deinem', 'unser', 'unsere', 'unseren'],
-  prepositions: ['fur', 'mit', 'zu', 'zum', 'zur', 'in', 'im', 'an', 'am', 'auf', 'aus', 'bei', 'beim', 'nach', 'von', 'vom', 'ohne', 'uber', 'unter', 'vor', 'jede', 'jeden', 'jeder', 'jedes'],
-  dangling: `der die das den dem des ein eine einen einem einer und oder aber denn doch weil dass wenn als ob obwohl wahrend seit bis
-    bevor nachdem fur mit zu zum zur in im an am auf aus bei beim nach von vom ohne uber unter vor mein meine meinen dein deine deinen
+  openers: ['und', 'aber', 'oder', 'denn', 'doch', 'weil', 'dass', 'wenn', 'als', 'ob', 'obwohl', 'während', 'seit', 'seitdem', 'bis', 'bevor', 'nachdem', 'wo', 'wie'],
+  determiners: ['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'mein', 'meine', 'meinen', 'meinem', 'dein', 'deine', 'deinen', 'deinem', 'unser', 'unsere', 'unseren', 'ist', 'sind', 'war', 'waren'],
+  prepositions: ['für', 'mit', 'zu', 'zum', 'zur', 'in', 'im', 'an', 'am', 'auf', 'aus', 'bei', 'beim', 'nach', 'von', 'vom', 'ohne', 'über', 'unter', 'vor', 'jede', 'jeden', 'jeder', 'jedes'],
+  dangling: `der die das den dem des ein eine einen einem einer und oder aber denn doch weil dass wenn als ob obwohl während seit bis
+    bevor nachdem für mit zu zum zur in im an am auf aus bei beim nach von vom ohne über unter vor mein meine meinen dein deine deinen
     sein seine unser unsere euer ich du er sie es wir ihr bin bist ist sind seid hab habe hast hat haben werde wirst wird sehr so jede
     jeden jeder jedes`.split(/\s+/),
 };

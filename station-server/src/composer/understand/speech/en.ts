@@ -13,7 +13,7 @@ export const EN: SpeechModel = {
   contact: { subjects: ['i', 'you', 'we', 'they', 'he', 'she'], determiners: ['the', 'a', 'an', 'every', 'each', 'all', 'my', 'your', 'our', 'those', 'that', 'this', 'these', 'last', 'first'] },
   negators: ['not', 'never', 'no', 'don t', 'didn t', 'doesn t', 'won t', 'can t', 'couldn t', 'isn t', 'wasn t', 'aren t', 'haven t', 'hasn t', 'wouldn t', 'shouldn t'],
   openers: ['and', 'but', 'or', 'so', 'because', 'since', 'when', 'while', 'if', 'though', 'although', 'that', 'who', 'which', 'where', 'until', 'before', 'after', 'even', 'as'],
-  determiners: ['the', 'a', 'an', 'my', 'your', 'his', 'her', 'our', 'their', 'this', 'these', 'those'],
+  determiners: ['the', 'a', 'an', 'my', 'your', 'his', 'her', 'our', 'their', 'this', 'these', 'those', 'is', 'are', 'was', 'were'],
   prepositions: ['for', 'to', 'with', 'in', 'on', 'at', 'from', 'by', 'about', 'through', 'without', 'into', 'over', 'under', 'of', 'like', 'every', 'each'],
   dangling: `a an the and or but so because since when while if though although that who which where until of to for with in on at
     from by about through without into over under like my your his her our their its this these those i we he she they is am are was

@@ -12,7 +12,7 @@ export const ES: SpeechModel = {
   },
   negators: ['no', 'nunca', 'jamas', 'tampoco', 'ni'],
   openers: ['y', 'e', 'pero', 'o', 'u', 'porque', 'pues', 'que', 'cuando', 'mientras', 'aunque', 'si', 'donde', 'quien', 'como', 'hasta', 'desde'],
-  determiners: ['el', 'la', 'los', 'las', 'un', 'una', 'mi', 'mis', 'tu', 'tus', 'su', 'sus', 'nuestro', 'nuestra', 'nuestros', 'nuestras', 'este', 'esta', 'estos', 'estas'],
+  determiners: ['el', 'la', 'los', 'las', 'un', 'una', 'mi', 'mis', 'tu', 'tus', 'su', 'sus', 'nuestro', 'nuestra', 'nuestros', 'nuestras', 'este', 'esta', 'estos', 'estas', 'es', 'son', 'fue', 'está', 'están'],
   prepositions: ['por', 'para', 'con', 'en', 'a', 'al', 'de', 'del', 'sin', 'sobre', 'hacia', 'entre', 'cada'],
   dangling: `el la los las un una unos unas lo y e o u pero porque que cuando mientras aunque si donde quien como hasta desde por para con en a
     al de del sin sobre hacia entre mi mis tu tus su sus nuestro nuestra este esta estos estas ese esa yo me te se nos es soy eres fue

@@ -11,10 +11,10 @@ export const FR: SpeechModel = {
     pride: ['fier*', ['bravo', 2], ['chapeau', 2], ['bien joue', 2], ['tu l as fait', 2], ['tu as reussi', 1.5]],
   },
   negators: ['ne', 'n', 'pas', 'jamais', 'plus jamais', 'sans'],
-  openers: ['et', 'mais', 'ou', 'donc', 'car', 'parce', 'que', 'qu', 'quand', 'lorsque', 'pendant', 'si', 'qui', 'dont', 'comme', 'depuis', 'avant', 'apres'],
-  determiners: ['le', 'la', 'les', 'l', 'un', 'une', 'mon', 'ma', 'mes', 'ton', 'ta', 'tes', 'son', 'sa', 'ses', 'notre', 'votre', 'nos', 'vos', 'ce', 'cet', 'cette', 'ces'],
-  prepositions: ['pour', 'avec', 'dans', 'sur', 'a', 'au', 'aux', 'de', 'du', 'des', 'en', 'par', 'sans', 'chez', 'vers', 'derriere', 'devant', 'chaque'],
-  dangling: `le la les l un une des du de d et ou mais donc car parce que qu quand si qui dont comme pour avec dans sur a au aux en par
+  openers: ['et', 'mais', 'ou', 'donc', 'car', 'parce', 'que', 'qu', 'quand', 'lorsque', 'pendant', 'si', 'qui', 'dont', 'comme', 'depuis', 'avant', 'après'],
+  determiners: ['le', 'la', 'les', 'l', 'un', 'une', 'mon', 'ma', 'mes', 'ton', 'ta', 'tes', 'son', 'sa', 'ses', 'notre', 'votre', 'nos', 'vos', 'ce', 'cet', 'cette', 'ces', 'est', 'sont', 'était'],
+  prepositions: ['pour', 'avec', 'dans', 'sur', 'à', 'au', 'aux', 'de', 'du', 'des', 'en', 'par', 'sans', 'chez', 'vers', 'derrière', 'devant', 'avant', 'après', 'chaque'],
+  dangling: `le la les l un une des du de d et ou mais donc car parce que qu quand si qui dont comme pour avec dans sur à a au aux en par
     sans chez vers mon ma mes ton ta tes son sa ses notre votre leur leurs ce cet cette ces je j tu il elle on nous vous ils elles me m
-    te t se s ne n suis es est sommes etes sont ai as avons avez ont tres plus chaque`.split(/\s+/),
+    te t se s ne n suis es est sommes êtes sont ai as avons avez ont très plus chaque`.split(/\s+/),
 };

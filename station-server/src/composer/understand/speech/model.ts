@@ -1,6 +1,8 @@
-// One language's model of what a message does and where its phrases break. Everything is matched on
-// folded text (lower case, accents removed, apostrophes as spaces: "don't" is "don t", "t'aime" is
-// "t aime"); Hangul stays as written.
+// One language's model of what a message does and where its phrases break. Cues are matched on folded
+// text (lower case, accents removed, apostrophes as spaces: "don't" is "don t", "t'aime" is "t aime");
+// the phrase lists (openers, prepositions, determiners, dangling) keep their accents, since there the
+// accent tells words apart (Portuguese é "is" and e "and", French à "to" and a "has"). Hangul stays
+// as written.
 import type { Theme } from '@radio-optimism/shared';
 
 /**
@@ -19,9 +21,9 @@ export interface SpeechModel {
   negatorsAfter?: readonly string[];
   /** Words that open a clause (conjunctions, relative pronouns, subordinators): a phrase may start here. */
   openers: readonly string[];
-  /** Articles and possessives: a noun phrase starts here, the weakest boundary, used only to break a
-   *  clause too long for one line between its verb and its object ("Desculpa por ter esquecido | o teu
-   *  aniversário"). */
+  /** Articles, possessives and copulas: a noun phrase or a predicate starts here, the weakest boundary,
+   *  used only to break a clause too long for one line between its parts ("Desculpa por ter esquecido |
+   *  o teu aniversário", "Cada dia ao teu lado | é o meu lugar favorito"). */
   determiners: readonly string[];
   /** Prepositions: a long clause may be split before one (a weaker boundary than an opener). */
   prepositions: readonly string[];

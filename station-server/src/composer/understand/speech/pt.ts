@@ -11,10 +11,10 @@ export const PT: SpeechModel = {
     pride: ['orgulh*', ['voce conseguiu', 2], ['conseguiste', 2], ['bem feito', 2], ['mandou bem', 2], ['bravo', 2]],
   },
   negators: ['nao', 'nunca', 'jamais', 'nem'],
-  openers: ['e', 'mas', 'ou', 'porque', 'pois', 'que', 'quando', 'enquanto', 'embora', 'se', 'onde', 'quem', 'como', 'ate', 'desde'],
-  determiners: ['o', 'a', 'os', 'as', 'um', 'uma', 'meu', 'minha', 'meus', 'minhas', 'teu', 'tua', 'teus', 'tuas', 'seu', 'sua', 'seus', 'suas', 'nosso', 'nossa', 'este', 'esta', 'esse', 'essa'],
+  openers: ['e', 'mas', 'ou', 'porque', 'pois', 'que', 'quando', 'enquanto', 'embora', 'se', 'onde', 'quem', 'como', 'até', 'desde'],
+  determiners: ['o', 'a', 'os', 'as', 'um', 'uma', 'meu', 'minha', 'meus', 'minhas', 'teu', 'tua', 'teus', 'tuas', 'seu', 'sua', 'seus', 'suas', 'nosso', 'nossa', 'este', 'esta', 'esse', 'essa', 'é', 'são', 'foi', 'está', 'estão'],
   prepositions: ['por', 'pelo', 'pela', 'para', 'pra', 'com', 'em', 'no', 'na', 'nos', 'nas', 'a', 'ao', 'de', 'do', 'da', 'dos', 'das', 'sem', 'sobre', 'entre', 'cada'],
   dangling: `o a os as um uma uns umas e mas ou porque pois que quando enquanto embora se onde quem como ate desde por pelo pela para pra
     com em no na nos nas ao de do da dos das sem sobre entre meu minha meus minhas teu tua teus tuas seu sua seus suas nosso nossa este
-    esta esse essa eu me te lhe nos e sou es foi tenho tens tem muito mais cada`.split(/\s+/),
+    esta esse essa eu me te lhe nos sou és é são está estou foi tenho tens tem muito mais cada`.split(/\s+/),
 };
