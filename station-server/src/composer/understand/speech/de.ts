@@ -3,7 +3,7 @@ import type { SpeechModel } from './model.js';
 export const DE: SpeechModel = {
   acts: {
     gratitude: ['danke*', 'dank', 'dankbar', 'bedank*'],
-    apology: [['tut mir leid', 3.5], ['es tut mir leid', 3.5], ['entschuldig*', 3.5], ['verzeih*', 3.5], ['vergib mir', 3.5], ['sorry', 3.5], ['meine schuld', 3], ['vergessen', 1.5]],
+    apology: [['tut mir ~ leid', 3.5], ['es tut mir ~ leid', 3.5], ['entschuldig*', 3.5], ['verzeih*', 3.5], ['vergib mir', 3.5], ['sorry', 3.5], ['meine schuld', 3], ['vergessen', 1.5]],
     celebration: ['alles gute', 'gluckwunsch*', 'gratulier*', 'frohe weihnachten', 'frohes neues', 'happy birthday', ['feier*', 1.5], ['prost', 1.5]],
     'missing-you': ['vermiss*', 'du fehlst', 'fehlst mir', 'fehlt mir', 'fehlen mir', 'komm* ~ zuruck', 'komm bald', ['ohne dich', 1.2], ['weisst du noch', 1], ['denke ~ an dich', 1], ['denke ~ an euch', 1]],
     love: [['liebe dich', 2], ['hab dich lieb', 2], ['habe dich lieb', 2], ['ich liebe', 2], ['liebe meines lebens', 2], ['mein herz', 1]],
