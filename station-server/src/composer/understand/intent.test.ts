@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { LANGUAGES, type Language } from '@radio-optimism/shared';
 import { understand } from './understand.js';
 import { detectIntent } from './intent.js';
-import { INTENT_SET, type IntentExample } from './intent-set.js';
+import { FRESH_SET, INTENT_SET, type IntentExample } from './intent-set.js';
 
 const read = (e: IntentExample): string =>
   understand({ message: e.message, to: 'Ana', language: e.language, genre: 'pop', vibe: e.vibe ?? 'heartfelt', ...(e.relation ? { relation: e.relation } : {}) }).theme;
@@ -23,6 +23,12 @@ describe('intent: what the message does', () => {
     // The figures docs/LYRICS.md reports.
     process.stdout.write(`intent ${language}: ${result.right}/${result.total} (held out ${held.right}/${held.total})${result.wrong.length ? `\n  ${result.wrong.join('\n  ')}` : ''}\n`);
     expect(result.right / result.total).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reads messages written after the rules were finished (never tuned on) about as well', () => {
+    const result = accuracy(FRESH_SET);
+    process.stdout.write(`intent, fresh messages: ${result.right}/${result.total}${result.wrong.length ? `\n  ${result.wrong.join('\n  ')}` : ''}\n`);
+    expect(result.right / result.total).toBeGreaterThanOrEqual(0.9);
   });
 
   it('lets a negated cue say nothing and discounts a closing "love you" or "thanks"', () => {

@@ -104,7 +104,7 @@ function wordHits(clause: string, model: SpeechModel): Omit<Hit, 'sentence'>[] {
   }
   const negators = model.negators.map((n) => ` ${n} `);
   return resolve(spans, (s) => {
-    const before = ` ${words.slice(Math.max(0, s.start - 3), s.start).join(' ')} `;
+    const before = ` ${words.slice(Math.max(0, s.start - 2), s.start).join(' ')} `;
     return negators.some((n) => before.includes(n));
   });
 }

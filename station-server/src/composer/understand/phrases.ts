@@ -9,7 +9,8 @@ import { detailsOf } from './details.js';
 import { fold } from './text.js';
 import { stopSet } from './theme.js';
 
-const MAX_PHRASES = 6;
+const MAX_PHRASES = 8;
+const SHORT_WORDS: Record<Language, number> = { en: 8, es: 8, pt: 8, fr: 8, de: 7, ko: 3 };
 // A phrase may span two sung lines; longer runs are not offered (Korean counts 어절, which are longer).
 const MAX_WORDS: Record<Language, number> = { en: 14, es: 14, pt: 14, fr: 14, de: 12, ko: 6 };
 
@@ -34,7 +35,9 @@ export function keyPhrases(message: string, language: Language, intent: Theme | 
   for (const { phrase, score } of scored) {
     if (score === -Infinity) continue;
     const folded = fold(phrase.text);
-    if (chosen.some((p) => fold(p.text).includes(folded) || folded.includes(fold(p.text)))) continue;
+    // A part of a phrase already chosen adds nothing, unless that phrase is long: it may not fit two
+    // sung lines, and then its clauses are sung on their own.
+    if (chosen.some((p) => folded.includes(fold(p.text)) || (fold(p.text).includes(folded) && p.text.split(/\s+/u).length <= SHORT_WORDS[language]))) continue;
     chosen.push(phrase);
     if (chosen.length === MAX_PHRASES) break;
   }

@@ -7,7 +7,7 @@ export const DE: SpeechModel = {
     celebration: ['alles gute', 'gluckwunsch*', 'gratulier*', 'frohe weihnachten', 'frohes neues', 'happy birthday', ['feier*', 1.5], ['prost', 1.5]],
     'missing-you': ['vermiss*', 'du fehlst', 'fehlst mir', 'fehlt mir', 'fehlen mir', 'komm* ~ zuruck', 'komm bald', ['ohne dich', 1.2], ['weisst du noch', 1], ['denke ~ an dich', 1], ['denke ~ an euch', 1]],
     love: [['liebe dich', 2], ['hab dich lieb', 2], ['habe dich lieb', 2], ['ich liebe', 2], ['liebe meines lebens', 2], ['mein herz', 1]],
-    encouragement: ['viel gluck', 'viel erfolg', 'du schaffst das', 'schaffst das', 'ihr schafft das', 'gib nicht auf', 'kopf hoch', 'glaub* an dich', 'glaub* an euch', 'halte durch', 'weiter so', ['wir stehen ~ hinter dir', 2], ['ich stehe hinter dir', 2], ['du packst das', 3], ['toi toi toi', 3]],
+    encouragement: ['viel gluck', 'viel erfolg', 'du schaffst das', 'schaffst das', 'ihr schafft das', 'gib nicht auf', 'kopf hoch', 'glaub* an dich', 'glaub* an euch', 'halte durch', 'weiter so', ['wir stehen ~ hinter dir', 2], ['ich stehe hinter dir', 2], ['du packst das', 3], ['toi toi toi', 3], 'druck* ~ die daumen', 'drueck* ~ die daumen', 'daumen gedruckt', 'daumen drucken'],
     pride: ['stolz', ['gut gemacht', 2], ['geschafft', 1.5], ['bravo', 2], ['respekt', 1.5]],
   },
   verbFinal: ['dass', 'weil', 'wenn', 'ob', 'obwohl', 'als', 'seit', 'seitdem', 'bis', 'bevor', 'nachdem', 'während', 'wo', 'wie'],

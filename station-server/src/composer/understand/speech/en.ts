@@ -3,7 +3,7 @@ import type { SpeechModel } from './model.js';
 export const EN: SpeechModel = {
   acts: {
     gratitude: ['thank*', 'grateful', 'appreciate*', 'can t thank you enough', ['thanks to you', 2]],
-    apology: [['sorry', 3.5], ['apologi*', 3.5], ['forgive me', 3.5], 'i was wrong', 'my fault', 'my bad', ['i shouldn t have', 2.5], ['forgot', 1.5], ['forget', 1.5], ['make it up to you', 2]],
+    apology: [['sorry', 3.5], ['apolog*', 3.5], ['forgive me', 3.5], 'i was wrong', 'my fault', 'my bad', ['i shouldn t have', 2.5], ['forgot', 1.5], ['forget', 1.5], ['make it up to you', 2]],
     celebration: ['happy birthday', 'happy anniversary', 'happy new year', 'happy graduation', 'congrat*', 'many happy returns', ['cheers to', 2], ['celebrat*', 1.5], ['happy ~ day', 2]],
     'missing-you': ['miss you', 'i miss', 'we miss', 'missing you', 'missed you', 'come home', 'come back', 'wish you were here', ['can t wait to see you', 2], ['without you', 1.2], ['far away', 1]],
     love: [['love you', 2], ['adore you', 2], ['love of my life', 2], ['in love with you', 2], ['my heart', 1]],

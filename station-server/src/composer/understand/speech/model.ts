@@ -15,7 +15,7 @@ export type Cue = string | readonly [string, number];
 
 export interface SpeechModel {
   acts: Record<Theme, readonly Cue[]>;
-  /** Words (or word pairs) that negate a cue they come just before, within its clause. */
+  /** Words (or word pairs) that negate a cue when among the two words just before it, in its clause. */
   negators: readonly string[];
   /** Korean: endings or words just after a cue that negate it (잊은 거 아니야). */
   negatorsAfter?: readonly string[];
