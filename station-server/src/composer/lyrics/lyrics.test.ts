@@ -159,4 +159,12 @@ describe('writeLyrics: the song says what the sender meant, in their whole phras
     expect(song('en', 'Sorry I forgot your birthday.', 'Jo').title).toBe('Sorry I forgot your birthday');
     expect(song('en', 'Thank you for every early morning you drove me to practice.', 'Mom').title).toMatch(/Mom|Thank you/u);
   });
+
+  it('frames a short phrase without a capital in mid-line, but keeps a name as written', () => {
+    const texts = (message: string): string =>
+      Array.from({ length: 6 }, (_, seed) => allText(writeLyrics(understand({ message, to: 'Sam', language: 'en', genre: 'pop', vibe: 'calm' }), { genre: 'pop', vibe: 'calm', seed }))).join('\n');
+    expect(texts('Happy birthday!')).toContain('Oh, happy birthday');
+    expect(texts('Happy birthday!')).not.toContain('Oh, Happy');
+    expect(texts('Mom, thanks!')).toContain('Oh, Mom, thanks');
+  });
 });

@@ -64,7 +64,7 @@ const MAX_TITLE = 32;
  *  sender's own words when a phrase that makes the act fits a title, else takes the recipient's name. */
 function titleOf(hook: string, phrase: PhraseGroup | undefined, u: Understanding): string {
   if (hook.includes('{name}')) return fillName(hook, u.recipient);
-  const own = phrase?.act && phrase.lines.length === 1 ? phrase.lines[0]!.text : undefined;
+  const own = phrase?.act && phrase.lines.length === 1 ? phrase.lines[0]!.words : undefined;
   if (own && own.length <= MAX_TITLE && own.split(/\s+/u).length >= 2 && !own.includes('{')) return capitalize(own);
   const named = `${hook}, ${u.recipient}`;
   return named.length <= MAX_TITLE ? named : hook;

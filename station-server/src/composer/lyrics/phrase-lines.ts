@@ -12,6 +12,8 @@ import { toPlainLyricForm } from './korean.js';
 
 export interface PhraseLine {
   text: string;
+  /** The sender's words on this line, without any frame. */
+  words: string;
   count: number;
   /** The last word, folded (lower case, no accents, no punctuation). */
   endWord: string;
@@ -48,18 +50,19 @@ export function phraseGroups(phrases: readonly KeyPhrase[], language: Language, 
       let text = whole;
       let c = n;
       if (c < MIN_SYLLABLES && bank.shortFrames.length > 0) {
-        const framed = bank.shortFrames[frameAt(i) % bank.shortFrames.length]!.split('{phrase}').join(whole);
+        const frame = bank.shortFrames[frameAt(i) % bank.shortFrames.length]!;
+        const framed = frame.split('{phrase}').join(frame.startsWith('{phrase}') ? whole : midLine(whole, bank));
         if (count(framed) <= MAX_SYLLABLES) {
           text = framed;
           c = count(framed);
         }
       }
-      out.push({ lines: [{ text, count: c, endWord: foldWord(lastOf(whole)) }], sentence: phrase.sentence, act: phrase.act });
+      out.push({ lines: [{ text, words: whole, count: c, endWord: foldWord(lastOf(whole)) }], sentence: phrase.sentence, act: phrase.act });
       return;
     }
     const split = bestSplit(pieces, count);
     if (!split) return;
-    out.push({ lines: split.map((text) => ({ text, count: count(text), endWord: foldWord(lastOf(text)) })), sentence: phrase.sentence, act: phrase.act });
+    out.push({ lines: split.map((text) => ({ text, words: text, count: count(text), endWord: foldWord(lastOf(text)) })), sentence: phrase.sentence, act: phrase.act });
   });
   return out;
 }
@@ -79,6 +82,27 @@ function bestSplit(pieces: readonly PhrasePiece[], count: (text: string) => numb
     if (!best || score > best.score) best = { lines: [a, b], score };
   }
   return best?.lines;
+}
+
+/** A phrase set after a frame's opening ("oh, happy birthday"): its first word loses the capital it had
+ *  only for opening the sentence, when the bank uses that word in lower case (a name keeps its own). */
+function midLine(phrase: string, bank: LyricBank): string {
+  const first = phrase.split(/\s+/u)[0] ?? '';
+  const lower = first.toLocaleLowerCase();
+  if (lower === first || first === 'I' || !commonWords(bank).has(lower.replace(/[^\p{L}'’]/gu, ''))) return phrase;
+  return lower + phrase.slice(first.length);
+}
+
+const common = new WeakMap<LyricBank, Set<string>>();
+function commonWords(bank: LyricBank): Set<string> {
+  let set = common.get(bank);
+  if (!set) {
+    const lines = [...Object.values(bank.verse), ...Object.values(bank.bridge), ...Object.values(bank.vibe), bank.any].flat(2);
+    const chorus = Object.values(bank.chorus).flat().flatMap((c) => [...c.lines]);
+    set = new Set([...lines, ...chorus, ...bank.free].flatMap((l) => l.split(/\s+/u).slice(1)).map((w) => w.replace(/[^\p{L}'’]/gu, '')).filter((w) => w !== '' && w === w.toLocaleLowerCase()));
+    common.set(bank, set);
+  }
+  return set;
 }
 
 /** Korean pieces in the plain lyric register, word by word (the trim keeps the word count). */
