@@ -167,4 +167,15 @@ describe('writeLyrics: the song says what the sender meant, in their whole phras
     expect(texts('Happy birthday!')).not.toContain('Oh, Happy');
     expect(texts('Mom, thanks!')).toContain('Oh, Mom, thanks');
   });
+
+  it("draws bank imagery from the message's occasion: candles for a birthday, none for a new job", () => {
+    for (let seed = 0; seed < 8; seed++) {
+      const job = song('en', 'Congratulations on the new job! You earned every bit of it.', 'Kim', 'heartfelt', seed);
+      expect(allText(job)).not.toMatch(/candles|another year/iu);
+      const birthday = song('en', 'Happy birthday, little brother! Hope your day is as loud as you are.', 'Kim', 'heartfelt', seed);
+      expect(birthday.sections[0]!.lines.map((l) => l.text).join(' ')).toMatch(/candles|another year/iu);
+      const promotion = song('de', 'Herzlichen Glückwunsch zur Beförderung! Das hast du dir verdient.', 'Kim', 'heartfelt', seed);
+      expect(allText(promotion)).not.toMatch(/Kerzen|neues Jahr/u);
+    }
+  });
 });

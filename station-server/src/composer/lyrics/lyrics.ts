@@ -19,7 +19,7 @@ export interface LyricsOptions {
 export function writeLyrics(u: Understanding, opts: LyricsOptions): Lyrics {
   const bank = BANKS[u.language];
   const random = createRandom(hashString(`lyrics|${u.language}|${u.theme}|${opts.vibe}`, opts.seed >>> 0));
-  const ctx: SectionContext = { bank, language: u.language, theme: u.theme, vibe: opts.vibe, random, used: new Set() };
+  const ctx: SectionContext = { bank, language: u.language, theme: u.theme, vibe: opts.vibe, random, used: new Set(), details: u.details };
   const groups = phraseGroups(u.phrases, u.language, bank, (i) => random.fork(`frame${i}`).int(0, 99));
   // The two verses sing two different sentences, so no sentence is split by a chorus.
   const first = groups[0];

@@ -11,6 +11,8 @@ import { countSyllables } from '../syllables/syllabify.js';
 import { fitting, type ChorusTemplate, type Couplet, type LyricBank } from './bank.js';
 import type { PhraseGroup } from './phrase-lines.js';
 import { lastWord, rhymeFamilyOf } from './rhyme.js';
+import { drawsOnDetails, fitsDetails } from './imagery.js';
+import type { Detail } from '../types.js';
 
 export interface SectionContext {
   bank: LyricBank;
@@ -20,6 +22,8 @@ export interface SectionContext {
   random: Random;
   /** Lines already sung in this song, so nothing repeats outside the chorus. */
   used: Set<string>;
+  /** The occasions the message names: bank imagery must fit them. */
+  details: readonly Detail[];
 }
 
 const count = (ctx: SectionContext, line: string): number => countSyllables(line, ctx.language);
@@ -37,7 +41,10 @@ export const VIBE_FITS: Record<Vibe, readonly Theme[]> = {
 
 /** A couplet not yet used: the theme's own first, then the vibe's (when tinting), then any. */
 function takeCouplet(ctx: SectionContext, tint: boolean): Couplet {
-  const own = ctx.bank.verse[ctx.theme].filter((c) => !ctx.used.has(c[0]));
+  const fresh = ctx.bank.verse[ctx.theme].filter((c) => !ctx.used.has(c[0]) && fitsDetails(c, ctx.language, ctx.details));
+  // A couplet drawn from the message's own occasion comes first (the candles for a birthday).
+  const drawn = fresh.filter((c) => drawsOnDetails(c, ctx.language, ctx.details));
+  const own = drawn.length > 0 ? drawn : fresh;
   const vibe = VIBE_FITS[ctx.vibe].includes(ctx.theme) ? ctx.bank.vibe[ctx.vibe].filter((c) => !ctx.used.has(c[0])) : [];
   const any = ctx.bank.any.filter((c) => !ctx.used.has(c[0]));
   const pool = tint && vibe.length > 0 ? vibe : own.length > 0 ? own : any.length > 0 ? any : vibe.length > 0 ? vibe : ctx.bank.verse[ctx.theme];
