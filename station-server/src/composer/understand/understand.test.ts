@@ -89,4 +89,14 @@ describe('understand: key phrases', () => {
     expect(u.theme).toBe('celebration');
     expect(u.keyPhrases).toContain('Happy birthday habibi');
   });
+
+  it('reads occasions and details apart from the intent', () => {
+    const sorry = understand(req('pt', 'Desculpa por ter esquecido o teu aniversário. Prometo uma festa enorme.'));
+    expect(sorry.theme).toBe('apology');
+    expect(sorry.details).toContain('birthday');
+    // The phrase that makes the act and names the detail is the one to sing.
+    expect(sorry.keyPhrases[0]).toBe('Desculpa por ter esquecido o teu aniversário');
+    expect(understand(req('en', 'Thanks for every single morning')).details).toEqual([]);
+    expect(understand(req('ko', '우리 강아지 초코야, 산책할 때마다 꼬리 흔들어 줘서 고마워.')).details).toContain('pet');
+  });
 });
