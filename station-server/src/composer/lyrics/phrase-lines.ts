@@ -57,6 +57,8 @@ export function phraseGroups(phrases: readonly KeyPhrase[], language: Language, 
           c = count(framed);
         }
       }
+      // Too short to carry a tune even framed ("thank thank"): not sung.
+      if (c < MIN_HALF) return;
       out.push({ lines: [{ text, words: whole, count: c, endWord: foldWord(lastOf(whole)) }], sentence: phrase.sentence, act: phrase.act });
       return;
     }
