@@ -1,5 +1,6 @@
-// Finds the message's main theme: each theme's lexicon hits, in the song's language first and the other
-// languages at half weight (people mix languages). With no hit at all the relation and the vibe decide.
+// The fallback for a message that makes no speech act (intent.ts decides otherwise): each theme's topic
+// words, in the song's language first and the other languages at half weight (people mix languages).
+// With no hit at all the relation and the vibe decide.
 import { LANGUAGES, THEMES, type Language, type Relation, type Theme, type Vibe } from '@radio-optimism/shared';
 import { LEXICONS } from './lexicons/index.js';
 import { countHits, type FoldedMessage } from './match.js';
