@@ -11,6 +11,33 @@ export interface Understanding {
   relation: Relation;
   /** Short phrases taken from the message itself (in its own words), best first. */
   keyPhrases: string[];
+  /** The same phrases with the boundaries inside them, where a line may break (best first). */
+  phrases: KeyPhrase[];
+  /** Occasions and details the message mentions (birthday, exam, pet...): imagery, never the intent. */
+  details: Detail[];
+}
+
+export const DETAILS = ['birthday', 'anniversary', 'wedding', 'graduation', 'exam', 'work', 'sport', 'distance', 'illness', 'pet', 'music'] as const;
+export type Detail = (typeof DETAILS)[number];
+
+/** A run of a sentence's words between phrase boundaries; `cut` is the strength of the boundary before
+ *  it: 3 punctuation, 2 a conjunction or relative pronoun (a Korean connective ending), 1 a preposition,
+ *  0.5 an article or possessive opening a noun phrase. */
+export interface PhrasePiece {
+  text: string;
+  cut: number;
+}
+
+/** One or more whole clauses of one sentence of the message, in the sender's words. */
+export interface KeyPhrase {
+  text: string;
+  /** Which sentence of the message it comes from (lines from one sentence must stay together). */
+  sentence: number;
+  /** True when the phrase is the whole sentence. */
+  whole: boolean;
+  /** True when the phrase itself makes the message's act ("thank you for every walk"). */
+  act: boolean;
+  pieces: PhrasePiece[];
 }
 
 export type SectionKind = 'intro' | 'verse' | 'chorus' | 'bridge' | 'outro';

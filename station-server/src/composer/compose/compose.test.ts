@@ -4,6 +4,8 @@ import { GENRES, VIBES } from '@radio-optimism/shared';
 import type { Lyrics, LyricLine } from '../types.js';
 import { compose } from './compose.js';
 import { scoreToMidi } from './midi.js';
+import { understand } from '../understand/understand.js';
+import { writeLyrics } from '../lyrics/lyrics.js';
 
 // A fixture lyric: words split into two-letter "syllables", every other one stressed.
 const line = (text: string): LyricLine => ({
@@ -89,5 +91,21 @@ describe('compose', () => {
     expect(vocals?.notes).toHaveLength(score.vocals.length);
     expect(Math.abs(vocals!.notes[5]!.time - score.vocals[5]!.start)).toBeLessThan(0.01);
     expect(midi.tracks.length).toBe(score.tracks.length + 1);
+  });
+
+  it("fits the melody to the sender's phrases: every syllable of every line gets its own note, none cut", () => {
+    // Real lyrics whose verses carry long message phrases sung on two lines.
+    for (const [language, message] of [
+      ['en', 'Thank you for staying up with me every night before my exams and for believing in me when I could not.'],
+      ['pt', 'Desculpa por ter esquecido o teu aniversário. Prometo que no próximo ano vou fazer uma festa enorme para ti.'],
+      ['ko', '끝까지 포기하지 말고 함께 우승하자!'],
+    ] as const) {
+      const sung = writeLyrics(understand({ message, to: 'Ana', language, genre: 'ballad', vibe: 'calm' }), { genre: 'ballad', vibe: 'calm', seed: 2 });
+      const score = compose(sung, { genre: 'ballad', vibe: 'calm', seed: 2 });
+      sung.sections.flatMap((s) => s.lines).forEach((l, i) => {
+        const onsets = score.vocals.filter((v) => v.line === i && !v.continues);
+        expect(onsets.map((v) => v.syllable)).toEqual(l.syllables.map((x) => x.text));
+      });
+    }
   });
 });

@@ -12,11 +12,20 @@ export interface ChorusTemplate {
   lines: readonly [string, string, string, string];
 }
 
+/** A line that says something only some intents mean ("I'm grateful...", "you did it") carries the
+ *  intents it fits; a plain string fits any. */
+export type BankLine = string | readonly [string, readonly Theme[]];
+
 export interface RhymeFamily {
   /** Folded words (lower case, no accents) that end in this rhyme. */
   words: readonly string[];
   /** Lines that end on a word of this family, to answer a key phrase that ends in one. */
-  lines: readonly string[];
+  lines: readonly BankLine[];
+}
+
+/** The bank lines that fit an intent, as text. */
+export function fitting(lines: readonly BankLine[], intent: Theme): string[] {
+  return lines.flatMap((l) => (typeof l === 'string' ? [l] : l[1].includes(intent) ? [l[0]] : []));
 }
 
 export interface LyricBank {

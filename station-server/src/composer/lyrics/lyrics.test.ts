@@ -1,8 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { LANGUAGES, THEMES, VIBES, type Language, type Theme } from '@radio-optimism/shared';
 import type { Lyrics, Understanding } from '../types.js';
 import { understand } from '../understand/understand.js';
 import { writeLyrics } from './lyrics.js';
+import { BANKS } from './banks/index.js';
+import { fitting } from './bank.js';
 
 const MESSAGES: Record<Language, string> = {
   en: 'Mom, thank you for everything you gave me. I love you so much!',
@@ -99,7 +102,92 @@ describe('writeLyrics', () => {
   });
 
   it('drops a phrase in another script from the verses', () => {
-    const u: Understanding = { language: 'en', theme: 'love', recipient: 'Ana', relation: 'other', keyPhrases: ['사랑해 정말 많이'] };
+    const u: Understanding = { language: 'en', theme: 'love', recipient: 'Ana', relation: 'other', keyPhrases: ['사랑해 정말 많이'], phrases: [{ text: '사랑해 정말 많이', sentence: 0, whole: true, act: false, pieces: [{ text: '사랑해 정말 많이', cut: 3 }] }], details: [] };
     expect(allText(writeLyrics(u, { genre: 'pop', vibe: 'calm', seed: 1 }))).not.toMatch(/[\uAC00-\uD7A3]/u);
+  });
+});
+
+describe('writeLyrics: the song says what the sender meant, in their whole phrases', () => {
+  const song = (language: Language, message: string, to: string, vibe: Parameters<typeof writeLyrics>[1]['vibe'] = 'heartfelt', seed = 7): Lyrics =>
+    writeLyrics(understand({ message, to, language, genre: 'pop', vibe }), { genre: 'pop', vibe, seed });
+  const lines = (l: Lyrics): string[] => l.sections.flatMap((s) => s.lines.map((x) => x.text));
+
+  it('sings an apology for a forgotten birthday as an apology, not a party (issue 12)', () => {
+    for (let seed = 0; seed < 6; seed++) {
+      const l = song('pt', 'Desculpa por ter esquecido o teu aniversário. Prometo que no próximo ano vou fazer uma festa enorme para ti.', 'Rita', 'upbeat', seed);
+      const text = allText(l);
+      expect(text).not.toMatch(/Hoje é seu dia|Que toque a alegria/u);
+      expect(text).toContain('Desculpa por ter esquecido\nO teu aniversário');
+      // The upbeat vibe's dance-floor couplet does not tint an apology.
+      expect(text).not.toContain('Aumenta o som');
+    }
+  });
+
+  it('thanks a parent for exam nights with a thank-you, and a dog without "we did it" (issue 12)', () => {
+    const dad = song('en', 'Thank you for staying up with me every night before my exams and for believing in me when I could not.', 'Dad', 'epic');
+    expect(allText(dad)).not.toMatch(/Keep going|don't let go/u);
+    expect(allText(dad)).toMatch(/Thank you|for everything/iu);
+    const choco = song('ko', '우리 강아지 초코야, 산책할 때마다 꼬리 흔들어 줘서 고마워. 너는 최고의 친구야.', '초코', 'upbeat');
+    expect(allText(choco)).not.toContain('해냈어');
+    expect(allText(choco)).toContain('고마워');
+  });
+
+  it('breaks a long phrase into two adjacent lines at a phrase boundary, never mid-phrase', () => {
+    const mom = lines(song('en', 'Thank you for every early morning you drove me to practice.', 'Mom'));
+    const at = mom.indexOf('Thank you for every early morning');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(mom[at + 1]).toBe('You drove me to practice');
+    const leo = lines(song('es', 'Te extraño cada día desde que te fuiste a Madrid.', 'Leo', 'calm'));
+    expect(leo[leo.indexOf('Te extraño cada día') + 1]).toBe('Desde que te fuiste a Madrid');
+    const team = lines(song('ko', '끝까지 포기하지 말고 함께 우승하자!', '팀', 'epic'));
+    expect(team[team.indexOf('끝까지 포기하지 말고') + 1]).toBe('함께 우승하자');
+    // A clause that fits neither one line nor two is left out, not trimmed to fit.
+    const long = lines(song('en', 'Thank you for the extraordinarily complicated and unbelievably generous birthday celebration yesterday.', 'Jo'));
+    expect(long.some((l) => /celebration|extraordinarily/u.test(l))).toBe(false);
+  });
+
+  it('chooses bank lines by intent: a line tagged for other intents never answers an apology', () => {
+    expect(fitting(BANKS.de.rhymes.flatMap((f) => f.lines), 'apology')).not.toContain('ich danke dir für all die Zeit');
+    expect(fitting(BANKS.de.rhymes.flatMap((f) => f.lines), 'gratitude')).toContain('ich danke dir für all die Zeit');
+    // "leid" rhymes with "Zeit": the thank-you line of that rhyme would otherwise answer the apology.
+    for (let seed = 0; seed < 12; seed++) {
+      const l = song('de', 'Es tut mir wirklich furchtbar leid', 'Mia', 'heartfelt', seed);
+      expect(allText(l).toLowerCase()).not.toContain('ich danke dir');
+    }
+  });
+
+  it('gives a generic hook a title of the sender\'s own words or the recipient\'s name', () => {
+    expect(song('en', 'Sorry I forgot your birthday.', 'Jo').title).toBe('Sorry I forgot your birthday');
+    expect(song('en', 'Thank you for every early morning you drove me to practice.', 'Mom').title).toMatch(/Mom|Thank you/u);
+  });
+
+  it('frames a short phrase without a capital in mid-line, but keeps a name as written', () => {
+    const texts = (message: string): string =>
+      Array.from({ length: 6 }, (_, seed) => allText(writeLyrics(understand({ message, to: 'Sam', language: 'en', genre: 'pop', vibe: 'calm' }), { genre: 'pop', vibe: 'calm', seed }))).join('\n');
+    expect(texts('Happy birthday!')).toContain('Oh, happy birthday');
+    expect(texts('Happy birthday!')).not.toContain('Oh, Happy');
+    expect(texts('Mom, thank you!')).toContain('Oh, Mom, thank you');
+  });
+
+  it("draws bank imagery from the message's occasion: candles for a birthday, none for a new job", () => {
+    for (let seed = 0; seed < 8; seed++) {
+      const job = song('en', 'Congratulations on the new job! You earned every bit of it.', 'Kim', 'heartfelt', seed);
+      expect(allText(job)).not.toMatch(/candles|another year/iu);
+      const birthday = song('en', 'Happy birthday, little brother! Hope your day is as loud as you are.', 'Kim', 'heartfelt', seed);
+      expect(birthday.sections[0]!.lines.map((l) => l.text).join(' ')).toMatch(/candles|another year/iu);
+      const promotion = song('de', 'Herzlichen Glückwunsch zur Beförderung! Das hast du dir verdient.', 'Kim', 'heartfelt', seed);
+      expect(allText(promotion)).not.toMatch(/Kerzen|neues Jahr/u);
+    }
+  });
+
+  it('writes a valid song from any mix of cue words, connectives, punctuation, markup and scripts', () => {
+    const pieces = ['thank', 'you', 'sorry', 'for', 'the', 'and', 'que', 'de', '고마워', '미안해', '생일', '축하해', ',', '.', '!', '?', '\n', 'Happy', 'birthday', 'not', '안', '아니야', '<b>', '💖', '12', "l'amour", '«', '»', '—', 'dass', 'weil', 'und', '는데', '고', '서'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 50 }), fc.constantFrom(...LANGUAGES), fc.integer({ min: 0, max: 999 }), fc.string({ maxLength: 12 }), (ws, language, seed, junk) => {
+        const u = understand({ message: `${ws.join(' ')}${junk}` || 'x', to: 'Ana', language, genre: 'pop', vibe: 'calm' });
+        checkShape(writeLyrics(u, { genre: 'pop', vibe: 'calm', seed }), 'Ana');
+      }),
+      { numRuns: 300, seed: 12 },
+    );
   });
 });

@@ -1,107 +1,64 @@
-// The sender's own key phrases: the message cut at clause boundaries (punctuation, line breaks, and
-// conjunctions like "and"/"y"/"und"/그리고), trimmed of stop words at the edges, kept when 2-7 words
-// long (2-4 eojeol in Korean), and ranked: phrases that carry theme words and real content come first.
-import type { Language } from '@radio-optimism/shared';
-import { LEXICONS } from './lexicons/index.js';
-import { countHits, foldMessage } from './match.js';
-import { fold, stripEmoji } from './text.js';
+// The sender's own key phrases: whole clauses or runs of clauses of one sentence (phrase-model.ts),
+// ranked: a phrase that makes the message's act ("thank you for every walk") first, then one that names
+// a detail (the birthday, the exam), then the one with the most content; whole sentences read best.
+import type { Language, Theme } from '@radio-optimism/shared';
+import type { KeyPhrase } from '../types.js';
+import { candidatePhrases, segment } from './phrase-model.js';
+import { carriesIntent } from './intent.js';
+import { detailsOf } from './details.js';
+import { fold } from './text.js';
 import { stopSet } from './theme.js';
 
-const MAX_PHRASES = 6;
-const CLAUSE_PUNCTUATION = /[.!?¡¿;:,\n\r…()\[\]{}|/]+|\s[-–—]+\s|[–—]+/u;
-// Quote marks around words are decoration; an apostrophe inside a word (don't, l'amour) stays.
-const EDGE_QUOTES = /^["“”„«»‹›'‘’`*_~]+|["“”„«»‹›'‘’`*_~]+$/gu;
+const MAX_PHRASES = 8;
+const SHORT_WORDS: Record<Language, number> = { en: 8, es: 8, pt: 8, fr: 8, de: 7, ko: 3 };
+// A phrase may span two sung lines; longer runs are not offered (Korean counts 어절, which are longer).
+const MAX_WORDS: Record<Language, number> = { en: 14, es: 14, pt: 14, fr: 14, de: 12, ko: 8 };
 
-interface Candidate {
-  text: string;
-  score: number;
-  order: number;
+const endsSentence = (phrase: KeyPhrase, message: string, language: Language): boolean =>
+  phrase.whole || candidateEnds(message, language).has(`${phrase.sentence}|${phrase.text}`);
+
+const endCache = new Map<string, Set<string>>();
+/** Texts of the runs that end their sentence, keyed by sentence. */
+function candidateEnds(message: string, language: Language): Set<string> {
+  const key = `${language}|${message}`;
+  let set = endCache.get(key);
+  if (!set) {
+    set = new Set(segment(message, language).flatMap((pieces, i) => pieces.map((_, from) => `${i}|${pieces.slice(from).map((p) => p.text).join(' ').replace(/[,;:]+$/u, '')}`)));
+    if (endCache.size > 50) endCache.clear();
+    endCache.set(key, set);
+  }
+  return set;
 }
 
-export function keyPhrases(message: string, language: Language): string[] {
-  const lexicon = LEXICONS[language];
+export function keyPhrases(message: string, language: Language, intent: Theme | undefined): KeyPhrase[] {
   const stops = stopSet(language);
-  const breaks = new Set(lexicon.clauseBreaks.map((w) => fold(w)));
-  const ends = new Set(lexicon.phraseEnds);
-  const badEnd = (word: string): boolean => language !== 'ko' && isStop(word, stops) && !ends.has(fold(word));
-  const [minWords, maxWords] = language === 'ko' ? [2, 4] : [2, 7];
-  const candidates: Candidate[] = [];
-  let order = 0;
-  for (const clause of clauses(stripMarkup(stripEmoji(message)), breaks)) {
-    for (const words of windows(clause, minWords, maxWords, badEnd)) {
-      const text = words.join(' ');
-      candidates.push({ text, score: scorePhrase(words, language, stops), order: order++ });
-    }
-  }
-  candidates.sort((a, b) => b.score - a.score || a.order - b.order);
-  const chosen: string[] = [];
-  for (const c of candidates) {
-    const folded = fold(c.text);
-    if (chosen.some((p) => fold(p).includes(folded) || folded.includes(fold(p)))) continue;
-    chosen.push(c.text);
+  const scored = candidatePhrases(message, language, MAX_WORDS[language]).map((phrase, order) => {
+    const words = phrase.text.split(/\s+/u);
+    const content = words.filter((w) => !fold(w).split(/[^\p{L}\p{N}]+/u).every((x) => x === '' || stops.has(x))).length;
+    let score = Math.min(content, 5);
+    if (content === 0) score = -Infinity;
+    phrase.act = intent !== undefined && carriesIntent(phrase.text, language, intent);
+    if (phrase.act) score += 4;
+    if (detailsOf(phrase.text, language).length > 0) score += 1.5;
+    if (phrase.whole) score += 1.5;
+    // A Korean clause that stops before its sentence's end stops on a connective ending (-고, -서):
+    // it leaves the sentence hanging, so the sentence's end is preferred.
+    if (language === 'ko' && !endsSentence(phrase, message, language)) score -= 3;
+    if (words.length >= 3) score += 1;
+    // Digits cannot be sung as written.
+    if (/\p{N}/u.test(phrase.text)) score -= 3;
+    return { phrase, score, order };
+  });
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  const chosen: KeyPhrase[] = [];
+  for (const { phrase, score } of scored) {
+    if (score === -Infinity) continue;
+    const folded = fold(phrase.text);
+    // A part of a phrase already chosen adds nothing, unless that phrase is long: it may not fit two
+    // sung lines, and then its clauses are sung on their own.
+    if (chosen.some((p) => folded.includes(fold(p.text)) || (fold(p.text).includes(folded) && p.text.split(/\s+/u).length <= SHORT_WORDS[language]))) continue;
+    chosen.push(phrase);
     if (chosen.length === MAX_PHRASES) break;
   }
   return chosen;
-}
-
-/** Markup and code are not words to sing: `<b>`, `onerror="..."`, `{x}` and the like go, their text stays. */
-export function stripMarkup(text: string): string {
-  return text
-    .replace(/<[^<>]*>/g, ' ')
-    .replace(/\S*[<>{}\[\]=\\|`~^]\S*/g, ' ');
-}
-
-/** Clauses as lists of words (original spelling, edge quotes removed). */
-function clauses(message: string, breaks: ReadonlySet<string>): string[][] {
-  const out: string[][] = [];
-  for (const piece of message.split(CLAUSE_PUNCTUATION)) {
-    let current: string[] = [];
-    for (const raw of piece.split(/\s+/u)) {
-      const word = raw.replace(EDGE_QUOTES, '');
-      if (!/[\p{L}\p{N}]/u.test(word)) continue;
-      if (breaks.has(fold(word)) && current.length > 0) {
-        out.push(current);
-        current = [];
-        continue;
-      }
-      current.push(word);
-    }
-    if (current.length > 0) out.push(current);
-  }
-  return out;
-}
-
-const isStop = (word: string, stops: ReadonlySet<string>): boolean => fold(word).split(' ').every((w) => stops.has(w));
-
-/** The clause itself if it fits, else its best-bounded windows; edges that are stop words are trimmed
- *  at the end ("thank you for" is no phrase) but may open one ("you are my sunshine"). */
-function windows(words: string[], minWords: number, maxWords: number, badEnd: (word: string) => boolean): string[][] {
-  let end = words.length;
-  while (end > 0 && badEnd(words[end - 1]!)) end--;
-  const trimmed = words.slice(0, end);
-  if (trimmed.length < minWords) return [];
-  if (trimmed.length <= maxWords) return [trimmed];
-  const out: string[][] = [];
-  for (let from = 0; from + minWords <= trimmed.length; from++) {
-    for (let len = Math.min(maxWords, trimmed.length - from); len >= Math.max(minWords, 3); len--) {
-      const last = trimmed[from + len - 1]!;
-      if (badEnd(last)) continue;
-      out.push(trimmed.slice(from, from + len));
-      break;
-    }
-  }
-  return out;
-}
-
-function scorePhrase(words: string[], language: Language, stops: ReadonlySet<string>): number {
-  const folded = foldMessage(fold(words.join(' ')).split(/[^\p{L}\p{N}-]+/u).filter(Boolean));
-  let themeHits = 0;
-  for (const entries of Object.values(LEXICONS[language].themes)) themeHits += countHits(folded, entries, language, stops);
-  const content = words.filter((w) => !isStop(w, stops)).length;
-  if (content === 0) return -Infinity;
-  const stopShare = 1 - content / words.length;
-  // Three to six words sing best; digits cannot be sung as written.
-  const lengthFit = words.length >= 3 && words.length <= 6 ? 1 : 0;
-  const digits = words.some((w) => /\p{N}/u.test(w)) ? 2 : 0;
-  return themeHits * 3 + Math.min(content, 4) + lengthFit - stopShare * 2 - digits;
 }

@@ -1,5 +1,6 @@
-// Finds the message's main theme: each theme's lexicon hits, in the song's language first and the other
-// languages at half weight (people mix languages). With no hit at all the relation and the vibe decide.
+// The fallback for a message that makes no speech act (intent.ts decides otherwise): each theme's topic
+// words, in the song's language first and the other languages at half weight (people mix languages).
+// With no hit at all the relation and the vibe decide.
 import { LANGUAGES, THEMES, type Language, type Relation, type Theme, type Vibe } from '@radio-optimism/shared';
 import { LEXICONS } from './lexicons/index.js';
 import { countHits, type FoldedMessage } from './match.js';
@@ -9,6 +10,7 @@ const BY_VIBE: Record<Vibe, Theme> = { upbeat: 'celebration', playful: 'celebrat
 
 // On a tie the occasion wins: "happy birthday ... love you" is a birthday song, and "love you" or
 // "thanks" close many messages whatever they are about.
+// Used only when no sentence makes a speech act (see intent.ts): topic words are all there is.
 const TIE_ORDER: readonly Theme[] = ['celebration', 'apology', 'missing-you', 'pride', 'encouragement', 'gratitude', 'love'];
 
 export interface ThemeScores {

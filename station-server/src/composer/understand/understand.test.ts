@@ -65,7 +65,8 @@ describe('understand: key phrases', () => {
     for (const p of u.keyPhrases) {
       const n = p.split(/\s+/).length;
       expect(n).toBeGreaterThanOrEqual(2);
-      expect(n).toBeLessThanOrEqual(7);
+      // A phrase may now fill two sung lines: it is kept whole rather than cut to a seven-word window.
+      expect(n).toBeLessThanOrEqual(14);
     }
   });
 
@@ -75,10 +76,11 @@ describe('understand: key phrases', () => {
     expect(u.keyPhrases.some((p) => p.includes('cœur') || p.includes('joie'))).toBe(true);
   });
 
-  it('keeps Korean phrases to 2-4 eojeol', () => {
+  it('keeps Korean phrases to 2-8 eojeol (at most two sung lines), whole clauses', () => {
     const u = understand(req('ko', '엄마 항상 고마워요. 아프지 말고 오래오래 건강하게 지내요. 사랑해요'));
     expect(u.keyPhrases.length).toBeGreaterThan(0);
-    for (const p of u.keyPhrases) expect(p.split(' ').length).toBeLessThanOrEqual(4);
+    for (const p of u.keyPhrases) expect(p.split(' ').length).toBeLessThanOrEqual(8);
+    expect(u.keyPhrases).toContain('아프지 말고 오래오래 건강하게 지내요');
   });
 
   it('handles a one-word message, line breaks and RTL text', () => {
@@ -86,5 +88,15 @@ describe('understand: key phrases', () => {
     const u = understand(req('en', 'Happy birthday habibi\nمع السلامة\nlove you', 'نور'));
     expect(u.theme).toBe('celebration');
     expect(u.keyPhrases).toContain('Happy birthday habibi');
+  });
+
+  it('reads occasions and details apart from the intent', () => {
+    const sorry = understand(req('pt', 'Desculpa por ter esquecido o teu aniversário. Prometo uma festa enorme.'));
+    expect(sorry.theme).toBe('apology');
+    expect(sorry.details).toContain('birthday');
+    // The phrase that makes the act and names the detail is the one to sing.
+    expect(sorry.keyPhrases[0]).toBe('Desculpa por ter esquecido o teu aniversário');
+    expect(understand(req('en', 'Thanks for every single morning')).details).toEqual([]);
+    expect(understand(req('ko', '우리 강아지 초코야, 산책할 때마다 꼬리 흔들어 줘서 고마워.')).details).toContain('pet');
   });
 });

@@ -98,7 +98,7 @@ export const PT: LyricBank = {
     { words: ['vida', 'querida', 'ferida', 'avenida', 'dia', 'alegria', 'magia', 'companhia', 'familia'], lines: ['você é a luz da minha vida', 'minha alegria de cada dia'] },
     { words: ['tudo', 'mudo', 'escudo', 'estudo', 'veludo'], lines: ['você é meu porto, meu escudo', 'com você eu tenho tudo'] },
     { words: ['sempre', 'gente', 'frente', 'sente', 'presente', 'mente', 'quente', 'contente', 'diferente'], lines: ['vou te levar comigo sempre', 'com você a vida é diferente'] },
-    { words: ['saudade', 'verdade', 'vontade', 'cidade', 'felicidade', 'amizade', 'liberdade', 'metade'], lines: ['te digo isso de verdade', 'você é minha felicidade'] },
+    { words: ['saudade', 'verdade', 'vontade', 'cidade', 'felicidade', 'amizade', 'liberdade', 'metade'], lines: ['te digo isso de verdade', ['você é minha felicidade', ['love', 'gratitude', 'encouragement', 'celebration', 'missing-you', 'pride']]] },
     { words: ['casa', 'asa', 'brasa', 'passa'], lines: ['você me dá asa', 'com você eu tô em casa'] },
     { words: ['mim', 'assim', 'fim', 'jardim', 'sim', 'enfim'], lines: ['você é tudo pra mim', 'essa história não tem fim'] },
     { words: ['aqui', 'ti', 'vivi', 'senti', 'sorri', 'ali', 'daqui'], lines: ['eu sempre vou estar aqui', 'foi com você que eu sorri'] },

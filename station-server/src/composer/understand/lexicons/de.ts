@@ -21,6 +21,4 @@ export const DE: Lexicon = {
   stopWords: `der die das den dem des ein eine einen einem einer und oder aber in im an am auf aus bei mit nach von vom zu zum zur fur
     um ich du er sie es wir ihr mich dich mir dir uns euch mein meine meinen dein deine deinen sein seine ist bin bist sind war hat
     habe hab hast wie so wenn als dass nicht noch schon ja nur auch sehr hallo hi liebe lieber`.split(/\s+/),
-  phraseEnds: ['dich', 'mich', 'dir', 'mir', 'uns', 'euch', 'sehr'],
-  clauseBreaks: ['und', 'aber', 'weil', 'denn', 'doch', 'wahrend', 'oder'],
 };

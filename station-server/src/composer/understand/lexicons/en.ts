@@ -22,6 +22,4 @@ export const EN: Lexicon = {
     us our you you're your yours he him his she her they them their that this these those than then so if do does did has have had
     will would can could just all very really too also there here what when where how who which not no yes oh hey hi hello dear
     to into up out about im ive youre dont don't get got`.split(/\s+/),
-  phraseEnds: ['you', 'me', 'us', 'them', 'it', 'her', 'him', 'too'],
-  clauseBreaks: ['and', 'but', 'because', 'though', 'although', 'while', 'or'],
 };

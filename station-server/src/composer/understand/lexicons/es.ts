@@ -21,6 +21,4 @@ export const ES: Lexicon = {
   stopWords: `el la los las un una unos unas y o e u ni de del a al en con por para sin sobre que se me te le lo nos les mi mis tu tus
     su sus es son soy eres fue era estas esta estoy como cuando si no ya muy tan mas pero porque yo tu el ella hola querida querido
     este esta esto eso ese esa hay ha he has muy bien`.split(/\s+/),
-  phraseEnds: ['ti', 'mi', 'nosotros', 'todo', 'siempre'],
-  clauseBreaks: ['y', 'pero', 'porque', 'aunque', 'mientras', 'o'],
 };

@@ -21,6 +21,4 @@ export const FR: Lexicon = {
   stopWords: `le la les l un une des du de d a au aux en et ou que qu qui se ne n me m te t je j tu il elle on nous vous ils elles mon
     ma mes ton ta tes son sa ses notre votre leur leurs ce c cet cette est es suis sont etait sur dans pour par avec sans plus mais si y
     pas tres bien salut coucho bonjour cher chere as ai a`.split(/\s+/),
-  phraseEnds: ['toi', 'moi', 'nous', 'vous', 'tout'],
-  clauseBreaks: ['et', 'mais', 'parce', 'car', 'donc', 'quand', 'ou'],
 };

@@ -21,6 +21,4 @@ export const PT: Lexicon = {
   stopWords: `o a os as um uma uns umas e ou de do da dos das em no na nos nas com por para pra pelo pela que se me te lhe meu minha teu
     tua seu sua e sou es foi era esta estou como quando nao ja muito tao mais mas porque eu voce ele ela oi ola querida querido este
     esta isso esse essa ha tem tenho bem`.split(/\s+/),
-  phraseEnds: ['voce', 'mim', 'ti', 'nos', 'tudo', 'sempre'],
-  clauseBreaks: ['e', 'mas', 'porque', 'pois', 'embora', 'enquanto', 'ou'],
 };
