@@ -120,3 +120,11 @@ export function checkClientFrame(raw: string | Buffer): FrameCheck {
   }
   return { ok: true, frame: result.data };
 }
+
+/** WebSocket close codes the station uses (RFC 6455 §7.4.1); a client should wait before reconnecting after these. */
+export const CloseCode = {
+  /** The socket spent its budget of frames (of one type, or of its address): it was flooding. */
+  TooManyFrames: 1008,
+  /** Its address already holds as many sockets as the station allows one address. */
+  TooManySockets: 1013,
+} as const;

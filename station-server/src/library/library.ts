@@ -150,6 +150,7 @@ export function openLibrary(dataDir: string): Library {
       return rows.map((r) => JSON.parse(String(r.item)) as AirItem).reverse();
     },
     close() {
+      pairing.flush();
       db.close();
     },
   };
