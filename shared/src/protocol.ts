@@ -116,7 +116,9 @@ export function checkClientFrame(raw: string | Buffer): FrameCheck {
   const result = clientFrameSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    return error('bad-frame', `${issue.path.join('.') || 'frame'}: ${issue.message}`);
+    // Zod names unknown keys in its message; a frame's own text is not echoed back at length.
+    const line = `${issue.path.join('.') || 'frame'}: ${issue.message}`;
+    return error('bad-frame', line.length > 200 ? `${line.slice(0, 199)}…` : line);
   }
   return { ok: true, frame: result.data };
 }
