@@ -92,6 +92,8 @@ export function createHub(options: HubOptions): Hub {
     c.closing = true;
     options.log?.(`ws ${c.ip}: closed, ${reason}`);
     c.ws.close(code, reason);
+    // Read no more of what it sent: a burst already in the socket's buffers costs nothing further.
+    c.ws.pause();
     setTimeout(() => c.ws.terminate(), 2000).unref();
   };
 
