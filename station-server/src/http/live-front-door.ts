@@ -19,9 +19,6 @@ interface LiveRequest {
   close: boolean;
 }
 
-/** Bytes a client may queue behind a request still being answered; more is not a player. */
-const MAX_PENDING = 64 * 1024;
-
 /** A request this door answers itself, or undefined to hand the connection to node:http. */
 export function parse(head: string, playout: Playout): LiveRequest | undefined {
   const lineEnd = head.indexOf('\r\n');
@@ -135,7 +132,6 @@ export function createFrontDoor(playout: Playout, http: HttpServer, idleMs: numb
     };
     const onData = (chunk: Buffer) => {
       pending += chunk.toString('latin1');
-      if (waiting && pending.length > MAX_PENDING) return socket.destroy();
       pump();
     };
     socket.on('data', onData);
