@@ -7,7 +7,7 @@ describe('limit settings', () => {
   it('default to the documented values', () => {
     const c = loadConfig({}, '/tmp');
     expect(c.wsFrameBudgets).toEqual(DEFAULT_FRAME_BUDGETS);
-    expect([c.wsSocketsPerAddress, c.wsHeartbeatMs, c.unpairedTvMs, c.wrongCodeLimit]).toEqual([32, 30_000, 24 * 3600_000, 5]);
+    expect([c.wsSocketsPerAddress, c.wsHeartbeatMs, c.unpairedTvMs, c.wrongCodeLimit, c.wrongCodeLimitPerSite]).toEqual([32, 30_000, 24 * 3600_000, 5, 50]);
     expect([c.httpHeadersTimeoutMs, c.httpRequestTimeoutMs]).toEqual([10_000, 30_000]);
   });
 

@@ -29,6 +29,8 @@ export interface StationConfig {
   songLimitPerPhone: number;
   /** Wrong pairing codes per address per 10 minutes before it is locked out, kept across restarts (WRONG_CODE_LIMIT, default 5). */
   wrongCodeLimit: number;
+  /** Wrong pairing codes per IPv6 /48 per 10 minutes, kept across restarts (WRONG_CODE_LIMIT_PER_SITE, default 50). */
+  wrongCodeLimitPerSite: number;
   /** WebSocket frames per minute of each type, per socket and per address (WS_BUDGET_<TYPE>=socket/address,
    *  e.g. WS_BUDGET_TV_HELLO=6/30; defaults in pairing/frame-budget.ts). Past either, the socket is closed. */
   wsFrameBudgets: FrameBudgets;
@@ -93,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     pairLimitPerMinute: int('PAIR_LIMIT_PER_MINUTE', 10, 1, 1_000_000),
     songLimitPerPhone: int('SONG_LIMIT_PER_PHONE', 5, 1, 10_000),
     wrongCodeLimit: int('WRONG_CODE_LIMIT', 5, 1, 1_000_000),
+    wrongCodeLimitPerSite: int('WRONG_CODE_LIMIT_PER_SITE', 50, 1, 1_000_000),
     wsFrameBudgets: budgets(),
     wsSocketsPerAddress: int('WS_SOCKETS_PER_ADDRESS', 32, 1, 1_000_000),
     wsHeartbeatMs: int('WS_HEARTBEAT_SECONDS', 30, 1, 3600) * 1000,

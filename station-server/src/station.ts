@@ -75,6 +75,7 @@ export async function createStation(config: StationConfig, log: (line: string) =
     limits: {
       pairPerIpPerMinute: config.pairLimitPerMinute,
       wrongCodesPerIp: config.wrongCodeLimit,
+      wrongCodesPerSite: config.wrongCodeLimitPerSite,
       songsPerPhone: config.songLimitPerPhone,
       songsPerIpPerHour: Math.max(20, config.songLimitPerPhone * 4),
       frames: config.wsFrameBudgets,

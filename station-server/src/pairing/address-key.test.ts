@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { addressKey } from './address-key.js';
+import { addressKey, siteKey } from './address-key.js';
 
 describe('addressKey', () => {
   it('keeps IPv4 as it is and unwraps IPv4 mapped into IPv6, in either spelling', () => {
@@ -19,6 +19,15 @@ describe('addressKey', () => {
     expect(addressKey('2001:db8:aa:2::1')).not.toBe(key);
     expect(addressKey('::1')).toBe('0:0:0:0::/64');
     expect(addressKey('fe80::1%eth0')).toBe(addressKey('fe80::2'));
+  });
+
+  it('widens IPv6 to its /48 for the site-wide guessing budget, and leaves IPv4 as one address', () => {
+    expect(siteKey('2001:db8:aa:1::1')).toBe('2001:db8:aa::/48');
+    expect(siteKey('2001:db8:aa:ffff:1::9')).toBe('2001:db8:aa::/48');
+    expect(siteKey('2001:db8:ab:1::1')).not.toBe(siteKey('2001:db8:aa:1::1'));
+    expect(siteKey('::ffff:10.0.0.1')).toBe('10.0.0.1');
+    expect(siteKey('10.0.0.2')).toBe('10.0.0.2');
+    expect(siteKey(undefined)).toBe('unknown');
   });
 
   it('answers anything, even what is not an address', () => {

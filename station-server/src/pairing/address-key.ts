@@ -17,6 +17,16 @@ export function addressKey(address: string | undefined): string {
   return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
 }
 
+/**
+ * A wider net for the limits that keep code guessers out: an IPv6 /48 (one customer site; a /48 holds
+ * 65,536 /64s, each with its own budget). IPv4 stays one address: a shared /24 is often strangers.
+ */
+export function siteKey(address: string | undefined): string {
+  const key = addressKey(address);
+  if (!key.endsWith('::/64')) return key;
+  return `${key.split(':').slice(0, 3).join(':')}::/48`;
+}
+
 /** The eight 16-bit groups of a valid IPv6 address (with an optional dotted IPv4 tail). */
 function expand(address: string): number[] {
   let text = address;

@@ -7,6 +7,8 @@ export interface HubLimits {
   pairPerIpPerMinute: number;
   /** Wrong codes per address per 10 minutes before it is locked out (kept across restarts). */
   wrongCodesPerIp: number;
+  /** Wrong codes per IPv6 /48 per 10 minutes (a site holds 65,536 /64s), kept across restarts. */
+  wrongCodesPerSite: number;
   /** Songs per phone per 10 minutes. */
   songsPerPhone: number;
   /** Songs per address per hour. */
@@ -24,6 +26,7 @@ export interface HubLimits {
 export const DEFAULT_HUB_LIMITS: HubLimits = {
   pairPerIpPerMinute: 10,
   wrongCodesPerIp: 5,
+  wrongCodesPerSite: 50,
   songsPerPhone: 5,
   songsPerIpPerHour: 20,
   frames: DEFAULT_FRAME_BUDGETS,

@@ -9,7 +9,7 @@ import type { PairingStore } from '../library/pairing-store.js';
 import type { Dedications } from './dedications.js';
 import { createCodeBook } from './codes.js';
 import { createRateLimiter } from './rate-limit.js';
-import { addressKey } from './address-key.js';
+import { addressKey, siteKey } from './address-key.js';
 import { createFrameMeter, type FrameKind } from './frame-budget.js';
 import { hubLimits, type HubLimits } from './hub-limits.js';
 
@@ -28,6 +28,8 @@ export interface HubOptions {
   codeTtlMs?: number;
   limits?: Partial<HubLimits>;
   log?: (line: string) => void;
+  /** The client's address (default: the socket's peer); a unit test's edge, or a trusted proxy's header. */
+  addressOf?: (req: IncomingMessage) => string | undefined;
 }
 
 export interface Hub {
@@ -42,6 +44,8 @@ interface Client {
   ws: WebSocket;
   /** The address key every per-address limit counts under (IPv6 by /64, mapped IPv4 unwrapped). */
   ip: string;
+  /** The IPv6 /48 (or the IPv4 address) it belongs to, for the site-wide guessing budget. */
+  site: string;
   budget: ReturnType<ReturnType<typeof createFrameMeter>['socket']>;
   alive: boolean;
   closing: boolean;
@@ -58,6 +62,8 @@ export function createHub(options: HubOptions): Hub {
   const pairAttempts = createRateLimiter(limits.pairPerIpPerMinute, 60_000);
   // What keeps a code guesser out survives a restart.
   const wrongGuesses = createRateLimiter(limits.wrongCodesPerIp, 10 * 60_000, { store: store.limits('wrong-codes') });
+  const wrongBySite = createRateLimiter(limits.wrongCodesPerSite, 10 * 60_000, { store: store.limits('wrong-codes-site') });
+  const addressOf = options.addressOf ?? ((req: IncomingMessage) => req.socket.remoteAddress);
   // Across the station, only to tell the operator: replacing codes here would let guessers lock every
   // honest viewer out of pairing, so each address's own budget is what stops them.
   const globalWrong = createRateLimiter(50, 60_000);
@@ -82,7 +88,7 @@ export function createHub(options: HubOptions): Hub {
     maxPayload: MAX_FRAME_BYTES * 2,
     verifyClient: ({ req }: { req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => {
       if (!originAllowed(req)) return done(false, 403, 'Forbidden');
-      if ((socketsOf.get(addressKey(req.socket.remoteAddress)) ?? 0) >= limits.socketsPerAddress) return done(false, 429, 'Too Many Requests');
+      if ((socketsOf.get(addressKey(addressOf(req))) ?? 0) >= limits.socketsPerAddress) return done(false, 429, 'Too Many Requests');
       done(true);
     },
   });
@@ -142,10 +148,11 @@ export function createHub(options: HubOptions): Hub {
       toTv(c.tvId, { type: ServerMessage.TvPhones, phones: phonesOf(c.tvId) });
     },
     'phone.pair': (c, f) => {
-      if (!pairAttempts.take(c.ip) || wrongGuesses.remaining(c.ip) === 0) return error(c, 'rate-limited', 'too many tries: wait a few minutes and try again');
+      if (!pairAttempts.take(c.ip) || wrongGuesses.remaining(c.ip) === 0 || wrongBySite.remaining(c.site) === 0) return error(c, 'rate-limited', 'too many tries: wait a few minutes and try again');
       const found = codes.redeem(f.code);
       if (!found || 'expired' in found) {
         wrongGuesses.take(c.ip);
+        if (c.site !== c.ip) wrongBySite.take(c.site);
         if (!found && !globalWrong.take('all') && globalWrong.remaining('logged') > 0) {
           globalWrong.take('logged');
           options.log?.('many wrong pairing codes this minute: each address is held to its own budget');
@@ -192,8 +199,8 @@ export function createHub(options: HubOptions): Hub {
   };
 
   wss.on('connection', (ws, req) => {
-    const ip = addressKey(req.socket.remoteAddress);
-    const client: Client = { ws, ip, budget: frames.socket(), alive: true, closing: false, host: req.headers.host ?? 'localhost', channels: new Set() };
+    const ip = addressKey(addressOf(req));
+    const client: Client = { ws, ip, site: siteKey(addressOf(req)), budget: frames.socket(), alive: true, closing: false, host: req.headers.host ?? 'localhost', channels: new Set() };
     const open = (socketsOf.get(ip) ?? 0) + 1;
     socketsOf.set(ip, open);
     clients.add(client);
@@ -266,6 +273,7 @@ export function createHub(options: HubOptions): Hub {
       clearInterval(heartbeat);
       clearInterval(expiry);
       wrongGuesses.destroy();
+      wrongBySite.destroy();
       codes.destroy();
       for (const c of clients) c.ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
