@@ -34,7 +34,14 @@ export function createTvStore(db: SqliteDatabase, flushMs = 1000, now: () => num
   let timer: NodeJS.Timeout | undefined;
   const later = () => {
     if (timer) return;
-    timer = setTimeout(() => store.flush(), flushMs);
+    timer = setTimeout(() => {
+      timer = undefined;
+      try {
+        store.flush();
+      } catch {
+        later(); // a disk that refuses writes now: what waits stays in memory and is tried again
+      }
+    }, flushMs);
     timer.unref();
   };
   const iso = (ms: number) => new Date(ms).toISOString();

@@ -93,10 +93,12 @@ export function createHub(options: HubOptions): Hub {
     },
   });
   /** Closes an abusive socket with a reason; if the peer never answers the close, it is cut off. */
+  const loggedCloses = createRateLimiter(20, 60_000);
   const shut = (c: Client, code: number, reason: string) => {
     if (c.closing) return;
     c.closing = true;
-    options.log?.(`ws ${c.ip}: closed, ${reason}`);
+    // A few lines a minute tell the operator; a reconnecting flooder must not flood the log too.
+    if (loggedCloses.take('closes')) options.log?.(`ws ${c.ip}: closed, ${reason}`);
     c.ws.close(code, reason);
     // Read no more of what it sent: a burst already in the socket's buffers costs nothing further.
     c.ws.pause();

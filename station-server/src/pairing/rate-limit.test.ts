@@ -27,6 +27,21 @@ describe('createRateLimiter', () => {
     expect(limiter.take('a')).toBe(true);
   });
 
+  it('keeps counting when the store refuses a write, and writes those windows with a later one', async () => {
+    const { store, rows } = memoryStore();
+    let refuse = true;
+    const flaky = { load: store.load, save: (c: SavedWindow[], e: number) => (refuse ? (() => { throw new Error('disk full'); })() : store.save(c, e)) };
+    const limiter = createRateLimiter(2, 60_000, { store: flaky, flushMs: 1 });
+    limiter.take('a');
+    await new Promise((r) => setTimeout(r, 20)); // the timed write fails, and nothing is thrown out of it
+    expect(rows.size).toBe(0);
+    limiter.take('a');
+    expect(limiter.take('a')).toBe(false);
+    refuse = false;
+    limiter.destroy();
+    expect(rows.get('a')).toMatchObject({ count: 2 });
+  });
+
   it('keeps its windows across a restart, written together rather than on every attempt', () => {
     let t = 5000;
     const { store, rows, saves } = memoryStore();

@@ -46,7 +46,13 @@ export function createRateLimiter(limit: number, windowMs: number, options: Rate
       if (w) changed.push({ key, ...w });
     }
     dirty.clear();
-    store.save(changed, now() - windowMs);
+    try {
+      store.save(changed, now() - windowMs);
+    } catch (error) {
+      // Not written: the windows still count in memory; try again with the next change.
+      for (const w of changed) dirty.add(w.key);
+      throw error;
+    }
   };
   const current = (key: string) => {
     const at = now();
@@ -67,7 +73,13 @@ export function createRateLimiter(limit: number, windowMs: number, options: Rate
       if (store) {
         dirty.add(key);
         if (!timer) {
-          timer = setTimeout(flush, flushMs);
+          timer = setTimeout(() => {
+            try {
+              flush();
+            } catch {
+              // kept dirty; written with the next change or on destroy
+            }
+          }, flushMs);
           timer.unref();
         }
       }
@@ -75,6 +87,12 @@ export function createRateLimiter(limit: number, windowMs: number, options: Rate
     },
     remaining: (key) => Math.max(0, limit - current(key).count),
     flush,
-    destroy: flush,
+    destroy() {
+      try {
+        flush();
+      } catch {
+        // the disk refused: the windows were only as good as memory; nothing else to do on the way out
+      }
+    },
   };
 }
