@@ -117,7 +117,17 @@ export function checkClientFrame(raw: string | Buffer): FrameCheck {
   const result = clientFrameSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    return error('bad-frame', `${issue.path.join('.') || 'frame'}: ${issue.message}`);
+    // Zod names unknown keys in its message; a frame's own text is not echoed back at length.
+    const line = `${issue.path.join('.') || 'frame'}: ${issue.message}`;
+    return error('bad-frame', line.length > 200 ? `${line.slice(0, 199)}…` : line);
   }
   return { ok: true, frame: result.data };
 }
+
+/** WebSocket close codes the station uses (RFC 6455 §7.4.1); a client should wait before reconnecting after these. */
+export const CloseCode = {
+  /** The socket spent its budget of frames (of one type, or of its address): it was flooding. */
+  TooManyFrames: 1008,
+  /** Its address already holds as many sockets as the station allows one address. */
+  TooManySockets: 1013,
+} as const;

@@ -2,6 +2,7 @@
 // A setting that makes no sense stops start-up with a message naming it.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_FRAME_BUDGETS, type FrameBudgets, type FrameKind } from './pairing/frame-budget.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,6 +27,23 @@ export interface StationConfig {
   pairLimitPerMinute: number;
   /** Songs per phone per 10 minutes (SONG_LIMIT_PER_PHONE, default 5). */
   songLimitPerPhone: number;
+  /** Wrong pairing codes per address per 10 minutes before it is locked out, kept across restarts (WRONG_CODE_LIMIT, default 5). */
+  wrongCodeLimit: number;
+  /** Wrong pairing codes per IPv6 /48 per 10 minutes, kept across restarts (WRONG_CODE_LIMIT_PER_SITE, default 50). */
+  wrongCodeLimitPerSite: number;
+  /** WebSocket frames per minute of each type, per socket and per address (WS_BUDGET_<TYPE>=socket/address,
+   *  e.g. WS_BUDGET_TV_HELLO=6/30; defaults in pairing/frame-budget.ts). Past either, the socket is closed. */
+  wsFrameBudgets: FrameBudgets;
+  /** Open WebSockets one address (an IPv6 /64) may hold (WS_SOCKETS_PER_ADDRESS, default 32). */
+  wsSocketsPerAddress: number;
+  /** WebSocket ping interval; a peer that misses one is closed (WS_HEARTBEAT_SECONDS, default 30). */
+  wsHeartbeatMs: number;
+  /** A TV with no paired phone, not seen for this long, is forgotten (UNPAIRED_TV_HOURS, default 24). */
+  unpairedTvMs: number;
+  /** Time a client has to send a request's head (HTTP_HEADERS_TIMEOUT_SECONDS, default 10). */
+  httpHeadersTimeoutMs: number;
+  /** Time a client has to send a whole request, head and body (HTTP_REQUEST_TIMEOUT_SECONDS, default 30). */
+  httpRequestTimeoutMs: number;
   /** The built TV app, served at /tv/ (TV_APP_DIR, default tv-app/dist in this repository). */
   tvAppDir: string;
   /** At most this many songs wait ahead of a new one of the same class; past it, new songs are refused
@@ -72,6 +90,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (reason) throw new ConfigError('OPERATOR_TOKEN', reason);
     return raw;
   };
+  const budgets = (): FrameBudgets => {
+    const out = { ...DEFAULT_FRAME_BUDGETS };
+    for (const kind of Object.keys(out) as FrameKind[]) {
+      const name = `WS_BUDGET_${kind.replace(/[.-]/g, '_').toUpperCase()}`;
+      const raw = env[name];
+      if (raw === undefined || raw === '') continue;
+      const m = /^\s*(\d{1,9})\s*\/\s*(\d{1,9})\s*$/.exec(raw);
+      if (!m || Number(m[1]) < 1 || Number(m[2]) < Number(m[1])) throw new ConfigError(name, `must be frames per minute "per-socket/per-address" (both at least 1, the address's at least the socket's), not "${raw}"`);
+      out[kind] = { perSocket: Number(m[1]), perAddress: Number(m[2]) };
+    }
+    return out;
+  };
+  const headersTimeout = int('HTTP_HEADERS_TIMEOUT_SECONDS', 10, 1, 3600);
+  const requestTimeout = int('HTTP_REQUEST_TIMEOUT_SECONDS', 30, 1, 3600);
+  if (requestTimeout < headersTimeout) throw new ConfigError('HTTP_REQUEST_TIMEOUT_SECONDS', `must be at least HTTP_HEADERS_TIMEOUT_SECONDS (${headersTimeout}), not ${requestTimeout}`);
   return {
     port: int('PORT', 8080, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -84,6 +117,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     songQueueLimit: int('SONG_QUEUE_LIMIT', 50, 1, 100_000),
     apiSongLimitPerHour: int('API_SONG_LIMIT_PER_HOUR', 60, 1, 1_000_000),
     ...(env.OPERATOR_TOKEN ? { operatorToken: operatorToken(env.OPERATOR_TOKEN) } : {}),
+    wrongCodeLimit: int('WRONG_CODE_LIMIT', 5, 1, 1_000_000),
+    wrongCodeLimitPerSite: int('WRONG_CODE_LIMIT_PER_SITE', 50, 1, 1_000_000),
+    wsFrameBudgets: budgets(),
+    wsSocketsPerAddress: int('WS_SOCKETS_PER_ADDRESS', 32, 1, 1_000_000),
+    wsHeartbeatMs: int('WS_HEARTBEAT_SECONDS', 30, 1, 3600) * 1000,
+    unpairedTvMs: int('UNPAIRED_TV_HOURS', 24, 1, 24 * 365) * 3600_000,
+    httpHeadersTimeoutMs: headersTimeout * 1000,
+    httpRequestTimeoutMs: requestTimeout * 1000,
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL.replace(/\/$/, '') } : {}),
     tvAppDir: resolve(cwd, env.TV_APP_DIR || resolve(REPO_ROOT, 'tv-app/dist')),
   };

@@ -62,7 +62,13 @@ export async function createStation(config: StationConfig, log: (line: string) =
       moderationRoutes(library, () => dedications!, operatorOnly),
       pagesRoutes({ library, publicDir: fileURLToPath(new URL('./public', import.meta.url)), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }),
     ], tvAppDir: config.tvAppDir });
-  const server = createServer((req, res) => {
+  // A client gets a bounded time to send its head and its whole request (node:http's defaults, 60 s and
+  // 300 s checked every 30 s, held slow bodies for 329 s); the check runs often enough to keep them.
+  const server = createServer({
+    headersTimeout: config.httpHeadersTimeoutMs,
+    requestTimeout: config.httpRequestTimeoutMs,
+    connectionsCheckingInterval: Math.min(1000, config.httpHeadersTimeoutMs / 2),
+  }, (req, res) => {
     if (!serveLive(playout, req, res)) app(req, res);
   });
   // Players keep connections open between polls; keep them longer than a poll interval.
@@ -74,7 +80,17 @@ export async function createStation(config: StationConfig, log: (line: string) =
     hasChannel: (id) => !!playout.channel(id),
     now: (id) => nowView(library, playout, id),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
-    limits: { pairPerIpPerMinute: config.pairLimitPerMinute, songsPerPhone: config.songLimitPerPhone, songsPerIpPerHour: Math.max(20, config.songLimitPerPhone * 4) },
+    limits: {
+      pairPerIpPerMinute: config.pairLimitPerMinute,
+      wrongCodesPerIp: config.wrongCodeLimit,
+      wrongCodesPerSite: config.wrongCodeLimitPerSite,
+      songsPerPhone: config.songLimitPerPhone,
+      songsPerIpPerHour: Math.max(20, config.songLimitPerPhone * 4),
+      frames: config.wsFrameBudgets,
+      socketsPerAddress: config.wsSocketsPerAddress,
+      heartbeatMs: config.wsHeartbeatMs,
+      unpairedTvMs: config.unpairedTvMs,
+    },
     log,
   });
   dedications = createDedications({ library, jobs, toPhone: hub.toPhone, toTv: hub.toTv, onAir: (songId) => playout.queueDedication(MAIN_CHANNEL, songId), log });
@@ -92,7 +108,7 @@ export async function createStation(config: StationConfig, log: (line: string) =
 
   // One listener: the front door answers live playlists and segments itself and hands every other
   // connection to `server` (node:http), which never listens on its own.
-  const door = createFrontDoor(playout, server, server.keepAliveTimeout);
+  const door = createFrontDoor(playout, server, server.keepAliveTimeout, config.httpHeadersTimeoutMs);
   await new Promise<void>((resolve, reject) => {
     door.server.once('error', reject);
     // A deep accept queue: thousands of TVs reconnect at once after a network blip or a restart, and

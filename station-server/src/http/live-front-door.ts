@@ -20,7 +20,7 @@ interface LiveRequest {
 }
 
 /** A request this door answers itself, or undefined to hand the connection to node:http. */
-function parse(head: string, playout: Playout): LiveRequest | undefined {
+export function parse(head: string, playout: Playout): LiveRequest | undefined {
   const lineEnd = head.indexOf('\r\n');
   const [method, target, version] = (lineEnd < 0 ? head : head.slice(0, lineEnd)).split(' ');
   if ((method !== 'GET' && method !== 'HEAD') || version !== 'HTTP/1.1' || !target?.startsWith('/live/')) return undefined;
@@ -68,7 +68,12 @@ export interface FrontDoor {
   close(): Promise<void>;
 }
 
-export function createFrontDoor(playout: Playout, http: HttpServer, idleMs: number): FrontDoor {
+/**
+ * `idleMs`: how long a kept-alive connection may wait between requests; `headMs`: how long a new one
+ * may take to send its first request (a partial head goes on to node:http, which has its own
+ * headersTimeout, so a slow head is bounded on every path).
+ */
+export function createFrontDoor(playout: Playout, http: HttpServer, idleMs: number, headMs = idleMs): FrontDoor {
   const sockets = new Set<Socket>();
 
   const write = (socket: Socket, request: LiveRequest, answer: LiveAnswer) => {
@@ -85,7 +90,8 @@ export function createFrontDoor(playout: Playout, http: HttpServer, idleMs: numb
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
-    socket.setTimeout(idleMs, () => socket.destroy());
+    socket.setTimeout(Math.min(idleMs, headMs), () => socket.destroy());
+    let answered = false;
     let pending = ''; // bytes as latin1, so handing them over restores them exactly
     let waiting = false; // a segment is being read; later requests wait their turn (pipelining)
 
@@ -103,6 +109,10 @@ export function createFrontDoor(playout: Playout, http: HttpServer, idleMs: numb
         const request = end < 0 ? undefined : parse(pending.slice(0, end), playout);
         if (!request) return handOff();
         pending = pending.slice(end + 4);
+        if (!answered) {
+          answered = true;
+          socket.setTimeout(idleMs); // a player: between its polls it may idle as long as keep-alive allows
+        }
         const answer = liveAnswer(playout, request.path, request.range);
         if (!(answer instanceof Promise)) {
           write(socket, request, answer);

@@ -193,6 +193,7 @@ export function openLibrary(dataDir: string, options: LibraryOptions = {}): Libr
       return rows.map((r) => JSON.parse(String(r.item)) as AirItem).reverse();
     },
     close() {
+      pairing.flush();
       db.close();
     },
   };

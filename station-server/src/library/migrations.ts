@@ -35,6 +35,16 @@ CREATE INDEX IF NOT EXISTS dedications_by_status ON dedications (status);
     what: 'why a dedication failed, in words (its error column keeps the code)',
     sql: 'ALTER TABLE dedications ADD COLUMN failure TEXT;',
   },
+  {
+    step: 3,
+    // TVs are seen in batches and forgotten when unpaired and unseen; a missing last_seen reads as the
+    // TV's creation time. Wrong-code windows outlive a restart so a guesser gets no fresh budget.
+    what: 'when each TV was last seen, and the rate-limit windows that keep attacks out',
+    sql: `
+ALTER TABLE tvs ADD COLUMN last_seen TEXT;
+CREATE TABLE limit_windows (kind TEXT NOT NULL, key TEXT NOT NULL, start INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (kind, key));
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;

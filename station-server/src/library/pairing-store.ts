@@ -3,6 +3,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SongRequest } from '@radio-optimism/shared';
 import type { Row, SqliteDatabase } from './sqlite.js';
+import type { WindowStore } from '../pairing/rate-limit.js';
+import { createTvStore, type TvStore } from './tv-store.js';
+import { limitWindows } from './limit-store.js';
 
 export const newToken = (): string => randomBytes(24).toString('base64url'); // 192 bits
 const hash = (token: string): string => createHash('sha256').update(token).digest('base64url');
@@ -39,7 +42,14 @@ export interface PhoneRecord {
 export interface PairingStore {
   /** A TV by id and token; undefined if the token does not match. */
   tv(tvId: string, token: string): { id: string } | undefined;
+  /** A new TV (written behind, with the next batch). */
   addTv(): { id: string; token: string };
+  /** TVs: last seen, expiry of unpaired ones, the write-behind batch. */
+  readonly tvs: TvStore;
+  /** Persisted windows of a rate limiter that keeps an attack out. */
+  limits(kind: string): WindowStore;
+  /** Writes what waits (TVs) before the library closes. */
+  flush(): void;
   pairPhone(tvId: string, name: string): { phone: PhoneRecord; sessionToken: string };
   phoneBySession(sessionToken: string): PhoneRecord | undefined;
   phoneById(phoneId: string): PhoneRecord | undefined;
@@ -76,19 +86,15 @@ export function createPairingStore(db: SqliteDatabase): PairingStore {
     createdAt: String(r.created_at),
   });
   const now = () => new Date().toISOString();
+  const tvs = createTvStore(db);
   // Phones answer every frame with their session; keep them in memory (the table stays the truth).
   const bySession = new Map<string, PhoneRecord | null>();
   const store: PairingStore = {
-    tv(tvId, token) {
-      const row = db.get('SELECT id FROM tvs WHERE id = ? AND token_hash = ?', [tvId, hash(token)]);
-      return row ? { id: String(row.id) } : undefined;
-    },
-    addTv() {
-      const id = `tv_${randomBytes(8).toString('base64url')}`;
-      const token = newToken();
-      db.run('INSERT INTO tvs (id, token_hash, created_at) VALUES (?, ?, ?)', [id, hash(token), now()]);
-      return { id, token };
-    },
+    tv: (tvId, token) => tvs.find(tvId, token),
+    addTv: () => tvs.add(newToken()),
+    tvs,
+    limits: (kind) => limitWindows(db, kind),
+    flush: () => tvs.flush(),
     pairPhone(tvId, name) {
       const record: PhoneRecord = { id: `ph_${randomBytes(8).toString('base64url')}`, tvId, name, pairedAt: now() };
       const sessionToken = newToken();

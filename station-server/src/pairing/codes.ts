@@ -19,6 +19,8 @@ export interface CodeBook {
   issue(tvId: string): { code: string; expiresAt: number };
   /** The TV a code belongs to, consuming the code; undefined if unknown or expired. */
   redeem(typed: string): { tvId: string } | { expired: true } | undefined;
+  /** TVs holding a code (for tests: memory does not grow with TVs long gone). */
+  size(): number;
   destroy(): void;
 }
 
@@ -27,7 +29,11 @@ export function createCodeBook(ttlMs: number, now: () => number = Date.now): Cod
   const byTv = new Map<string, string>();
   const sweep = setInterval(() => {
     const at = now();
-    for (const [code, entry] of byCode) if (entry.expiresAt + ttlMs < at) byCode.delete(code);
+    for (const [code, entry] of byCode) {
+      if (entry.expiresAt + ttlMs >= at) continue;
+      byCode.delete(code);
+      if (byTv.get(entry.tvId) === code) byTv.delete(entry.tvId); // a TV long gone is forgotten here too
+    }
   }, 60_000);
   sweep.unref();
   return {
@@ -49,6 +55,7 @@ export function createCodeBook(ttlMs: number, now: () => number = Date.now): Cod
       if (byTv.get(entry.tvId) === code) byTv.delete(entry.tvId);
       return entry.expiresAt < now() ? { expired: true } : { tvId: entry.tvId };
     },
+    size: () => byTv.size,
     destroy: () => clearInterval(sweep),
   };
 }

@@ -1,13 +1,19 @@
 // The WebSocket hub on /ws: the only holder of sockets. Every frame is validated before dispatch;
 // a bad one gets `error {code, message}` and changes nothing. TVs get pairing codes, phones pair and
-// send dedications, and now-playing changes are pushed to subscribers.
+// send dedications, and now-playing changes are pushed to subscribers. Every frame is charged to its
+// socket's and its address's budget first; a flooding socket is closed before it costs anyone else.
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { checkClientFrame, checkSongRequest, MAX_FRAME_BYTES, ServerMessage, type ClientFrame, type ErrorCode } from '@radio-optimism/shared';
+import { checkClientFrame, checkSongRequest, CloseCode, MAX_FRAME_BYTES, ServerMessage, type ClientFrame, type ErrorCode } from '@radio-optimism/shared';
 import type { PairingStore } from '../library/pairing-store.js';
 import type { Dedications } from './dedications.js';
 import { createCodeBook } from './codes.js';
 import { createRateLimiter } from './rate-limit.js';
+import { addressKey, siteKey } from './address-key.js';
+import { createFrameMeter, type FrameKind } from './frame-budget.js';
+import { hubLimits, type HubLimits } from './hub-limits.js';
+
+export { DEFAULT_HUB_LIMITS, type HubLimits } from './hub-limits.js';
 
 export interface HubOptions {
   server: Server;
@@ -22,21 +28,9 @@ export interface HubOptions {
   codeTtlMs?: number;
   limits?: Partial<HubLimits>;
   log?: (line: string) => void;
+  /** The client's address (default: the socket's peer); a unit test's edge, or a trusted proxy's header. */
+  addressOf?: (req: IncomingMessage) => string | undefined;
 }
-
-/** Abuse limits, per window. Defaults suit one household per address; a venue behind one NAT may need more. */
-export interface HubLimits {
-  /** Pairing attempts per address per minute. */
-  pairPerIpPerMinute: number;
-  /** Wrong codes per address per 10 minutes before it is locked out. */
-  wrongCodesPerIp: number;
-  /** Songs per phone per 10 minutes. */
-  songsPerPhone: number;
-  /** Songs per address per hour. */
-  songsPerIpPerHour: number;
-}
-
-export const DEFAULT_HUB_LIMITS: HubLimits = { pairPerIpPerMinute: 10, wrongCodesPerIp: 5, songsPerPhone: 5, songsPerIpPerHour: 20 };
 
 export interface Hub {
   publishNow(channel: string, now: unknown): void;
@@ -48,7 +42,13 @@ export interface Hub {
 
 interface Client {
   ws: WebSocket;
+  /** The address key every per-address limit counts under (IPv6 by /64, mapped IPv4 unwrapped). */
   ip: string;
+  /** The IPv6 /48 (or the IPv4 address) it belongs to, for the site-wide guessing budget. */
+  site: string;
+  budget: ReturnType<ReturnType<typeof createFrameMeter>['socket']>;
+  alive: boolean;
+  closing: boolean;
   host: string;
   channels: Set<string>;
   tvId?: string;
@@ -58,10 +58,17 @@ interface Client {
 export function createHub(options: HubOptions): Hub {
   const { store } = options;
   const codes = createCodeBook(options.codeTtlMs ?? 10 * 60_000);
-  const limits = { ...DEFAULT_HUB_LIMITS, ...options.limits };
+  const limits = hubLimits(options.limits);
   const pairAttempts = createRateLimiter(limits.pairPerIpPerMinute, 60_000);
-  const wrongGuesses = createRateLimiter(limits.wrongCodesPerIp, 10 * 60_000);
-  const globalWrong = createRateLimiter(50, 60_000); // across the station: past this, every code is replaced
+  // What keeps a code guesser out survives a restart.
+  const wrongGuesses = createRateLimiter(limits.wrongCodesPerIp, 10 * 60_000, { store: store.limits('wrong-codes') });
+  const wrongBySite = createRateLimiter(limits.wrongCodesPerSite, 10 * 60_000, { store: store.limits('wrong-codes-site') });
+  const addressOf = options.addressOf ?? ((req: IncomingMessage) => req.socket.remoteAddress);
+  // Across the station, only to tell the operator: replacing codes here would let guessers lock every
+  // honest viewer out of pairing, so each address's own budget is what stops them.
+  const globalWrong = createRateLimiter(50, 60_000);
+  const frames = createFrameMeter(limits.frames);
+  const socketsOf = new Map<string, number>();
   const songsPerPhone = createRateLimiter(limits.songsPerPhone, 10 * 60_000);
   const songsPerIp = createRateLimiter(limits.songsPerIpPerHour, 60 * 60_000);
   const clients = new Set<Client>();
@@ -79,8 +86,24 @@ export function createHub(options: HubOptions): Hub {
     server: options.server,
     path: '/ws',
     maxPayload: MAX_FRAME_BYTES * 2,
-    verifyClient: ({ req }: { req: IncomingMessage }) => originAllowed(req),
+    verifyClient: ({ req }: { req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => {
+      if (!originAllowed(req)) return done(false, 403, 'Forbidden');
+      if ((socketsOf.get(addressKey(addressOf(req))) ?? 0) >= limits.socketsPerAddress) return done(false, 429, 'Too Many Requests');
+      done(true);
+    },
   });
+  /** Closes an abusive socket with a reason; if the peer never answers the close, it is cut off. */
+  const loggedCloses = createRateLimiter(20, 60_000);
+  const shut = (c: Client, code: number, reason: string) => {
+    if (c.closing) return;
+    c.closing = true;
+    // A few lines a minute tell the operator; a reconnecting flooder must not flood the log too.
+    if (loggedCloses.take('closes')) options.log?.(`ws ${c.ip}: closed, ${reason}`);
+    c.ws.close(code, reason);
+    // Read no more of what it sent: a burst already in the socket's buffers costs nothing further.
+    c.ws.pause();
+    setTimeout(() => c.ws.terminate(), 2000).unref();
+  };
 
   const send = (ws: WebSocket, frame: object) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
@@ -110,6 +133,7 @@ export function createHub(options: HubOptions): Hub {
       const known = f.tvId && f.token ? store.tv(f.tvId, f.token) : undefined;
       if (known) {
         c.tvId = known.id;
+        store.tvs.seen(known.id);
         return welcome(c, known.id);
       }
       const tv = store.addTv();
@@ -126,11 +150,15 @@ export function createHub(options: HubOptions): Hub {
       toTv(c.tvId, { type: ServerMessage.TvPhones, phones: phonesOf(c.tvId) });
     },
     'phone.pair': (c, f) => {
-      if (!pairAttempts.take(c.ip) || wrongGuesses.remaining(c.ip) === 0) return error(c, 'rate-limited', 'too many tries: wait a few minutes and try again');
+      if (!pairAttempts.take(c.ip) || wrongGuesses.remaining(c.ip) === 0 || wrongBySite.remaining(c.site) === 0) return error(c, 'rate-limited', 'too many tries: wait a few minutes and try again');
       const found = codes.redeem(f.code);
       if (!found || 'expired' in found) {
         wrongGuesses.take(c.ip);
-        if (!found && !globalWrong.take('all')) rotateAllCodes();
+        if (c.site !== c.ip) wrongBySite.take(c.site);
+        if (!found && !globalWrong.take('all') && globalWrong.remaining('logged') > 0) {
+          globalWrong.take('logged');
+          options.log?.('many wrong pairing codes this minute: each address is held to its own budget');
+        }
         return error(c, found ? 'code-expired' : 'bad-code', found ? 'that code has expired: look at the TV for a new one' : 'no TV shows that code: check it and try again');
       }
       const name = (f.name ?? '').normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, 40) || 'Phone';
@@ -164,19 +192,41 @@ export function createHub(options: HubOptions): Hub {
       options.dedications().create(phone, f.request, f.target);
     },
   };
-  const rotateAllCodes = () => {
-    options.log?.('many wrong pairing codes in a minute: replacing every code');
-    for (const c of clients) if (c.tvId) welcome(c, c.tvId);
+  const charge = (c: Client, kind: FrameKind): boolean => {
+    if (c.closing) return false;
+    const broke = frames.charge(c.budget, c.ip, kind);
+    if (!broke) return true;
+    shut(c, CloseCode.TooManyFrames, broke === 'socket' ? `too many ${kind} frames: slow down` : `too many ${kind} frames from your address: slow down`);
+    return false;
   };
 
   wss.on('connection', (ws, req) => {
-    const client: Client = { ws, ip: req.socket.remoteAddress ?? 'unknown', host: req.headers.host ?? 'localhost', channels: new Set() };
+    const ip = addressKey(addressOf(req));
+    const client: Client = { ws, ip, site: siteKey(addressOf(req)), budget: frames.socket(), alive: true, closing: false, host: req.headers.host ?? 'localhost', channels: new Set() };
+    const open = (socketsOf.get(ip) ?? 0) + 1;
+    socketsOf.set(ip, open);
     clients.add(client);
+    let gone = false;
+    const leave = () => {
+      if (gone) return;
+      gone = true;
+      clients.delete(client);
+      const left = (socketsOf.get(ip) ?? 1) - 1;
+      if (left > 0) socketsOf.set(ip, left);
+      else socketsOf.delete(ip);
+    };
+    ws.on('close', leave);
+    ws.on('error', leave);
+    ws.on('pong', () => (client.alive = true));
+    // Upgrades checked at the same moment can pass verifyClient together; the count here is exact.
+    if (open > limits.socketsPerAddress) return shut(client, CloseCode.TooManySockets, 'too many connections from your address');
     ws.on('message', (data, isBinary) => {
-      if (isBinary) return error(client, 'bad-frame', 'frames are JSON text');
+      if (client.closing) return;
+      if (isBinary) return charge(client, 'invalid') && error(client, 'bad-frame', 'frames are JSON text');
       // A song request gets the validator's own words, so the phone can show what to fix.
       const raw = data as Buffer;
       const checked = checkClientFrame(raw);
+      if (!charge(client, checked.ok ? checked.frame.type : 'invalid')) return;
       if (!checked.ok) {
         const request = checked.error.code === 'bad-frame' ? requestProblem(raw) : undefined;
         return request ? error(client, 'invalid-request', request) : send(ws, checked.error);
@@ -188,9 +238,31 @@ export function createHub(options: HubOptions): Hub {
         error(client, 'internal', 'something went wrong on the station; please try again');
       }
     });
-    ws.on('close', () => clients.delete(client));
-    ws.on('error', () => clients.delete(client));
   });
+
+  // A peer that has not answered the last ping is gone (a TV unplugged, a phone in a tunnel).
+  const heartbeat = setInterval(() => {
+    for (const c of clients) {
+      if (!c.alive) {
+        c.ws.terminate();
+        continue;
+      }
+      c.alive = false;
+      if (c.ws.readyState === c.ws.OPEN) c.ws.ping();
+    }
+  }, limits.heartbeatMs);
+  heartbeat.unref();
+  // TVs nobody paired with and not seen for a while are forgotten; a TV still connected counts as seen.
+  const expiry = setInterval(() => {
+    try {
+      for (const c of clients) if (c.tvId) store.tvs.seen(c.tvId);
+      const gone = store.tvs.expireUnpaired(Date.now() - limits.unpairedTvMs);
+      if (gone) options.log?.(`forgot ${gone} TVs no phone was paired with`);
+    } catch (e) {
+      options.log?.(`could not expire TVs: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }, Math.max(100, Math.min(3600_000, limits.unpairedTvMs / 4)));
+  expiry.unref();
 
   return {
     publishNow(channel, now) {
@@ -200,6 +272,10 @@ export function createHub(options: HubOptions): Hub {
     toTv,
     clients: () => clients.size,
     async destroy() {
+      clearInterval(heartbeat);
+      clearInterval(expiry);
+      wrongGuesses.destroy();
+      wrongBySite.destroy();
       codes.destroy();
       for (const c of clients) c.ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -1,13 +1,59 @@
-// Fixed-window counters per key (an IP, a phone): enough to stop guessing and flooding, cheap to keep.
+// Fixed-window counters per key (an address, a phone): enough to stop guessing and flooding, cheap to keep.
 export interface RateLimiter {
   /** Counts one attempt; false when the key has used up its window. */
   take(key: string): boolean;
   /** Attempts left in the current window. */
   remaining(key: string): number;
+  /** Writes what changed to the store now (it is otherwise written a moment later, off the hot path). */
+  flush(): void;
+  destroy(): void;
 }
 
-export function createRateLimiter(limit: number, windowMs: number, now: () => number = Date.now): RateLimiter {
+/** One key's window as it is kept between restarts. */
+export interface SavedWindow {
+  key: string;
+  start: number;
+  count: number;
+}
+
+/** Where a limiter that keeps an attack out remembers its windows across a restart (the library implements it). */
+export interface WindowStore {
+  load(): SavedWindow[];
+  /** Saves these windows and forgets the ones that started before `expiredBefore`. */
+  save(changed: SavedWindow[], expiredBefore: number): void;
+}
+
+export interface RateLimiterOptions {
+  now?: () => number;
+  store?: WindowStore;
+  /** How long changes wait before they are written together (default 1 s). */
+  flushMs?: number;
+}
+
+export function createRateLimiter(limit: number, windowMs: number, options: RateLimiterOptions | (() => number) = {}): RateLimiter {
+  const { now = Date.now, store, flushMs = 1000 } = typeof options === 'function' ? { now: options } : options;
   const windows = new Map<string, { start: number; count: number }>();
+  const dirty = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  if (store) for (const w of store.load()) if (now() - w.start < windowMs) windows.set(w.key, { start: w.start, count: w.count });
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (!store || dirty.size === 0) return;
+    const changed: SavedWindow[] = [];
+    for (const key of dirty) {
+      const w = windows.get(key);
+      if (w) changed.push({ key, ...w });
+    }
+    dirty.clear();
+    try {
+      store.save(changed, now() - windowMs);
+    } catch (error) {
+      // Not written: the windows still count in memory; try again with the next change.
+      for (const w of changed) dirty.add(w.key);
+      throw error;
+    }
+  };
   const current = (key: string) => {
     const at = now();
     let w = windows.get(key);
@@ -24,8 +70,29 @@ export function createRateLimiter(limit: number, windowMs: number, now: () => nu
       const w = current(key);
       if (w.count >= limit) return false;
       w.count++;
+      if (store) {
+        dirty.add(key);
+        if (!timer) {
+          timer = setTimeout(() => {
+            try {
+              flush();
+            } catch {
+              // kept dirty; written with the next change or on destroy
+            }
+          }, flushMs);
+          timer.unref();
+        }
+      }
       return true;
     },
     remaining: (key) => Math.max(0, limit - current(key).count),
+    flush,
+    destroy() {
+      try {
+        flush();
+      } catch {
+        // the disk refused: the windows were only as good as memory; nothing else to do on the way out
+      }
+    },
   };
 }
