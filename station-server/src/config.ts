@@ -51,6 +51,8 @@ export interface StationConfig {
   songQueueLimit: number;
   /** Songs the operator token may ask for per hour through POST /api/v1/songs (API_SONG_LIMIT_PER_HOUR, default 60). */
   apiSongLimitPerHour: number;
+  /** Requests per address per minute to the API, pages and TV app files; live HLS is not counted (HTTP_LIMIT_PER_MINUTE, default 600). */
+  httpLimitPerMinute: number;
 }
 
 /** Why an operator token is too weak to guard the station, or undefined when it is strong enough (≥ 128 bits). */
@@ -116,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     songLimitPerPhone: int('SONG_LIMIT_PER_PHONE', 5, 1, 10_000),
     songQueueLimit: int('SONG_QUEUE_LIMIT', 50, 1, 100_000),
     apiSongLimitPerHour: int('API_SONG_LIMIT_PER_HOUR', 60, 1, 1_000_000),
+    httpLimitPerMinute: int('HTTP_LIMIT_PER_MINUTE', 600, 10, 10_000_000),
     ...(env.OPERATOR_TOKEN ? { operatorToken: operatorToken(env.OPERATOR_TOKEN) } : {}),
     wrongCodeLimit: int('WRONG_CODE_LIMIT', 5, 1, 1_000_000),
     wrongCodeLimitPerSite: int('WRONG_CODE_LIMIT_PER_SITE', 50, 1, 1_000_000),

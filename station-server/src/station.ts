@@ -57,7 +57,7 @@ export async function createStation(config: StationConfig, log: (line: string) =
   const operatorToken = config.operatorToken ?? operatorTokenFile(config.dataDir);
   const operatorOnly = operatorGuard(operatorToken);
   let dedications: Dedications | undefined;
-  const app = createApp({ library, jobs, operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, routers: [
+  const app = createApp({ library, jobs, operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, requestsPerMinute: config.httpLimitPerMinute, routers: [
       liveRoutes(library, playout),
       moderationRoutes(library, () => dedications!, operatorOnly),
       pagesRoutes({ library, publicDir: fileURLToPath(new URL('./public', import.meta.url)), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }),

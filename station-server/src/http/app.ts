@@ -9,6 +9,7 @@ import type { SongJobs } from '../library/song-jobs.js';
 import { createRateLimiter } from '../pairing/rate-limit.js';
 import type { OperatorGuard } from './operator-auth.js';
 import { TV_CONTENT_SECURITY_POLICY } from './tv-csp.js';
+import { addressLimit } from './address-limit.js';
 
 export interface AppDeps {
   library: Library;
@@ -21,6 +22,8 @@ export interface AppDeps {
   operatorOnly: OperatorGuard;
   /** Songs the operator credential may ask for per hour through the API (API_SONG_LIMIT_PER_HOUR). */
   apiSongsPerHour?: number;
+  /** Requests per address per minute on these routes (HTTP_LIMIT_PER_MINUTE). */
+  requestsPerMinute?: number;
 }
 
 const SONG_ID = /^[A-Za-z0-9_-]{6,32}$/;
@@ -41,11 +44,12 @@ const TV_APP_BUILDING = `<!doctype html><html lang="en"><head><meta charset="utf
 <body style="background:#1b1030;color:#fff;font:32px/1.4 sans-serif;display:grid;place-items:center;height:100vh;margin:0">
 <p>The TV app is being built on the station (first start only). This page reloads by itself in a moment.</p></body></html>`;
 
-export function createApp({ library, jobs, routers = [], tvAppDir, operatorOnly, apiSongsPerHour = 60 }: AppDeps): express.Express {
+export function createApp({ library, jobs, routers = [], tvAppDir, operatorOnly, apiSongsPerHour = 60, requestsPerMinute = 600 }: AppDeps): express.Express {
   const app = express();
   // One operator credential, so one budget: a leaked or looping script cannot fill the composer.
   const apiSongs = createRateLimiter(apiSongsPerHour, 60 * 60_000);
   app.disable('x-powered-by');
+  app.use(addressLimit(requestsPerMinute));
   app.use(express.json({ limit: '16kb' }));
   // The TV app may be served from elsewhere (a webOS package loads from file://): reads are public.
   app.use((req, res, next) => {

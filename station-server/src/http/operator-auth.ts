@@ -3,7 +3,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { createRateLimiter } from '../pairing/rate-limit.js';
-import { addressKey } from './client-address.js';
+import { addressKey } from '../address-key.js';
 
 /** Wrong tokens an address may send per minute before it must wait. */
 export const WRONG_TOKENS_PER_MINUTE = 20;

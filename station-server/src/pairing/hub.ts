@@ -9,7 +9,7 @@ import type { PairingStore } from '../library/pairing-store.js';
 import type { Dedications } from './dedications.js';
 import { createCodeBook } from './codes.js';
 import { createRateLimiter } from './rate-limit.js';
-import { addressKey, siteKey } from './address-key.js';
+import { addressKey, siteKey } from '../address-key.js';
 import { createFrameMeter, type FrameKind } from './frame-budget.js';
 import { hubLimits, type HubLimits } from './hub-limits.js';
 
