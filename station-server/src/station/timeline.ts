@@ -31,6 +31,10 @@ export interface AirItem {
 export const itemDurationMs = (item: AirItem): number => Math.round(item.segments.reduce((t, s) => t + s.duration, 0) * 1000);
 export const itemEndMs = (item: AirItem): number => item.startMs + itemDurationMs(item);
 
+/** Whether `item` comes straight after `prev` on one timeline (next index, next sequence number, not before its end). */
+export const followsOn = (prev: AirItem, item: AirItem): boolean =>
+  item.index === prev.index + 1 && item.firstSeq === prev.firstSeq + prev.segments.length && item.startMs >= itemEndMs(prev) - 1;
+
 /** A new channel starts this far in the past, so its first listener finds a full live window. */
 export const FIRST_ITEM_LEAD_MS = 3 * TARGET_DURATION * 1000;
 
