@@ -145,7 +145,8 @@ export function createPlayout(options: PlayoutOptions): Playout {
     unplayable.set(source, at);
     if (source.startsWith('songs/')) packages.delete(source.slice('songs/'.length));
     for (const state of states.values()) {
-      const i = state.items.findIndex((it) => it.source === source && itemEndMs(it) > at);
+      // An intro or a crossfade into a song has its own files, but leads into the song: it goes too.
+      const i = state.items.findIndex((it) => (it.source === source || `songs/${it.songId}` === source) && itemEndMs(it) > at);
       if (i < 0) continue;
       const item = state.items[i]!;
       let keepFrom = i;
@@ -199,9 +200,8 @@ export function createPlayout(options: PlayoutOptions): Playout {
       const packaged = await packageOf(choice.song.id);
       if (!packaged || packaged.segments.length === 0 || !hasFiles(`songs/${choice.song.id}`)) {
         excluded.add(choice.song.id);
-        packages.delete(choice.song.id);
-        unplayable.set(`songs/${choice.song.id}`, at);
-        events.emit(StationEvent.Fallback, { channel: state.config.id, reason: `song ${choice.song.id} has no HLS package or its files are gone; choosing another` });
+        if (packaged) skipSource(`songs/${choice.song.id}`, 'its files are gone');
+        else events.emit(StationEvent.Fallback, { channel: state.config.id, reason: `song ${choice.song.id} has no HLS package; choosing another` });
         continue;
       }
       if (choice.fallbackReason) events.emit(StationEvent.Fallback, { channel: state.config.id, reason: choice.fallbackReason });
@@ -294,10 +294,12 @@ export function createPlayout(options: PlayoutOptions): Playout {
     for (const state of states.values()) {
       const i = currentIndex(state, at);
       for (const item of [state.items[i], state.items[i + 1]]) {
-        if (!item || looked.has(item.source)) continue;
-        const present = hasFiles(item.source);
-        looked.set(item.source, present);
-        if (!present) skipSource(item.source, 'its files are gone');
+        for (const source of item ? new Set([item.source, `songs/${item.songId}`]) : []) {
+          if (looked.has(source)) continue;
+          const present = hasFiles(source);
+          looked.set(source, present);
+          if (!present) skipSource(source, 'its files are gone');
+        }
       }
     }
     for (const state of states.values()) {

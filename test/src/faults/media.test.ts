@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { readdir, rename, rm, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { freePort, startStation, type RunningStation } from '../station-process.js';
-import { listen, toneStationWithIds, until, type FaultStation } from './on-air-probe.js';
+import { listen, stopListeners, toneStationWithIds, until, type FaultStation } from './on-air-probe.js';
 
 interface NowItem {
   songId: string;
@@ -27,6 +27,7 @@ beforeAll(async () => {
   ]);
 }, 180_000);
 afterAll(async () => {
+  await stopListeners();
   station?.child.kill('SIGKILL');
   await rm(fixture.dir, { recursive: true, force: true });
 });

@@ -45,6 +45,11 @@ export interface Listener {
   stop(): Promise<ListenerReport>;
 }
 
+const listening = new Set<Listener>();
+
+/** Stops every listener still running (for afterAll, when a test failed half-way). */
+export const stopListeners = () => Promise.all([...listening].map((l) => l.stop()));
+
 /** Polls a channel's 128k media playlist every second and fetches each new segment once. */
 export function listen(base: string, channel = 'radio-optimism'): Listener {
   const report: ListenerReport = { failures: [], segments: [], playlists: 0 };
@@ -53,7 +58,7 @@ export function listen(base: string, channel = 'radio-optimism'): Listener {
   const loop = (async () => {
     while (running) {
       try {
-        const res = await fetch(`${base}/live/${channel}/128k.m3u8`);
+        const res = await fetch(`${base}/live/${channel}/128k.m3u8`, { signal: AbortSignal.timeout(10_000) });
         const text = await res.text();
         report.playlists++;
         if (res.status !== 200) report.failures.push(`${res.status} playlist`);
@@ -61,7 +66,7 @@ export function listen(base: string, channel = 'radio-optimism'): Listener {
           const seq = Number(m[2]);
           if (fetched.has(seq)) continue;
           fetched.add(seq);
-          const seg = await fetch(`${base}${m[1]}`);
+          const seg = await fetch(`${base}${m[1]}`, { signal: AbortSignal.timeout(10_000) });
           const body = Buffer.from(await seg.arrayBuffer());
           if (seg.status !== 200) report.failures.push(`${seg.status} ${m[1]}`);
           else if (body.length < 188 || body[0] !== 0x47) report.failures.push(`not MPEG-TS ${m[1]} (${body.length} bytes)`);
@@ -73,7 +78,7 @@ export function listen(base: string, channel = 'radio-optimism'): Listener {
       await new Promise((r) => setTimeout(r, 1000));
     }
   })();
-  return {
+  const listener: Listener = {
     report,
     async moreSegments(count, ms = 60_000) {
       const target = report.segments.length + count;
@@ -85,10 +90,13 @@ export function listen(base: string, channel = 'radio-optimism'): Listener {
     },
     async stop() {
       running = false;
+      listening.delete(listener);
       await loop;
       return report;
     },
   };
+  listening.add(listener);
+  return listener;
 }
 
 /** Waits until `check` holds (polling), or throws with `what` after `ms`. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { aliasBomb, deepNesting } from '@radio-optimism/station-server/dist/testing/playlist-bombs.js';
 import { run } from '../run.js';
 import { freePort, startStation, type RunningStation } from '../station-process.js';
-import { listen, toneStationWithIds, until, type FaultStation } from './on-air-probe.js';
+import { listen, stopListeners, toneStationWithIds, until, type FaultStation } from './on-air-probe.js';
 
 let fixture: FaultStation;
 let station: RunningStation | undefined;
@@ -21,6 +21,7 @@ beforeAll(async () => {
   ]);
 }, 120_000);
 afterAll(async () => {
+  await stopListeners();
   station?.child.kill('SIGKILL');
   await rm(fixture.dir, { recursive: true, force: true });
 });
