@@ -103,7 +103,12 @@ export function createFrontDoor(playout: Playout, http: HttpServer, idleMs: numb
         const request = end < 0 ? undefined : parse(pending.slice(0, end), playout);
         if (!request) return handOff();
         pending = pending.slice(end + 4);
-        const answer = liveAnswer(playout, request.path, request.range);
+        let answer: LiveAnswer | Promise<LiveAnswer>;
+        try {
+          answer = liveAnswer(playout, request.path, request.range);
+        } catch {
+          answer = FAILED; // a throw here would escape the socket's data handler and end the process
+        }
         if (!(answer instanceof Promise)) {
           write(socket, request, answer);
           if (request.close) return; // the client asked to close: nothing after this is answered
