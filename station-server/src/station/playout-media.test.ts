@@ -13,6 +13,7 @@ import { playlistSchema } from './programme-schema.js';
 import { PACKAGE_DIR, SEGMENT_SEC } from './hls-package.js';
 import { firstPts } from './ts-timestamps.js';
 import { steadyClock } from './steady-clock.js';
+import type { AirItem } from './timeline.js';
 
 const CHANNEL = 'radio-optimism';
 const programme: Programme = {
@@ -155,6 +156,32 @@ describe('playout when the wall clock jumps', () => {
         mono += 2000;
       }
       playout.destroy();
+    } finally {
+      library.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('playout after a restart', () => {
+  it('does not load rows of items that were dropped before they aired (a skipped song replaced by a shorter one)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'playout-rows-'));
+    const library = openLibrary(dir);
+    try {
+      const clock = Date.parse('2026-11-23T12:00:00Z');
+      const seg = { file: 'seg-00000.ts', duration: 2 };
+      const item = (index: number, firstSeq: number, startMs: number, count: number): AirItem => ({ index, firstSeq, startMs, kind: 'song', songId: `s${index}`, source: `songs/s${index}`, segments: Array(count).fill(seg), title: `S${index}` });
+      const aired = [item(0, 0, clock - 20_000, 5), item(1, 5, clock - 10_000, 5), item(2, 10, clock, 3)];
+      // Left over from before item 2 replaced a longer item: its numbers follow the old one.
+      const stale = item(3, 15, clock + 10_000, 4);
+      for (const it of [...aired, stale]) library.appendAirItem(CHANNEL, it);
+      const playout = createPlayout({ library, events: new StationEvents(), programme, now: () => clock });
+      expect(playout.items(CHANNEL).map((it) => it.index)).toEqual([0, 1, 2]);
+      playout.destroy();
+      // Rows that aired are kept whatever their numbers: the media sequence never goes back.
+      const later = createPlayout({ library, events: new StationEvents(), programme, now: () => clock + 60_000 });
+      expect(later.items(CHANNEL).map((it) => it.index)).toEqual([0, 1, 2, 3]);
+      later.destroy();
     } finally {
       library.close();
       await rm(dir, { recursive: true, force: true });

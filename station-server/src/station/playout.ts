@@ -11,9 +11,9 @@ import { planCrossfade, renderCrossfade } from './crossfade.js';
 import { PACKAGE_DIR, readPackage, type PackagedAudio } from './hls-package.js';
 import { channelPts, shiftTimestamps } from './ts-timestamps.js';
 import { chooseNext, type SongInfo } from './rotation.js';
-import { followsOn, isSongItem, itemEndMs, liveWindow, mediaPlaylist, nextSlot, type AirItem } from './timeline.js';
+import { followsOn, isSongItem, itemEndMs, liveWindow, mediaPlaylist, nextSlot, playedSegments, type AirItem } from './timeline.js';
 import type { RenditionName } from './hls-package.js';
-import { channelSegment, itemOrigin, segmentStartMs } from './segment-file.js';
+import { channelSegment, originCache, segmentStartMs } from './segment-file.js';
 import { silentSegment } from './silence.js';
 import { steadyClock } from './steady-clock.js';
 
@@ -72,17 +72,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
   const packages = new Map<string, PackagedAudio | null>();
   const segments = new Map<string, Promise<Buffer | undefined>>();
   const mediaRoot = dirname(library.mediaDir);
-  const origins = new Map<string, bigint>();
-  // Where an item's first segment sits on its own packaged clock; read once per item start.
-  const originPts = async (folder: string, item: AirItem, n: number): Promise<bigint> => {
-    const key = join(folder, item.segments[0]!.file);
-    let pts = origins.get(key);
-    if (pts === undefined) {
-      pts = await itemOrigin(folder, item, n);
-      origins.set(key, pts);
-    }
-    return pts;
-  };
+  const originPts = originCache();
   // Sources (`songs/<id>`, `intros/<id>`, …) found without their files, and when: left out of rotation.
   const unplayable = new Map<string, number>();
   const isUnplayable = (source: string, at: number): boolean => {
@@ -152,7 +142,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
       let keepFrom = i;
       let nextSeq = item.firstSeq;
       if (item.startMs <= at) {
-        const listed = item.segments.filter((_, n) => segmentStartMs(item, n + 1) <= at).length;
+        const listed = playedSegments(item, at);
         if (listed > 0) {
           item.segments = item.segments.slice(0, listed);
           library.appendAirItem(state.config.id, item);

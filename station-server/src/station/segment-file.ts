@@ -52,6 +52,20 @@ export async function itemOrigin(folder: string, item: AirItem, n: number): Prom
   }
 }
 
+/** itemOrigin, read once per item start (the first segment's file names the item's start). */
+export function originCache(): (folder: string, item: AirItem, n: number) => Promise<bigint> {
+  const origins = new Map<string, bigint>();
+  return async (folder, item, n) => {
+    const key = join(folder, item.segments[0]!.file);
+    let pts = origins.get(key);
+    if (pts === undefined) {
+      pts = await itemOrigin(folder, item, n);
+      origins.set(key, pts);
+    }
+    return pts;
+  };
+}
+
 /** Segment `n` of an item re-timed to the channel's clock. */
 export async function channelSegment(folder: string, item: AirItem, n: number, origin: bigint): Promise<Buffer> {
   return shiftTimestamps(await readTsSegment(join(folder, item.segments[n]!.file)), channelPts(item.startMs) - origin);
