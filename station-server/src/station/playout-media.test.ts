@@ -13,7 +13,7 @@ import { playlistSchema } from './programme-schema.js';
 import { PACKAGE_DIR, SEGMENT_SEC } from './hls-package.js';
 import { firstPts } from './ts-timestamps.js';
 import { steadyClock } from './steady-clock.js';
-import type { AirItem } from './timeline.js';
+import { itemEndMs, type AirItem } from './timeline.js';
 
 const CHANNEL = 'radio-optimism';
 const programme: Programme = {
@@ -75,13 +75,16 @@ describe('playout when media goes missing', () => {
       expect(data && firstPts(data)).toBeDefined();
     }
     // Within one segment, the newest listed segment belongs to a song whose files are there.
-    clock = cutAt + SEGMENT_SEC * 1000 + 50;
+    clock = cutAt + SEGMENT_SEC * 1000;
     await playout.tick();
     const after = listed(playout.playlist(CHANNEL, '128k'));
     expect(after.sequence).toBeGreaterThanOrEqual(before.sequence);
     const newest = itemOf(playout, after.seqs[after.seqs.length - 1]!)!;
     expect([current!.songId, next!.songId]).not.toContain(newest.songId);
     expect(newest.startMs).toBeLessThanOrEqual(cutAt);
+    // Straight on from the last listed segment of the song cut short: no gap in the timeline.
+    const cutItem = playout.items(CHANNEL).find((it) => it.songId === current!.songId && it.index === current!.index)!;
+    expect(playout.items(CHANNEL).find((it) => it.index === cutItem.index + 1)!.startMs).toBe(itemEndMs(cutItem));
     const data = await playout.segment(CHANNEL, '128k', after.seqs[after.seqs.length - 1]!);
     expect(data && firstPts(data)).toBeDefined();
     // And the gone songs stay out of rotation.

@@ -8,7 +8,7 @@ import type { Programme } from './programme.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { planCrossfade, renderCrossfade } from './crossfade.js';
-import { PACKAGE_DIR, readPackage, type PackagedAudio } from './hls-package.js';
+import { PACKAGE_DIR, TARGET_DURATION, readPackage, type PackagedAudio } from './hls-package.js';
 import { channelPts, shiftTimestamps } from './ts-timestamps.js';
 import { chooseNext, type SongInfo } from './rotation.js';
 import { followsOn, isSongItem, itemEndMs, liveWindow, mediaPlaylist, nextSlot, playedSegments, type AirItem } from './timeline.js';
@@ -59,6 +59,8 @@ interface ChannelState {
   items: AirItem[];
   dedications: string[];
   announced: number | undefined;
+  /** Index of an item cut short because its files were gone: the next one starts where it stopped. */
+  cutIndex?: number;
   /** Playlist text cache, keyed by rendition and the newest segment's sequence number. */
   cache: Map<string, string>;
 }
@@ -148,7 +150,8 @@ export function createPlayout(options: PlayoutOptions): Playout {
           library.appendAirItem(state.config.id, item);
           keepFrom = i + 1;
           nextSeq += listed;
-        }
+          state.cutIndex = item.index;
+        } else state.cutIndex = state.items[i - 1]?.index;
         // With nothing of it listed yet, the item is dropped whole and the next one takes its place.
       }
       state.items.splice(keepFrom);
@@ -168,7 +171,9 @@ export function createPlayout(options: PlayoutOptions): Playout {
 
   async function scheduleNext(state: ChannelState, at: number, songs: SongInfo[], jingles: SongInfo[]): Promise<boolean> {
     const last = state.items[state.items.length - 1];
-    const slot = nextSlot(last, at);
+    // After a cut, straight on from the last listed segment: no gap, and on air within one segment.
+    const resume = last && last.index === state.cutIndex && at - itemEndMs(last) <= TARGET_DURATION * 1000;
+    const slot = nextSlot(last, resume ? itemEndMs(last) : at);
     const history = state.items.filter(isSongItem).map((i) => i.songId);
     const lastJingle = state.items.map((i) => i.kind).lastIndexOf('jingle');
     const songsSinceJingle = state.items.slice(lastJingle + 1).filter(isSongItem).length;
