@@ -40,7 +40,8 @@ export class StationEvents {
       try {
         listener(data);
       } catch (error) {
-        if (event === StationEvent.Error) return;
+        // An Error listener that throws is the end of the line: say so on stderr rather than loop.
+        if (event === StationEvent.Error) return void console.error(`error listener failed: ${error instanceof Error ? error.message : String(error)}`);
         this.emit(StationEvent.Error, { code: 'listener-failed', message: `${event} listener: ${error instanceof Error ? error.message : String(error)}`, fatal: false });
       }
     };
@@ -49,6 +50,12 @@ export class StationEvents {
   }
 
   emit<E extends StationEvent>(event: E, data: StationEventMap[E]): void {
+    // Node's emitter throws an 'error' event nobody listens to; a station error must never become a
+    // throw at the place that reported it, so with no listener it goes to stderr.
+    if (event === StationEvent.Error && this.emitter.listenerCount(event) === 0) {
+      const { code, message } = data as StationEventMap[StationEvent.Error];
+      return void console.error(`error ${code}: ${message}`);
+    }
     this.emitter.emit(event, data);
   }
 

@@ -10,6 +10,7 @@ import { makeStationIds } from './library/station-ids.js';
 import { createStation, type Station } from './station.js';
 import { loadComposer } from './composer/shutdown.js';
 import { baseUrl } from './url-host.js';
+import { installProcessGuard } from './process-guard.js';
 
 /** On a first run, the station goes on air once this many starter songs exist; the rest follow on air. */
 const SONGS_BEFORE_AIR = 2;
@@ -95,6 +96,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 }
+
+// From here on, an error nobody caught is logged on one line and the station keeps serving.
+installProcessGuard({ log: (line) => console.error(`radio-optimism: ${line}`) });
 
 main().catch((error: unknown) => {
   console.error(`radio-optimism: could not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -113,7 +113,12 @@ export function createFrontDoor(playout: Playout, http: HttpServer, idleMs: numb
           answered = true;
           socket.setTimeout(idleMs); // a player: between its polls it may idle as long as keep-alive allows
         }
-        const answer = liveAnswer(playout, request.path, request.range);
+        let answer: LiveAnswer | Promise<LiveAnswer>;
+        try {
+          answer = liveAnswer(playout, request.path, request.range);
+        } catch {
+          answer = FAILED; // a throw here would escape the socket's data handler and end the process
+        }
         if (!(answer instanceof Promise)) {
           write(socket, request, answer);
           if (request.close) return; // the client asked to close: nothing after this is answered

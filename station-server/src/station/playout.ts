@@ -6,20 +6,25 @@ import { StationEvent, type StationEvents } from '../events.js';
 import type { ChannelConfig } from './programme-schema.js';
 import type { Programme } from './programme.js';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { planCrossfade, renderCrossfade } from './crossfade.js';
-import { PACKAGE_DIR, readPackage, type PackagedAudio } from './hls-package.js';
-import { channelPts, firstPts, shiftTimestamps } from './ts-timestamps.js';
+import { PACKAGE_DIR, TARGET_DURATION, readPackage, type PackagedAudio } from './hls-package.js';
+import { channelPts, shiftTimestamps } from './ts-timestamps.js';
 import { chooseNext, type SongInfo } from './rotation.js';
-import { isSongItem, itemEndMs, liveWindow, mediaPlaylist, nextSlot, type AirItem } from './timeline.js';
+import { followsOn, isSongItem, itemEndMs, liveWindow, mediaPlaylist, nextSlot, playedSegments, type AirItem } from './timeline.js';
 import type { RenditionName } from './hls-package.js';
+import { channelSegment, originCache, segmentStartMs } from './segment-file.js';
+import { silentSegment } from './silence.js';
+import { steadyClock } from './steady-clock.js';
+
+/** A song found without its files is left out of rotation this long, then looked at again. */
+export const UNPLAYABLE_RECHECK_MS = 60_000;
 
 export interface PlayoutOptions {
   library: Library;
   events: StationEvents;
   programme: Programme;
-  /** The wall clock; tests pass a fake one. */
+  /** The clock (default: the wall clock, never running backwards; see steady-clock.ts); tests pass a fake one. */
   now?: () => number;
   /** How often timelines are checked, ms (default 1000). */
   tickMs?: number;
@@ -54,40 +59,48 @@ interface ChannelState {
   items: AirItem[];
   dedications: string[];
   announced: number | undefined;
+  /** Index of an item cut short because its files were gone: the next one starts where it stopped. */
+  cutIndex?: number;
   /** Playlist text cache, keyed by rendition and the newest segment's sequence number. */
   cache: Map<string, string>;
 }
 
 export function createPlayout(options: PlayoutOptions): Playout {
   const { library, events } = options;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? steadyClock();
   const keep = options.keepItems ?? 60;
   let programme = options.programme;
   const states = new Map<string, ChannelState>();
   const packages = new Map<string, PackagedAudio | null>();
-  const segments = new Map<string, Promise<Buffer>>();
+  const segments = new Map<string, Promise<Buffer | undefined>>();
   const mediaRoot = dirname(library.mediaDir);
-  const origins = new Map<string, bigint>();
-  // Where an item's first segment sits on its own packaged clock; read once per item start.
-  const originPts = async (folder: string, first: string): Promise<bigint> => {
-    const key = join(folder, first);
-    let pts = origins.get(key);
-    if (pts === undefined) {
-      pts = firstPts(await readFile(key)) ?? 0n;
-      origins.set(key, pts);
-    }
-    return pts;
+  const originPts = originCache();
+  // Sources (`songs/<id>`, `intros/<id>`, …) found without their files, and when: left out of rotation.
+  const unplayable = new Map<string, number>();
+  const isUnplayable = (source: string, at: number): boolean => {
+    const since = unplayable.get(source);
+    if (since === undefined) return false;
+    if (at - since < UNPLAYABLE_RECHECK_MS && at >= since) return true;
+    unplayable.delete(source);
+    return false;
   };
   let timer: NodeJS.Timeout | undefined;
   // The library's song lists, re-read when a song is added (or every minute, to catch other writers).
   let catalog: { at: number; songs: SongInfo[]; jingles: SongInfo[] } | undefined;
   const unsubscribe = events.on(StationEvent.SongAdded, () => (catalog = undefined));
   let ticking: Promise<void> | undefined;
+  let rerun = false;
 
   const stateOf = (config: ChannelConfig): ChannelState => {
     let state = states.get(config.id);
     if (!state) {
-      state = { config, items: library.airItems(config.id, keep), dedications: [], announced: undefined, cache: new Map() };
+      // Rows of items dropped before they aired (a song skipped for missing files, a dedication pushed
+      // in) may outlive the shorter items that replaced them: such unaired leftovers are not loaded.
+      const saved = library.airItems(config.id, keep);
+      const broken = saved.findIndex((it, i) => i > 0 && !followsOn(saved[i - 1]!, it));
+      const at = now();
+      const items = broken > 0 && saved.slice(broken).every((it) => it.startMs > at) ? saved.slice(0, broken) : saved;
+      state = { config, items, dedications: [], announced: undefined, cache: new Map() };
       states.set(config.id, state);
     }
     state.config = config;
@@ -107,16 +120,65 @@ export function createPlayout(options: PlayoutOptions): Playout {
     return packages.get(songId) ?? undefined;
   };
 
+  /** Whether a source's package folder is on disk: a cheap look for a folder moved or deleted (a lost single file is found when it is read). */
+  const hasFiles = (source: string): boolean => existsSync(join(mediaRoot, source, PACKAGE_DIR));
+
+  /**
+   * A source's files are gone or broken: it leaves rotation, and every channel playing it (or about
+   * to) moves on. The item on air keeps only the segments already listed (a live playlist never
+   * loses a listed segment); what follows is dropped and scheduled again from what still plays, so
+   * the next item starts within one segment. Said once per source in the log.
+   */
+  function skipSource(source: string, why: string): void {
+    const at = now();
+    if (!isUnplayable(source, at)) {
+      events.emit(StationEvent.Error, { code: 'media-missing', message: `${source}: ${why}; skipping it on every channel`, fatal: false });
+    }
+    unplayable.set(source, at);
+    if (source.startsWith('songs/')) packages.delete(source.slice('songs/'.length));
+    for (const state of states.values()) {
+      // An intro or a crossfade into a song has its own files, but leads into the song: it goes too.
+      const i = state.items.findIndex((it) => (it.source === source || `songs/${it.songId}` === source) && itemEndMs(it) > at);
+      if (i < 0) continue;
+      const item = state.items[i]!;
+      let keepFrom = i;
+      let nextSeq = item.firstSeq;
+      if (item.startMs <= at) {
+        const listed = playedSegments(item, at);
+        if (listed > 0) {
+          item.segments = item.segments.slice(0, listed);
+          library.appendAirItem(state.config.id, item);
+          keepFrom = i + 1;
+          nextSeq += listed;
+          state.cutIndex = item.index;
+        } else state.cutIndex = state.items[i - 1]?.index;
+        // With nothing of it listed yet, the item is dropped whole and the next one takes its place.
+      }
+      state.items.splice(keepFrom);
+      // Sequence numbers from the cut on will name other audio: forget what was read for them.
+      for (const key of segments.keys()) {
+        const [channel, , seq] = key.split('/');
+        if (channel === state.config.id && Number(seq) >= nextSeq) segments.delete(key);
+      }
+      state.cache.clear();
+      events.emit(StationEvent.Fallback, { channel: state.config.id, reason: `${source} cannot be played (${why}); going on with the next item` });
+    }
+    // Schedule the replacement now rather than on the next timer tick (after this call returns).
+    queueMicrotask(() => void api.tick());
+  }
+
   const info = (kind: 'song' | 'jingle'): SongInfo[] => library.list(kind).map((s) => ({ id: s.id, title: s.title, genre: s.genre, vibe: s.vibe, language: s.language, theme: s.theme }));
 
   async function scheduleNext(state: ChannelState, at: number, songs: SongInfo[], jingles: SongInfo[]): Promise<boolean> {
     const last = state.items[state.items.length - 1];
-    const slot = nextSlot(last, at);
+    // After a cut, straight on from the last listed segment: no gap, and on air within one segment.
+    const resume = last && last.index === state.cutIndex && at - itemEndMs(last) <= TARGET_DURATION * 1000;
+    const slot = nextSlot(last, resume ? itemEndMs(last) : at);
     const history = state.items.filter(isSongItem).map((i) => i.songId);
     const lastJingle = state.items.map((i) => i.kind).lastIndexOf('jingle');
     const songsSinceJingle = state.items.slice(lastJingle + 1).filter(isSongItem).length;
     const excluded = new Set<string>();
-    for (let attempt = 0; attempt < 5; attempt++) {
+    for (let attempt = 0; attempt < 8; attempt++) {
       const dedications = state.dedications.filter((id) => !excluded.has(id)).map((id) => library.get(id)).filter((s) => !!s).map((s) => ({ id: s.id, title: s.title, genre: s.genre, vibe: s.vibe, language: s.language, theme: s.theme }));
       const choice = chooseNext({
         programme,
@@ -131,9 +193,10 @@ export function createPlayout(options: PlayoutOptions): Playout {
       });
       if (!choice) return false;
       const packaged = await packageOf(choice.song.id);
-      if (!packaged || packaged.segments.length === 0) {
+      if (!packaged || packaged.segments.length === 0 || !hasFiles(`songs/${choice.song.id}`)) {
         excluded.add(choice.song.id);
-        events.emit(StationEvent.Fallback, { channel: state.config.id, reason: `song ${choice.song.id} has no HLS package; choosing another` });
+        if (packaged) skipSource(`songs/${choice.song.id}`, 'its files are gone');
+        else events.emit(StationEvent.Fallback, { channel: state.config.id, reason: `song ${choice.song.id} has no HLS package; choosing another` });
         continue;
       }
       if (choice.fallbackReason) events.emit(StationEvent.Fallback, { channel: state.config.id, reason: choice.fallbackReason });
@@ -218,7 +281,22 @@ export function createPlayout(options: PlayoutOptions): Playout {
   async function tickOnce(): Promise<void> {
     const at = now();
     if (!catalog || at - catalog.at > 60_000 || at < catalog.at) catalog = { at, songs: info('song'), jingles: info('jingle') };
-    const { songs, jingles } = catalog;
+    const songs = catalog.songs.filter((s) => !isUnplayable(`songs/${s.id}`, at));
+    const jingles = catalog.jingles.filter((s) => !isUnplayable(`songs/${s.id}`, at));
+    // A folder moved or deleted under the item on air or the next one is found here, before a
+    // listener asks for a segment of it (one look per source, whatever the number of channels).
+    const looked = new Map<string, boolean>();
+    for (const state of states.values()) {
+      const i = currentIndex(state, at);
+      for (const item of [state.items[i], state.items[i + 1]]) {
+        for (const source of item ? new Set([item.source, `songs/${item.songId}`]) : []) {
+          if (looked.has(source)) continue;
+          const present = hasFiles(source);
+          looked.set(source, present);
+          if (!present) skipSource(source, 'its files are gone');
+        }
+      }
+    }
     for (const state of states.values()) {
       try {
         // Always know what comes next: keep one item scheduled beyond the one on air.
@@ -239,7 +317,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
     }
   }
 
-  return {
+  const api: Playout = {
     channels: () => programme.channels,
     channel: (id) => states.get(id)?.config,
     items: (id) => states.get(id)?.items ?? [],
@@ -269,10 +347,18 @@ export function createPlayout(options: PlayoutOptions): Playout {
       const key = `${id}/${rendition}/${seq}`;
       const hit = segments.get(key);
       if (hit) return hit;
-      const folder = join(mediaRoot, item.source ?? `songs/${item.songId}`, PACKAGE_DIR, rendition);
+      const source = item.source ?? `songs/${item.songId}`;
+      const folder = join(mediaRoot, source, PACKAGE_DIR, rendition);
+      const n = seq - item.firstSeq;
       const loading = (async () => {
-        const origin = await originPts(folder, item.segments[0]!.file);
-        return shiftTimestamps(await readFile(join(folder, item.segments[seq - item.firstSeq]!.file)), channelPts(item.startMs) - origin);
+        try {
+          return await channelSegment(folder, item, n, await originPts(folder, item, n));
+        } catch (error) {
+          // Listed already, so it must be answered: with silence in its slot, while the channel moves on.
+          skipSource(source, error instanceof Error ? error.message : String(error));
+          const silence = await silentSegment(mediaRoot, rendition).catch(() => undefined);
+          return silence && shiftTimestamps(silence.data, channelPts(segmentStartMs(item, n)) - silence.origin);
+        }
       })();
       // The promise is cached, not the bytes: when a segment appears, every listener of the channel
       // asks for it in the same instant, and they should share one read.
@@ -296,11 +382,23 @@ export function createPlayout(options: PlayoutOptions): Playout {
       syncChannels();
     },
     tick() {
-      ticking ??= tickOnce().finally(() => (ticking = undefined));
+      // A tick asked for while one runs (a source skipped mid-tick) runs once more right after it.
+      if (ticking) {
+        rerun = true;
+        return ticking;
+      }
+      ticking = (async () => {
+        do {
+          rerun = false;
+          await tickOnce();
+        } while (rerun);
+      })().finally(() => (ticking = undefined));
       return ticking;
     },
     start() {
       if (timer) return;
+      // Made now, so the first missing segment is answered at once.
+      void silentSegment(mediaRoot, '128k').catch((error: unknown) => events.emit(StationEvent.Error, { code: 'silence-failed', message: `the silent stand-in segment could not be made: ${error instanceof Error ? error.message : String(error)}`, fatal: false }));
       void this.tick();
       timer = setInterval(() => void this.tick(), options.tickMs ?? 1000);
     },
@@ -310,4 +408,5 @@ export function createPlayout(options: PlayoutOptions): Playout {
       timer = undefined;
     },
   };
+  return api;
 }

@@ -1,9 +1,11 @@
 // Loads and checks the operators' files. Every mistake is reported with its file, line and field;
 // nothing from a broken set of files is used (the caller keeps the last good programme on air).
-import { readdir, readFile } from 'node:fs/promises';
+// Whatever the folder holds, loading answers with a programme or a list of problems; it never throws.
+import { readdir } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
+import { fsReason, MAX_NESTING, MAX_PLAYLIST_FILES, nestingDepth, readOperatorFile } from './programme-files.js';
 import { channelsFileSchema, playlistSchema, type ChannelConfig, type PlaylistConfig } from './programme-schema.js';
 
 export interface ProgrammeProblem {
@@ -23,7 +25,23 @@ export type ProgrammeResult = { ok: true; programme: Programme } | { ok: false; 
 
 export const formatProblem = (p: ProgrammeProblem): string => `${p.file}:${p.line}:${p.column} ${p.field ? `${p.field}: ` : ''}${p.message}`;
 
+/** Aliases expanded per file: a real file uses a handful; a "billion laughs" bomb needs thousands. */
+export const MAX_ALIASES = 50;
+
+const fileProblem = (file: string, message: string): ProgrammeProblem => ({ file, line: 1, column: 1, field: '', message });
+
 function parseFile<S extends z.ZodType>(text: string, file: string, schema: S): { value?: z.infer<S>; problems: ProgrammeProblem[] } {
+  if (nestingDepth(text) > MAX_NESTING) return { problems: [fileProblem(file, `nests deeper than ${MAX_NESTING} levels: not a playlist file`)] };
+  try {
+    return parseChecked(text, file, schema);
+  } catch (error) {
+    // The YAML library throws for alias bombs (ReferenceError), very deep input (RangeError) and the like.
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    return { problems: [fileProblem(file, /alias/i.test(message) ? `too many aliases (more than ${MAX_ALIASES} expanded): not a playlist file` : `cannot be read as YAML: ${message}`)] };
+  }
+}
+
+function parseChecked<S extends z.ZodType>(text: string, file: string, schema: S): { value?: z.infer<S>; problems: ProgrammeProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const at = (offset: number) => lineCounter.linePos(offset);
@@ -35,7 +53,7 @@ function parseFile<S extends z.ZodType>(text: string, file: string, schema: S): 
       }),
     };
   }
-  const result = schema.safeParse(doc.toJS() ?? {});
+  const result = schema.safeParse(doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {});
   if (result.success) return { value: result.data, problems: [] };
   return {
     problems: result.error.issues.map((issue) => {
@@ -57,16 +75,23 @@ const formatPath = (path: (string | number)[]): string =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
 export async function loadProgramme(dir: string, cwd = process.cwd()): Promise<ProgrammeResult> {
+  try {
+    return await loadFiles(dir, cwd);
+  } catch (error) {
+    // Nothing above should throw; if something does, it is still a refusal with a reason, not a crash.
+    return { ok: false, problems: [fileProblem(relative(cwd, dir) || dir, `could not be loaded: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)] };
+  }
+}
+
+async function loadFiles(dir: string, cwd: string): Promise<ProgrammeResult> {
   const problems: ProgrammeProblem[] = [];
   const show = (path: string) => relative(cwd, path) || path;
   const channelsPath = join(dir, 'channels.yaml');
   let channels: ChannelConfig[] = [];
   let channelsText: string | undefined;
-  try {
-    channelsText = await readFile(channelsPath, 'utf8');
-  } catch {
-    problems.push({ file: show(channelsPath), line: 1, column: 1, field: '', message: 'missing: this file lists the channels' });
-  }
+  const channelsRead = await readOperatorFile(channelsPath, dir);
+  if (channelsRead.ok) channelsText = channelsRead.text;
+  else problems.push(fileProblem(show(channelsPath), /disappeared/.test(channelsRead.reason) ? 'missing: this file lists the channels' : channelsRead.reason));
   if (channelsText !== undefined) {
     const parsed = parseFile(channelsText, show(channelsPath), channelsFileSchema);
     problems.push(...parsed.problems);
@@ -78,12 +103,24 @@ export async function loadProgramme(dir: string, cwd = process.cwd()): Promise<P
   let files: string[] = [];
   try {
     files = (await readdir(playlistDir)).filter((f) => /\.ya?ml$/.test(f)).sort();
-  } catch {
-    problems.push({ file: show(playlistDir), line: 1, column: 1, field: '', message: 'missing: one YAML file per playlist goes in this folder' });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    problems.push(fileProblem(show(playlistDir), code === 'ENOENT' ? 'missing: one YAML file per playlist goes in this folder' : code === 'ENOTDIR' ? 'is a file: it must be the folder of playlist files' : `folder ${fsReason(error)}`));
   }
+  if (files.length > MAX_PLAYLIST_FILES) {
+    problems.push(fileProblem(show(playlistDir), `holds ${files.length} playlist files; at most ${MAX_PLAYLIST_FILES} are read`));
+    files = [];
+  }
+  const refused = new Set<string>(); // files already reported: a channel naming one is not reported again
   for (const f of files) {
     const path = join(playlistDir, f);
-    const parsed = parseFile(await readFile(path, 'utf8'), show(path), playlistSchema);
+    const read = await readOperatorFile(path, dir);
+    if (!read.ok) {
+      problems.push(fileProblem(show(path), read.reason));
+      refused.add(f.replace(/\.ya?ml$/, ''));
+      continue;
+    }
+    const parsed = parseFile(read.text, show(path), playlistSchema);
     problems.push(...parsed.problems);
     if (parsed.value) playlists.set(basename(f).replace(/\.ya?ml$/, ''), { ...parsed.value, id: basename(f).replace(/\.ya?ml$/, '') });
   }
@@ -101,7 +138,7 @@ export async function loadProgramme(dir: string, cwd = process.cwd()): Promise<P
     seen.add(c.id);
     const refs: [string, string][] = [[`channels[${i}].playlist`, c.playlist], ...c.shows.map((s, k): [string, string] => [`channels[${i}].shows[${k}].playlist`, s.playlist])];
     for (const [field, name] of refs)
-      if (!playlists.has(name) && files.length > 0)
+      if (!playlists.has(name) && !refused.has(name) && files.length > 0)
         problems.push({ file: show(channelsPath), ...where(channelsText, `playlist: ${name}`), field, message: `no playlist "${name}": add playlists/playlists/${name}.yaml or fix the name` });
   });
   for (const [name, p] of playlists) {

@@ -87,7 +87,13 @@ export function chooseNext(input: RotationInput): RotationChoice | undefined {
     reasons.push(`playlist "${current.id}" has no songs that match`);
     current = current.fallback ? input.programme.playlists.get(current.fallback) : undefined;
   }
-  if (input.songs.length === 0) return undefined;
+  if (input.songs.length === 0) {
+    // Nothing playable at all (an empty library, or every song's files gone): station IDs keep the channel on air.
+    if (input.jingles.length === 0) return undefined;
+    const random = createRandom(hashString(`${input.channel.id}:${input.itemIndex}`));
+    reasons.push('no song can be played: a station ID');
+    return { kind: 'jingle', song: random.pick(input.jingles), playlist: active.playlist, ...show, fallbackReason: reasons.join('; ') };
+  }
   reasons.push('playing from the whole library');
   const safety: PlaylistConfig = { id: 'library', name: 'Library', mode: 'randomize', match: {}, noRepeat: 6, transition: { type: 'cut', seconds: 0 }, jingleEvery: 0, dedications: true };
   return { kind: 'song', song: pick(safety, input.songs, input), playlist: 'library', ...show, fallbackReason: reasons.join('; ') };

@@ -31,6 +31,22 @@ export interface AirItem {
 export const itemDurationMs = (item: AirItem): number => Math.round(item.segments.reduce((t, s) => t + s.duration, 0) * 1000);
 export const itemEndMs = (item: AirItem): number => item.startMs + itemDurationMs(item);
 
+/** Whether `item` comes straight after `prev` on one timeline (next index, next sequence number, not before its end). */
+export const followsOn = (prev: AirItem, item: AirItem): boolean =>
+  item.index === prev.index + 1 && item.firstSeq === prev.firstSeq + prev.segments.length && item.startMs >= itemEndMs(prev) - 1;
+
+/** How many of an item's segments have completely played by `nowMs` (and so are listed). */
+export function playedSegments(item: AirItem, nowMs: number): number {
+  let end = item.startMs;
+  let n = 0;
+  for (const s of item.segments) {
+    end += s.duration * 1000;
+    if (end > nowMs) break;
+    n++;
+  }
+  return n;
+}
+
 /** A new channel starts this far in the past, so its first listener finds a full live window. */
 export const FIRST_ITEM_LEAD_MS = 3 * TARGET_DURATION * 1000;
 
