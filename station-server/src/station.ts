@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { StationConfig } from './config.js';
 import { StationEvent, StationEvents } from './events.js';
 import { openLibrary, type Library } from './library/library.js';
+import { resumeOperatorSongs } from './library/operator-songs.js';
 import { createSongJobs, type SongJobs } from './library/song-jobs.js';
 import { createApp } from './http/app.js';
 import { liveRoutes, nowView } from './http/live-routes.js';
@@ -57,7 +58,7 @@ export async function createStation(config: StationConfig, log: (line: string) =
   const operatorToken = config.operatorToken ?? operatorTokenFile(config.dataDir);
   const operatorOnly = operatorGuard(operatorToken);
   let dedications: Dedications | undefined;
-  const app = createApp({ library, jobs, operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, requestsPerMinute: config.httpLimitPerMinute, routers: [
+  const app = createApp({ library, jobs, operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, requestsPerMinute: config.httpLimitPerMinute, log, routers: [
       liveRoutes(library, playout),
       moderationRoutes(library, () => dedications!, operatorOnly),
       pagesRoutes({ library, publicDir: fileURLToPath(new URL('./public', import.meta.url)), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }),
@@ -95,6 +96,8 @@ export async function createStation(config: StationConfig, log: (line: string) =
   });
   dedications = createDedications({ library, jobs, toPhone: hub.toPhone, toTv: hub.toTv, onAir: (songId) => playout.queueDedication(MAIN_CHANNEL, songId), log });
   dedications.resume();
+  const resumed = resumeOperatorSongs(library, jobs, log);
+  if (resumed) log(`making ${resumed} songs the API accepted before the last stop`);
   const watcher: ProgrammeWatcher = watchProgramme(config.playlistsDir, events, (p) => playout.setProgramme(p));
 
   events.on(StationEvent.NowPlaying, ({ channel }) => hub.publishNow(channel, nowView(library, playout, channel)));

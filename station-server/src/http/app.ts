@@ -6,6 +6,7 @@ import { checkSongRequest } from '@radio-optimism/shared';
 import type { Library } from '../library/library.js';
 import { songView } from '../library/song-view.js';
 import type { SongJobs } from '../library/song-jobs.js';
+import { submitOperatorSong } from '../library/operator-songs.js';
 import { createRateLimiter } from '../pairing/rate-limit.js';
 import type { OperatorGuard } from './operator-auth.js';
 import { TV_CONTENT_SECURITY_POLICY } from './tv-csp.js';
@@ -24,6 +25,7 @@ export interface AppDeps {
   apiSongsPerHour?: number;
   /** Requests per address per minute on these routes (HTTP_LIMIT_PER_MINUTE). */
   requestsPerMinute?: number;
+  log?: (line: string) => void;
 }
 
 const SONG_ID = /^[A-Za-z0-9_-]{6,32}$/;
@@ -44,7 +46,7 @@ const TV_APP_BUILDING = `<!doctype html><html lang="en"><head><meta charset="utf
 <body style="background:#1b1030;color:#fff;font:32px/1.4 sans-serif;display:grid;place-items:center;height:100vh;margin:0">
 <p>The TV app is being built on the station (first start only). This page reloads by itself in a moment.</p></body></html>`;
 
-export function createApp({ library, jobs, routers = [], tvAppDir, operatorOnly, apiSongsPerHour = 60, requestsPerMinute = 600 }: AppDeps): express.Express {
+export function createApp({ library, jobs, routers = [], tvAppDir, operatorOnly, apiSongsPerHour = 60, requestsPerMinute = 600, log = (line: string) => console.error(line) }: AppDeps): express.Express {
   const app = express();
   // One operator credential, so one budget: a leaked or looping script cannot fill the composer.
   const apiSongs = createRateLimiter(apiSongsPerHour, 60 * 60_000);
@@ -86,7 +88,7 @@ export function createApp({ library, jobs, routers = [], tvAppDir, operatorOnly,
       res.status(503).set('Retry-After', String(full.retryAfterSec)).json({ error: { code: full.code, message: full.message } });
       return;
     }
-    const job = jobs.submit(checked.request, { priority: 'operator', kind: 'private' });
+    const job = submitOperatorSong(library, jobs, checked.request, log);
     res.status(202).location(`/api/v1/songs/${job.id}`).json({ id: job.id, status: job.status, position: jobs.position(job.id) });
   });
 

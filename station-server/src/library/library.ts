@@ -22,6 +22,7 @@ import type { SongRequest } from '@radio-optimism/shared';
 import type { SongManifest } from '../composer/manifest.js';
 import type { AirItem } from '../station/timeline.js';
 import { createPairingStore, type PairingStore } from './pairing-store.js';
+import { createSongRequestStore, type SongRequestStore } from './song-request-store.js';
 import { checkWritable, openSqlite, type Row } from './sqlite.js';
 import { diskProblem } from './library-error.js';
 
@@ -75,6 +76,8 @@ export interface Library {
   airItems(channel: string, limit: number): AirItem[];
   /** Pairings and dedications, in the same file. */
   readonly pairing: PairingStore;
+  /** Songs the API accepted and the composer has not finished. */
+  readonly songRequests: SongRequestStore;
   close(): void;
 }
 
@@ -114,9 +117,11 @@ export function openLibrary(dataDir: string, options: LibraryOptions = {}): Libr
     dir: join(mediaDir, String(row.id)),
   });
   const pairing = createPairingStore(db);
+  const songRequests = createSongRequestStore(db);
   return {
     mediaDir,
     pairing,
+    songRequests,
     reserve() {
       const id = this.newId();
       const dir = join(mediaDir, id);

@@ -45,6 +45,12 @@ ALTER TABLE tvs ADD COLUMN last_seen TEXT;
 CREATE TABLE limit_windows (kind TEXT NOT NULL, key TEXT NOT NULL, start INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (kind, key));
 `,
   },
+  {
+    step: 4,
+    // A song the API answered 202 for is kept until it is made or has failed, so a restart makes it.
+    what: 'song requests accepted through the API and not yet made',
+    sql: 'CREATE TABLE song_requests (id TEXT PRIMARY KEY, request TEXT NOT NULL, created_at TEXT NOT NULL);',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;

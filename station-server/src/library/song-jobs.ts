@@ -34,6 +34,8 @@ export interface SubmitOptions {
   kind?: SongKind;
   /** Its class in the queue (default 'operator'). */
   priority?: JobPriority;
+  /** The id it was given when it was accepted, for a job made again after a restart (default: a new one). */
+  id?: string;
   onStage?: (stage: Stage) => void;
   /** Called when the job leaves the queue and starts. */
   onStart?: () => void;
@@ -184,9 +186,11 @@ export function createSongJobs(library: Library, options: SongJobsOptions): Song
 
   return {
     submit(request, o = {}) {
-      let id: string;
-      do id = library.newId();
-      while (jobs.has(id));
+      let id = o.id;
+      if (id === undefined || jobs.has(id)) {
+        do id = library.newId();
+        while (jobs.has(id));
+      }
       let resolve!: (song: SongRecord) => void;
       let reject!: (error: Error) => void;
       const done = new Promise<SongRecord>((a, b) => {
