@@ -98,6 +98,9 @@ export function createPairingStore(db: SqliteDatabase): PairingStore {
     pairPhone(tvId, name) {
       const record: PhoneRecord = { id: `ph_${randomBytes(8).toString('base64url')}`, tvId, name, pairedAt: now() };
       const sessionToken = newToken();
+      // The TV a phone pairs with is written first (TVs are otherwise written in batches): a pairing the
+      // phone was told about must find its TV after any crash. The phone's fsync covers both.
+      tvs.flush();
       db.durable(() => db.run('INSERT INTO phones (id, tv_id, name, session_hash, paired_at) VALUES (?, ?, ?, ?, ?)', [record.id, tvId, name, hash(sessionToken), record.pairedAt]));
       return { phone: record, sessionToken };
     },

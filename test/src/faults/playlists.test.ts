@@ -4,7 +4,8 @@
 // names the file; playlists:check prints file and reason, never a stack trace.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aliasBomb, deepNesting } from '@radio-optimism/station-server/dist/testing/playlist-bombs.js';
 import { run } from '../run.js';
@@ -77,10 +78,17 @@ describe('odd files in a running station\'s playlists folder', () => {
     station?.child.kill('SIGKILL');
     await writeFile(join(fixture.playlistsDir, 'playlists', 'bomb.yaml'), aliasBomb());
     try {
-      const env = { PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: fixture.dataDir, PLAYLISTS_DIR: fixture.playlistsDir, SEED_CATALOG: 'false' };
-      const start = await run(process.execPath, ['station-server/dist/main.js'], { env, timeoutMs: 60_000 });
+      // A station that has never had a good programme cannot start: it says which file is wrong.
+      const fresh = await mkdtemp(join(tmpdir(), 'no-programme-yet-'));
+      const env = { PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: fresh, PLAYLISTS_DIR: fixture.playlistsDir, SEED_CATALOG: 'false' };
+      const start = await run(process.execPath, ['station-server/dist/main.js'], { env, timeoutMs: 60_000 }).finally(() => rm(fresh, { recursive: true, force: true }));
       expect(start.code).toBe(1);
       expect(start.stderr).toMatch(/could not start: the operators' files have mistakes[\s\S]*playlists\/bomb\.yaml:1:1 too many aliases/);
+      // One that has (this fixture's station ran before) goes on air with its last good programme and names the file.
+      station = await startStation(fixture, await freePort());
+      const started = station;
+      await until('the log to name bomb.yaml', () => /on air with the last good programme[\s\S]*playlists\/bomb\.yaml:1:1 too many aliases/.test(started.output()));
+      station.child.kill('SIGKILL');
       const check = await run(process.execPath, ['station-server/dist/cli/playlists-check.js', fixture.playlistsDir], { timeoutMs: 60_000 });
       expect(check.code).toBe(1);
       expect(check.stderr).toMatch(/playlists\/bomb\.yaml:1:1 too many aliases/);
