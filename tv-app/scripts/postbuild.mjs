@@ -35,8 +35,14 @@ await writeFile(cssPath, css);
 // ilib (used by Sandstone for its own few strings) looks for locale files this build does not
 // ship (ILIB_ASSET_EMIT=false; the app's text comes from i18next). An empty manifest in each
 // place it looks tells it there is nothing there, instead of a burst of failing requests.
-for (const where of ['_/node_modules/ilib/locale', 'node_modules/@enact/sandstone/resources', 'resources']) {
+// (The bundle asks for Sandstone's under _/node_modules/, the way enact pack names files outside the app.)
+for (const where of ['_/node_modules/ilib/locale', '_/node_modules/@enact/sandstone/resources', 'resources']) {
   await mkdir(join(dist, where), { recursive: true });
   await writeFile(join(dist, where, 'ilibmanifest.json'), '{"files":[]}\n');
 }
+// Without an icon link a browser asks the site root for /favicon.ico, which is not the app's (a 404 in
+// the console at /tv/); the app's own icon is beside index.html.
+const indexPath = join(dist, 'index.html');
+const index = await readFile(indexPath, 'utf8');
+if (!index.includes('rel="icon"')) await writeFile(indexPath, index.replace('</head>', '<link rel="icon" href="icon.png"></head>'));
 console.log(`postbuild: ${copied.size} fonts copied into dist/fonts, no outside URLs left in main.css`);
