@@ -101,7 +101,10 @@ async function everyView(size: keyof typeof SIZES, lang: string): Promise<string
   for (const target of ['channels', 'forYou', 'pair', 'settings'] as const) {
     await remoteKey(COLOUR[target]);
     expect(await viewBecomes(target)).toBe(target);
-    if (target === 'pair') await page.getByTestId('pair-code').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    // A panel's content comes in once its slide is over.
+    const content = { channels: '[data-testid^="channel-"]', forYou: '[data-testid^="play-"]', pair: '[data-testid="pair-code"]', settings: '[data-testid^="lang-"]' }[target];
+    await page.locator(content).first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
+    await wait(400);
     note(target, await shoot(`${size}/${lang}-${target}`));
     if (target === 'forYou') {
       for (const mode of ['play', 'karaoke'] as const) {
@@ -109,10 +112,10 @@ async function everyView(size: keyof typeof SIZES, lang: string): Promise<string
         expect(await viewBecomes('song')).toBe('song');
         await page.waitForFunction(() => ((document.querySelector('[data-testid="song-audio"]') as HTMLAudioElement | null)?.currentTime ?? 0) > 1.5, undefined, { timeout: 15_000 }).catch(() => undefined);
         note(mode, await shoot(`${size}/${lang}-${mode}`));
+        // Back from a song opened in For you returns to For you.
         await page.keyboard.press('Escape');
-        expect(await viewBecomes('live')).toBe('live');
-        await remoteKey(COLOUR.forYou);
         expect(await viewBecomes('forYou')).toBe('forYou');
+        await wait(500);
       }
     }
     await page.keyboard.press('Escape');
@@ -156,6 +159,10 @@ describeInBrowser('TV app at 1080p, 4K and 720p, and the phone pages in Korean',
       for (const [name, path] of pages) {
         await phone.goto(`${station.base}${path}`);
         await phone.waitForLoadState('networkidle').catch(() => undefined);
+        // A face starts loading only once text needs it: wait for the Hangul one where there is Hangul.
+        await phone
+          .waitForFunction(() => !/[\uAC00-\uD7AF]/.test(document.body.innerText) || [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Radio Hangul' && f.status === 'loaded'), undefined, { timeout: 10_000 })
+          .catch(() => undefined);
         await phone.waitForFunction(() => document.fonts.status === 'loaded', undefined, { timeout: 10_000 });
         await phone.screenshot({ path: resolve(ARTIFACTS, 'phone', `${name}.png`), fullPage: true });
         const hangul = await phone.evaluate(() => /[\uAC00-\uD7AF]/.test(document.body.innerText));
