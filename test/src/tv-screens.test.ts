@@ -41,6 +41,20 @@ const remoteKey = (keyCode: number) =>
     (document.activeElement ?? document.body).dispatchEvent(ev);
   }, keyCode);
 
+/** The fonts Chromium really drew a node's text with (DevTools' "Rendered Fonts"), with glyph counts. */
+async function renderedFonts(on: Page, selector: string): Promise<{ familyName: string; glyphCount: number }[]> {
+  const cdp = await on.context().newCDPSession(on);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    return (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Once the panel's slide is over: a screenshot, and what of the view lies outside the screen. */
 async function shoot(name: string): Promise<string[]> {
   const still = () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity);
@@ -166,6 +180,25 @@ describeInBrowser('TV app at 1080p, 4K and 720p, and the phone pages in Korean',
         await phone.waitForFunction(() => document.fonts.status === 'loaded', undefined, { timeout: 10_000 });
         await phone.screenshot({ path: resolve(ARTIFACTS, 'phone', `${name}.png`), fullPage: true });
         const hangul = await phone.evaluate(() => /[\uAC00-\uD7AF]/.test(document.body.innerText));
+        if (hangul) {
+          // The first element whose own text has Hangul: every such glyph drawn with Pretendard.
+          const glyphs = await phone.evaluate(() => {
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              const text = n.textContent ?? '';
+              // (A closed <select>'s options are drawn by the select, not as text of their own.)
+              if (/[\uAC00-\uD7AF]/.test(text) && n.parentElement && !n.parentElement.closest('select')) {
+                n.parentElement.setAttribute('data-hangul-probe', '');
+                return [...(n.parentElement.textContent ?? '')].filter((c) => /[\uAC00-\uD7AF]/.test(c)).length;
+              }
+            }
+            return 0;
+          });
+          if (glyphs > 0) {
+            const fonts = await renderedFonts(phone, '[data-hangul-probe]');
+            expect([name, fonts.find((f) => f.familyName === 'Pretendard')?.glyphCount]).toEqual([name, glyphs]);
+          }
+        }
         const loaded = await phone.evaluate(() => [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Radio Hangul' && f.status === 'loaded').length);
         // Loaded exactly when Hangul is on screen (this machine has no Korean font of its own).
         expect([name, loaded > 0]).toEqual([name, hangul]);

@@ -1,7 +1,7 @@
 // Hangul for the phone pages (/pair, /s/<id>, /feed): Korean titles and names showed as boxes in a
 // browser without a Korean system font. The station serves Pretendard (already carried for the covers)
-// straight from its npm package; the pages' CSS declares it with a Hangul-only unicode-range, so a
-// browser fetches it only when Hangul is on screen and no earlier font in the stack has it. Same
+// straight from its npm package; the pages' CSS declares it with a Hangul-only unicode-range (and an
+// installed Korean font by name first), so a browser fetches it only when Hangul is on screen. Same
 // origin, so the pages' strict CSP (font-src 'self') allows it.
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
