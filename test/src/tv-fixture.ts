@@ -25,6 +25,8 @@ export interface TvSong {
   from: string;
   /** One lyric line per entry, sung back to back from 0.5 s. */
   lines: string[];
+  /** The sender's message (the dedication Live quotes); default "A few words for <to>". */
+  message?: string;
 }
 
 function cover(color: string, size: number): Buffer {
@@ -90,7 +92,7 @@ export async function tvStation(songs: TvSong[], transitions: 'cut' | 'as-config
       key: 'C major',
       meter: '4/4',
       seed: 1,
-      request: { message: `A few words for ${s.to}`, to: s.to, from: s.from, genre: 'pop', vibe: 'upbeat', language: 'en' },
+      request: { message: s.message ?? `A few words for ${s.to}`, to: s.to, from: s.from, genre: 'pop', vibe: 'upbeat', language: 'en' },
     } as unknown as SongManifest;
     await ingestSong(library, id, songDir, manifest, 'song');
   }

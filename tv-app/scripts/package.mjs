@@ -22,7 +22,14 @@ const appinfo = JSON.parse(readFileSync(appinfoPath, 'utf8'));
 // What ares-package's own check lets through but a TV refuses.
 if (!/^[a-z0-9.+-]+$/.test(appinfo.id)) fail(`appinfo id "${appinfo.id}" must be lowercase letters, digits, + - .`);
 if (!/^\d+\.\d+\.\d+$/.test(appinfo.version)) fail(`appinfo version "${appinfo.version}" must be x.y.z`);
-for (const key of ['icon', 'largeIcon']) if (appinfo[key] && !existsSync(join(dist, appinfo[key]))) fail(`dist/${appinfo[key]} (${key}) is missing`);
+for (const key of ['icon', 'largeIcon', 'splashBackground']) if (appinfo[key] && !existsSync(join(dist, appinfo[key]))) fail(`dist/${appinfo[key]} (${key}) is missing`);
+// The store shows the title and description in the TV's language from resources/<lang>/appinfo.json.
+for (const lang of ['en', 'es', 'pt', 'fr', 'de', 'ko']) {
+  const file = join(dist, 'resources', lang, 'appinfo.json');
+  if (!existsSync(file)) fail(`dist/resources/${lang}/appinfo.json is missing (it comes from tv-app/resources/)`);
+  const localised = JSON.parse(readFileSync(file, 'utf8'));
+  if (!localised.title || !localised.appDescription) fail(`dist/resources/${lang}/appinfo.json needs a title and an appDescription`);
+}
 
 mkdirSync(out, { recursive: true });
 const require = createRequire(import.meta.url);

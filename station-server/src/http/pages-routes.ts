@@ -9,6 +9,7 @@ import { html } from './html.js';
 import { sendPage } from './page-layout.js';
 import { negotiateLanguage, stringsFor } from './page-strings.js';
 import { feedPage } from './feed-page.js';
+import { hangulFontRoutes } from './hangul-font.js';
 import { notFoundPage, sharePage } from './share-page.js';
 import { lyricsFromVtt } from './vtt-lines.js';
 import { createOriginOf } from './public-origin.js';
@@ -43,6 +44,7 @@ export function pagesRoutes(deps: PagesDeps): express.Router {
   const feedLimit = deps.feedLimit ?? 100;
   const originOf = createOriginOf(deps.publicUrl, deps.hostNames);
 
+  router.use(hangulFontRoutes());
   router.use('/static', express.static(deps.publicDir, { index: false, dotfiles: 'deny', maxAge: '5m', fallthrough: true }));
 
   router.get('/pair', (req, res) => {

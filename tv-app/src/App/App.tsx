@@ -9,7 +9,7 @@ import { I18nextProvider } from 'react-i18next';
 import { ArrivalToast } from '../components/ArrivalToast/ArrivalToast';
 import { CoverBackdrop } from '../components/CoverArt/CoverArt';
 import { ExitPopup } from '../components/ExitPopup/ExitPopup';
-import { applyDocumentLanguage, createI18n, pickLanguage } from '../i18n';
+import { applyDocumentLanguage, createI18n, isLanguage, pickLanguage } from '../i18n';
 import { loadSettings, saveSettings, type ReceivedSong } from '../station/settings';
 import { resolveStationUrl } from '../station/stationUrl';
 import { ChannelsPanel } from '../views/ChannelsPanel';
@@ -19,6 +19,10 @@ import { PairPanel } from '../views/PairPanel';
 import { SettingsPanel } from '../views/SettingsPanel';
 import { SongPanel } from '../views/SongPanel';
 import { useFocusGuard } from './focusGuard';
+import { bringToFront, canBringToFront, useLaunchTargets, type LaunchTarget } from './launch';
+import { stepChannel, useRemoteKeys } from './remoteKeys';
+import { watchSystemLocale } from './systemLanguage';
+import { usePageVisibility } from './visibility';
 import { useBackKey, useMediaKeys } from './mediaKeys';
 import Spotlight from '@enact/spotlight';
 import { createServices, ServicesContext, useLive, useOnline, usePairing, useServices } from './services';
@@ -41,6 +45,7 @@ function Screens({ language, onLanguage, stationUrl }: { language: Language; onL
   const [exitOpen, setExitOpen] = useState(false);
   const [channel, setChannel] = useState(() => loadSettings().startChannel ?? DEFAULT_CHANNEL);
   const [channelNames, setChannelNames] = useState<Record<string, string>>({});
+  const [channelIds, setChannelIds] = useState<string[]>([]);
   const [startChannel, setStartChannel] = useState(() => loadSettings().startChannel);
   const songMedia = useRef<HTMLAudioElement | null>(null);
   // Per panel depth, the control that had focus when a panel was opened over it: Back puts focus
@@ -61,6 +66,7 @@ function Screens({ language, onLanguage, stationUrl }: { language: Language; onL
       api.channels({ signal: abort.signal }).then(
         (list) => {
           setChannelNames(Object.fromEntries(list.map((c) => [c.id, c.name])));
+          setChannelIds(list.map((c) => c.id));
           if (list.length && !list.some((c) => c.id === channel)) setChannel(list[0]!.id);
         },
         () => {
@@ -103,6 +109,46 @@ function Screens({ language, onLanguage, stationUrl }: { language: Language; onL
   }, [live, channel]);
 
   const toastOpen = !!arrived && top?.kind !== 'song';
+
+  // Live, on `id`: what a launch with {channel} and the channel keys ask for.
+  const goLive = (id: string) => {
+    setStack([]);
+    if (id !== channel) setChannel(id);
+    else if (top?.kind === 'song') live.tune(id);
+  };
+  useLaunchTargets((target: LaunchTarget) => {
+    if ('channel' in target) goLive(target.channel);
+    else playSong({ id: target.songId, title: '', receivedAt: new Date().toISOString() }, 'play');
+  });
+  // A song for this TV while the app is in the background: webOS brings it forward on that song.
+  const playSongNow = useRef(playSong);
+  playSongNow.current = playSong;
+  useEffect(() => {
+    if (arrived && document.hidden && canBringToFront()) {
+      bringToFront();
+      playSongNow.current(arrived, 'play');
+    }
+  }, [arrived]);
+  // Hidden: nothing plays. Shown: the socket reconnects at once and Live starts again at the live
+  // edge (a fresh playlist), or the song on screen carries on.
+  usePageVisibility({
+    onHidden: () => {
+      songMedia.current?.pause();
+      live.suspend();
+    },
+    onShown: () => {
+      socket.reconnectNow();
+      if (top?.kind === 'song') void songMedia.current?.play().catch(() => undefined);
+      else live.tune(channel);
+    },
+  });
+  useRemoteKeys(stack.length === 0 && !exitOpen && !toastOpen, {
+    onChannel: (step) => {
+      const next = stepChannel(channelIds, channel, step);
+      if (next) setChannel(next);
+    },
+    onView: (kind) => push({ kind }),
+  });
   // Panels call this for Back inside a panel above Live.
   const onBack = () => {
     if (stack.length > 0) pop();
@@ -187,8 +233,10 @@ function Screens({ language, onLanguage, stationUrl }: { language: Language; onL
   );
 }
 
+const browserLanguages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
+
 function AppBase({ className, ...props }: { className?: string }) {
-  const [language, setLanguage] = useState<Language>(() => pickLanguage(loadSettings().language, typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]));
+  const [language, setLanguage] = useState<Language>(() => pickLanguage(loadSettings().language, browserLanguages()));
   const stationUrl = useMemo(() => resolveStationUrl(window.location, loadSettings().stationUrl), []);
   const [services] = useState(() => {
     const audio = document.createElement('audio');
@@ -198,6 +246,14 @@ function AppBase({ className, ...props }: { className?: string }) {
     return createServices(stationUrl, audio);
   });
   useEffect(() => () => services.destroy(), [services]);
+  // The TV's own language, unless the viewer chose one in Settings (that choice always wins).
+  useEffect(
+    () =>
+      watchSystemLocale((locale) => {
+        if (!isLanguage(loadSettings().language)) setLanguage(pickLanguage(undefined, [locale, ...browserLanguages()]));
+      }),
+    [],
+  );
   useEffect(() => applyDocumentLanguage(language), [language]);
   const onLanguage = useCallback((l: Language) => {
     saveSettings({ language: l });

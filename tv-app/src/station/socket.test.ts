@@ -59,4 +59,21 @@ describe('StationSocket', () => {
     expect(made).toHaveLength(3);
     socket.destroy();
   });
+
+  it('reconnects at once when asked (the app came back), without waiting out the backoff', () => {
+    const made: FakeSocket[] = [];
+    const socket = new StationSocket({ url: 'ws://x/ws', create: () => (made.push(new FakeSocket()), made[made.length - 1] as unknown as WebSocket) });
+    for (let i = 0; i < 4; i++) {
+      made[made.length - 1]!.close();
+      jest.advanceTimersByTime(10_000);
+    }
+    made[made.length - 1]!.close();
+    const before = made.length;
+    socket.reconnectNow();
+    expect(made).toHaveLength(before + 1);
+    // Already connecting or open: nothing more.
+    socket.reconnectNow();
+    expect(made).toHaveLength(before + 1);
+    socket.destroy();
+  });
 });

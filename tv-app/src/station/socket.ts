@@ -46,6 +46,14 @@ export class StationSocket {
     if (this.ws?.readyState === 1) this.ws.send(JSON.stringify(frame));
   }
 
+  /** Connects at once if closed (the app came back to the front): no waiting out the backoff. */
+  reconnectNow(): void {
+    if (this.destroyed || this.ws) return;
+    clearTimeout(this.timer);
+    this.attempt = 0;
+    this.connect();
+  }
+
   destroy(): void {
     this.destroyed = true;
     clearTimeout(this.timer);

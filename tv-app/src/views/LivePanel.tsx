@@ -6,6 +6,7 @@ import Button from '@enact/sandstone/Button';
 import { Panel } from '@enact/sandstone/Panels';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { colourOf } from '../App/remoteKeys';
 import { useLive, useServices } from '../App/services';
 import { CoverArt } from '../components/CoverArt/CoverArt';
 import { LyricsView } from '../components/LyricsView/LyricsView';
@@ -15,6 +16,13 @@ import type { ShownItem } from '../player/liveController';
 import css from './LivePanel.module.less';
 
 export type NavTarget = 'channels' | 'forYou' | 'pair' | 'settings';
+
+const NAV: readonly { target: NavTarget; icon: string; label: string }[] = [
+  { target: 'channels', icon: 'list', label: 'nav.channels' },
+  { target: 'forYou', icon: 'heart', label: 'nav.forYou' },
+  { target: 'pair', icon: 'mobile', label: 'nav.pair' },
+  { target: 'settings', icon: 'gear', label: 'nav.settings' },
+];
 
 export interface LivePanelProps {
   condition: Condition;
@@ -76,10 +84,13 @@ export function LivePanel({ condition, conditionText, channelName, onNavigate, .
           </div>
         </div>
         <nav className={css.nav}>
-          <Button icon="list" size="small" onClick={() => onNavigate('channels')} data-testid="nav-channels">{t('nav.channels')}</Button>
-          <Button icon="heart" size="small" onClick={() => onNavigate('forYou')} data-testid="nav-forYou">{t('nav.forYou')}</Button>
-          <Button icon="mobile" size="small" onClick={() => onNavigate('pair')} data-testid="nav-pair">{t('nav.pair')}</Button>
-          <Button icon="gear" size="small" onClick={() => onNavigate('settings')} data-testid="nav-settings">{t('nav.settings')}</Button>
+          {NAV.map(({ target, icon, label }) => (
+            <Button key={target} icon={icon} size="small" onClick={() => onNavigate(target)} data-testid={`nav-${target}`}>
+              {/* The remote's colour key that opens this view from Live. */}
+              <span className={`${css.colourKey} ${css[colourOf(target)]}`} data-testid={`key-${colourOf(target)}`} aria-hidden="true" />
+              {t(label)}
+            </Button>
+          ))}
         </nav>
       </div>
     </Panel>
