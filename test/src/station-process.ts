@@ -32,18 +32,28 @@ export interface RunningStation {
   output: () => string;
 }
 
-export async function startStation(fixture: StationFixture, port: number): Promise<RunningStation> {
+// Every station a test starts, so none outlives the test run: a test that fails half-way through a
+// sequence of restarts still leaves nothing running (the worker kills them when it exits).
+const started = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+/** Starts `station-server/dist/main.js` on the fixture with `env` added; resolves once /healthz answers. */
+export async function startStation(fixture: StationFixture, port: number, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningStation> {
   const child = spawn(process.execPath, ['station-server/dist/main.js'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: fixture.dataDir, PLAYLISTS_DIR: fixture.playlistsDir, SEED_CATALOG: 'false' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: fixture.dataDir, PLAYLISTS_DIR: fixture.playlistsDir, SEED_CATALOG: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
+  child.once('exit', () => started.delete(child));
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
     try {
       if ((await fetch(`${base}/healthz`)).ok) return { child, port, base, output: () => output };
     } catch {
@@ -53,6 +63,18 @@ export async function startStation(fixture: StationFixture, port: number): Promi
   }
   child.kill('SIGKILL');
   throw new Error(`the station did not start:\n${output}`);
+}
+
+/** Stops every station this test file started and has not stopped (for afterAll). */
+export async function stopAllStations(): Promise<void> {
+  await Promise.all(
+    [...started].map((child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return undefined;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      return exited;
+    }),
+  );
 }
 
 export { freePort } from '@radio-optimism/station-server/dist/testing/free-port.js';

@@ -2,34 +2,14 @@
 // check that it is on air (a live playlist, then its newest segment), SIGKILL, and a paired phone.
 import { spawn } from 'node:child_process';
 import { ROOT } from '../run.js';
-import type { RunningStation, StationFixture } from '../station-process.js';
+import { startStation, type RunningStation, type StationFixture } from '../station-process.js';
 import { Peer, type Frame } from '../ws-peer.js';
 
 export const MEDIA_PLAYLIST = '/live/radio-optimism/128k.m3u8';
 
-/** Starts `station-server/dist/main.js` on the fixture with `env` added; resolves once /healthz answers. */
-export async function startWith(fixture: StationFixture, port: number, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningStation> {
-  const child = spawn(process.execPath, ['station-server/dist/main.js'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: fixture.dataDir, PLAYLISTS_DIR: fixture.playlistsDir, SEED_CATALOG: 'false', COMPOSE_CONCURRENCY: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && child.exitCode === null) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return { child, port, base, output: () => output };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the station did not start:\n${output}`);
-}
+/** A station with one composer (so a kill lands mid-song), and `env` added. */
+export const startWith = (fixture: StationFixture, port: number, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningStation> =>
+  startStation(fixture, port, { COMPOSE_CONCURRENCY: '1', ...env }, timeoutMs);
 
 /** Runs the process to its end (a start that must fail); resolves with its exit code and output. */
 export function runToExit(fixture: StationFixture, port: number, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {

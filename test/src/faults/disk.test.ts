@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { cp, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openLibrary } from '@radio-optimism/station-server/dist/library/library.js';
-import { freePort, toneStation, type RunningStation, type StationFixture } from '../station-process.js';
+import { freePort, stopAllStations, toneStation, type RunningStation, type StationFixture } from '../station-process.js';
 import { dedicationRequest, kill, pair, playerPoll, runToExit, startWith, waitOnAir } from './crash-station.js';
 import { mountScratchDisk, type ScratchDisk } from './scratch-disk.js';
 
@@ -14,7 +14,7 @@ let fixture: StationFixture | undefined;
 let station: RunningStation | undefined;
 const disks: ScratchDisk[] = [];
 afterAll(async () => {
-  if (station) await kill(station);
+  await stopAllStations(); // every restart's process, even when a test failed half-way
   for (const d of disks) d.unmount();
   if (fixture) await rm(fixture.dir, { recursive: true, force: true });
 });

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openLibrary } from '@radio-optimism/station-server/dist/library/library.js';
-import { freePort, toneStation, type RunningStation, type StationFixture } from '../station-process.js';
+import { freePort, stopAllStations, toneStation, type RunningStation, type StationFixture } from '../station-process.js';
 import { dedicationRequest, kill, pair, resumePhone, startWith, waitOnAir } from './crash-station.js';
 import { Peer } from '../ws-peer.js';
 
@@ -15,7 +15,7 @@ const ENV = { SONG_LIMIT_PER_PHONE: '1000', PAIR_LIMIT_PER_MINUTE: '1000' };
 const fixtures: StationFixture[] = [];
 let station: RunningStation | undefined;
 afterAll(async () => {
-  if (station) await kill(station);
+  await stopAllStations(); // every restart's process, even when a test failed half-way
   for (const f of fixtures) await rm(f.dir, { recursive: true, force: true });
 });
 

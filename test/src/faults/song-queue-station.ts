@@ -1,32 +1,10 @@
 // Helpers for the song-queue fault test: a station process with extra settings, a player's check
 // that it is on air, and requests from a chosen loopback address (a different client).
-import { spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { ROOT } from '../run.js';
-import type { RunningStation, StationFixture } from '../station-process.js';
+import { startStation, type RunningStation, type StationFixture } from '../station-process.js';
 
-export async function startStationWith(fixture: StationFixture, port: number, env: Record<string, string>): Promise<RunningStation> {
-  const child = spawn(process.execPath, ['station-server/dist/main.js'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: fixture.dataDir, PLAYLISTS_DIR: fixture.playlistsDir, SEED_CATALOG: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return { child, port, base, output: () => output };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the station did not start:\n${output}`);
-}
+/** A station process with extra settings. */
+export const startStationWith = (fixture: StationFixture, port: number, env: Record<string, string>): Promise<RunningStation> => startStation(fixture, port, env);
 
 /** What a player does: the live media playlist, then its newest segment. Throws unless both answer. */
 export async function assertOnAir(base: string): Promise<void> {
