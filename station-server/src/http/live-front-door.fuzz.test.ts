@@ -2,17 +2,11 @@
 // and mutated raw heads get a valid HTTP response or a close, never a crash or a hang.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createStation, type Station } from '../station.js';
-import { loadConfig } from '../config.js';
-import { openLibrary } from '../library/library.js';
-import { addToneSong } from '../testing/fixtures.js';
+import type { Station } from '../station.js';
+import { startToneStation, type ToneStation } from '../testing/tone-station.js';
 import { parse } from './live-front-door.js';
 
-let dir: string;
 let station: Station;
 
 const VALID_HEADS = [
@@ -61,21 +55,13 @@ function send(raw: string): Promise<{ answer: string; closed: boolean }> {
   });
 }
 
+let running: ToneStation;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'front-door-fuzz-'));
-  await cp(resolve(process.cwd(), 'playlists'), join(dir, 'playlists'), { recursive: true });
-  const library = openLibrary(join(dir, 'data'));
-  await addToneSong(library, { title: 'Tone', seconds: 6 });
-  library.close();
-  const env = { PORT: '0', HOST: '127.0.0.1', SEED_CATALOG: 'false', HTTP_HEADERS_TIMEOUT_SECONDS: '2', HTTP_REQUEST_TIMEOUT_SECONDS: '3', DATA_DIR: join(dir, 'data'), PLAYLISTS_DIR: join(dir, 'playlists') };
-  station = await createStation(loadConfig(env, dir), () => undefined);
-  await station.playout.tick();
+  running = await startToneStation('front-door-fuzz', [{ title: 'Tone', seconds: 6 }], { HTTP_HEADERS_TIMEOUT_SECONDS: '2', HTTP_REQUEST_TIMEOUT_SECONDS: '3' });
+  station = running.station;
 });
 
-afterAll(async () => {
-  await station.destroy();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => running.stop());
 
 describe('the front door under fuzzing', () => {
   it('parses any head without throwing: a live request or a hand-over', () => {

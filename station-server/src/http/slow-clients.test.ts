@@ -2,16 +2,10 @@
 // at all, is cut off after the configured time on every path (the front door's live paths, pages and
 // the API behind it), while a player keeps getting its playlist.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createStation, type Station } from '../station.js';
-import { loadConfig } from '../config.js';
-import { openLibrary } from '../library/library.js';
-import { addToneSong } from '../testing/fixtures.js';
+import type { Station } from '../station.js';
+import { startToneStation, type ToneStation } from '../testing/tone-station.js';
 
-let dir: string;
 let station: Station;
 
 /** Sends `text` a character every `everyMs` (then keeps trickling spaces) until the station closes the connection. */
@@ -39,21 +33,13 @@ function trickle(text: string, everyMs = 250, giveUpMs = 30_000): Promise<{ ms: 
   });
 }
 
+let running: ToneStation;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'slow-clients-'));
-  await cp(resolve(process.cwd(), 'playlists'), join(dir, 'playlists'), { recursive: true });
-  const library = openLibrary(join(dir, 'data'));
-  await addToneSong(library, { title: 'Tone', seconds: 6 });
-  library.close();
-  const env = { PORT: '0', HOST: '127.0.0.1', SEED_CATALOG: 'false', HTTP_HEADERS_TIMEOUT_SECONDS: '2', HTTP_REQUEST_TIMEOUT_SECONDS: '3', DATA_DIR: join(dir, 'data'), PLAYLISTS_DIR: join(dir, 'playlists') };
-  station = await createStation(loadConfig(env, dir), () => undefined);
-  await station.playout.tick();
+  running = await startToneStation('slow-clients', [{ title: 'Tone', seconds: 6 }], { HTTP_HEADERS_TIMEOUT_SECONDS: '2', HTTP_REQUEST_TIMEOUT_SECONDS: '3' });
+  station = running.station;
 });
 
-afterAll(async () => {
-  await station.destroy();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => running.stop());
 
 describe('slow clients', () => {
   it('cuts off a head sent a byte at a time on a live path, on a page and on a WebSocket upgrade', async () => {
