@@ -1,8 +1,7 @@
 // Fault: media files disappear or break under a running station. The current and next songs' folders
 // are moved away, then segments of the song on air are cut short: the station never answers an error
 // to a listener, skips what cannot play, goes on with the next playable item, and says so in its log.
-// (A wall-clock jump is tested on an injected clock in station/playout-media.test.ts: a real process's
-// clock cannot be moved without privileges that would move every process's clock on the machine.)
+// (A wall-clock jump has its own fault test, clock.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm, truncate } from 'node:fs/promises';
