@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { launchBrowser, type Browser } from './browser.js';
 import { describeInBrowser } from './describe-in-browser.js';
 import { ROOT, run } from './run.js';
@@ -227,6 +227,42 @@ describeInBrowser('TV app on webOS', () => {
       expect(await fresh.evaluate(() => document.documentElement.lang)).toBe('de');
     } finally {
       await fresh.evaluate(() => localStorage.removeItem('radio-optimism.settings')).catch(() => undefined);
+      await fresh.close();
+    }
+  }, 60_000);
+
+  it('comes forward on a song that arrives for this TV while it is in the background', async () => {
+    const fresh = await browser.context.newPage();
+    let socket: WebSocketRoute | undefined;
+    // The station's socket, passed through, so the test can add the frame a phone's song would bring.
+    await fresh.routeWebSocket(/\/ws$/, (ws) => {
+      socket = ws;
+      ws.connectToServer();
+    });
+    // webOS's system object, as the app and Enact find it from the first script on.
+    await fresh.addInitScript(() => {
+      const system = { launchParams: '{}', deviceInfo: '{}', activate: () => ((window as unknown as { __activated: number }).__activated = 1) };
+      Object.assign(window, { PalmSystem: system, webOSSystem: system });
+    });
+    const errors: string[] = [];
+    fresh.on('pageerror', (e) => errors.push(e.message));
+    fresh.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    try {
+      await fresh.goto(`${station.base}/tv/`);
+      await fresh.waitForFunction(() => document.querySelector('[data-view]')?.getAttribute('data-view') === 'live', undefined, { timeout: 15_000 }).catch(() => {
+        throw new Error(`no Live view: ${errors.join('; ')}`);
+      });
+      await fresh.evaluate(() => {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      const id = songIds['레나에게']!;
+      socket!.send(JSON.stringify({ type: 'dedication.ready', id: 'd-background', song: { id, title: '레나에게', to: '레나', from: '민수' } }));
+      await fresh.waitForFunction(() => (window as unknown as { __activated?: number }).__activated === 1, undefined, { timeout: 8000 });
+      await fresh.waitForFunction(() => document.querySelector('[data-view]')?.getAttribute('data-view') === 'song', undefined, { timeout: 8000 });
+      expect(await fresh.locator('[data-testid="view-song"]').innerText()).toContain('레나에게');
+    } finally {
       await fresh.close();
     }
   }, 60_000);
