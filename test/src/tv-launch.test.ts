@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { launchBrowser, type Browser } from './browser.js';
 import { describeInBrowser } from './describe-in-browser.js';
+import { renderedFonts } from './rendered-fonts.js';
 import { ROOT, run } from './run.js';
 import { freePort, startStation, type RunningStation, type StationFixture } from './station-process.js';
 import { tvStation, type TvSong } from './tv-fixture.js';
@@ -16,21 +17,6 @@ const SONGS: TvSong[] = [
   { title: 'Sunrise for Mom', seconds: 8, frequency: 330, color: '#e53935', to: 'Mom', from: 'Alex', lines: ['good morning Mom', 'the sun is up for you', 'all day long'] },
   { title: '레나에게', seconds: 8, frequency: 660, color: '#43a047', to: '레나', from: '민수', lines: ['사랑하는 레나', '오늘도 고마워', '노래를 보내요'], message: '항상 곁에 있어 줘서 고마워' },
 ];
-
-/** The fonts Chromium really drew a node's text with (DevTools' "Rendered Fonts"), with glyph counts. */
-async function renderedFonts(selector: string): Promise<{ familyName: string; glyphCount: number }[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('DOM.enable');
-    await cdp.send('CSS.enable');
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
-    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-    return fonts;
-  } finally {
-    await cdp.detach();
-  }
-}
 
 let fixture: StationFixture | undefined;
 let station: RunningStation;
@@ -105,7 +91,7 @@ describeInBrowser('TV app on webOS', () => {
     // Every Hangul glyph from the app's own Pretendard: this machine has no Korean font, so
     // anything else would be boxes.
     await page.waitForFunction(() => document.fonts.status === 'loaded', undefined, { timeout: 10_000 });
-    const fonts = await renderedFonts(message);
+    const fonts = await renderedFonts(page, message);
     const hangulGlyphs = [...'항상 곁에 있어 줘서 고마워'].filter((c) => /[\uAC00-\uD7AF]/.test(c)).length;
     expect(fonts.find((f) => f.familyName === 'Pretendard')?.glyphCount).toBe(hangulGlyphs);
   }, 60_000);

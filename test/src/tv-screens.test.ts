@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from './browser.js';
 import { describeInBrowser } from './describe-in-browser.js';
+import { renderedFonts } from './rendered-fonts.js';
 import { ROOT, run } from './run.js';
 import { freePort, startStation, type RunningStation, type StationFixture } from './station-process.js';
 import { tvStation, type TvSong } from './tv-fixture.js';
@@ -40,20 +41,6 @@ const remoteKey = (keyCode: number) =>
     Object.defineProperty(ev, 'keyCode', { get: () => code });
     (document.activeElement ?? document.body).dispatchEvent(ev);
   }, keyCode);
-
-/** The fonts Chromium really drew a node's text with (DevTools' "Rendered Fonts"), with glyph counts. */
-async function renderedFonts(on: Page, selector: string): Promise<{ familyName: string; glyphCount: number }[]> {
-  const cdp = await on.context().newCDPSession(on);
-  try {
-    await cdp.send('DOM.enable');
-    await cdp.send('CSS.enable');
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
-    return (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts;
-  } finally {
-    await cdp.detach();
-  }
-}
 
 /** Once the panel's slide is over: a screenshot, and what of the view lies outside the screen. */
 async function shoot(name: string): Promise<string[]> {
