@@ -9,6 +9,7 @@ import type { Page, WebSocketRoute } from 'playwright-core';
 import { launchBrowser, type Browser } from './browser.js';
 import { describeInBrowser } from './describe-in-browser.js';
 import { renderedFonts } from './rendered-fonts.js';
+import { remoteKey } from './tv-keys.js';
 import { ROOT, run } from './run.js';
 import { freePort, startStation, type RunningStation, type StationFixture } from './station-process.js';
 import { tvStation, type TvSong } from './tv-fixture.js';
@@ -36,13 +37,6 @@ const onAirShows = async (name: string) => {
   await page.waitForFunction((n) => (document.querySelector('[data-testid="view-live"]') as HTMLElement | null)?.innerText.includes(n), name, { timeout: 8000 }).catch(() => undefined);
   return onAir();
 };
-/** A key as the webOS remote sends it: only keyCode set (Chromium's KeyboardEvent ignores keyCode in its init). */
-const remoteKey = (keyCode: number) =>
-  page.evaluate((code) => {
-    const ev = new KeyboardEvent('keydown', { bubbles: true, cancelable: true });
-    Object.defineProperty(ev, 'keyCode', { get: () => code });
-    (document.activeElement ?? document.body).dispatchEvent(ev);
-  }, keyCode);
 const dispatch = (type: 'webOSLaunch' | 'webOSRelaunch', detail: object) => page.evaluate(([t, d]) => document.dispatchEvent(new CustomEvent(t as string, { detail: d })), [type, detail] as const);
 
 beforeAll(async () => {
@@ -128,7 +122,7 @@ describeInBrowser('TV app on webOS', () => {
     // Channel down from the first channel wraps to the last one.
     expect(await onAirShows('K-SONGS')).toContain('K-SONGS');
     expect(liveRequests).toContain('k-songs');
-    await remoteKey(33); // the webOS channel-up key
+    await remoteKey(page, 33); // the webOS channel-up key
     expect(await onAirShows('RADIO OPTIMISM')).toContain('RADIO OPTIMISM');
     expect(await view()).toBe('live');
   }, 30_000);
@@ -138,7 +132,7 @@ describeInBrowser('TV app on webOS', () => {
       const label = page.locator(`[data-testid="nav-${target}"] [data-testid="key-${colour}"]`);
       await label.waitFor({ state: 'visible', timeout: 5000 });
       expect((await label.boundingBox())?.width).toBeGreaterThan(8);
-      await remoteKey(code);
+      await remoteKey(page, code);
       expect(await viewBecomes(target)).toBe(target);
       await page.keyboard.press('Escape');
       expect(await viewBecomes('live')).toBe('live');

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from './browser.js';
 import { describeInBrowser } from './describe-in-browser.js';
 import { renderedFonts } from './rendered-fonts.js';
+import { remoteKey } from './tv-keys.js';
 import { ROOT, run } from './run.js';
 import { freePort, startStation, type RunningStation, type StationFixture } from './station-process.js';
 import { tvStation, type TvSong } from './tv-fixture.js';
@@ -35,12 +36,6 @@ const viewBecomes = async (expected: string) => {
   await page.waitForFunction((v) => document.querySelector('[data-view]')?.getAttribute('data-view') === v, expected, { timeout: 10_000 }).catch(() => undefined);
   return page.locator('[data-view]').getAttribute('data-view');
 };
-const remoteKey = (keyCode: number) =>
-  page.evaluate((code) => {
-    const ev = new KeyboardEvent('keydown', { bubbles: true, cancelable: true });
-    Object.defineProperty(ev, 'keyCode', { get: () => code });
-    (document.activeElement ?? document.body).dispatchEvent(ev);
-  }, keyCode);
 
 /** Once the panel's slide is over: a screenshot, and what of the view lies outside the screen. */
 async function shoot(name: string): Promise<string[]> {
@@ -100,7 +95,7 @@ async function everyView(size: keyof typeof SIZES, lang: string): Promise<string
   await wait(800);
   note('live', await shoot(`${size}/${lang}-live`));
   for (const target of ['channels', 'forYou', 'pair', 'settings'] as const) {
-    await remoteKey(COLOUR[target]);
+    await remoteKey(page, COLOUR[target]);
     expect(await viewBecomes(target)).toBe(target);
     // A panel's content comes in once its slide is over.
     const content = { channels: '[data-testid^="channel-"]', forYou: '[data-testid^="play-"]', pair: '[data-testid="pair-code"]', settings: '[data-testid^="lang-"]' }[target];
