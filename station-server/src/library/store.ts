@@ -1,0 +1,214 @@
+// The store: everything the station keeps, behind one asynchronous interface per entity, so the
+// same code runs on the embedded SQLite file (one machine) and on PostgreSQL (many machines). Only
+// library/ speaks SQL; every implementation applies the same numbered migrations in its dialect.
+// library/ imports nothing from station/, songs/ or http/: the types it stores are defined here.
+import type { SongRequest } from '@radio-optimism/shared';
+
+/** What a library entry is: a song in the radio's rotation, a station ID, a private song (sent to a
+ *  TV, made by an operator, or waiting for an operator) that no channel plays and no feed lists, or a
+ *  removed one (taken down: its files are deleted and its page answers 410 Gone). */
+export type SongKind = 'song' | 'jingle' | 'private' | 'removed';
+
+/** What the store keeps of a made song (its files live in the media store, under its id). */
+export interface SongRecord {
+  id: string;
+  title: string;
+  language: string;
+  genre: string;
+  vibe: string;
+  theme: string;
+  /** The recipient's relation to the sender when the request said it (`family`, `friend`, …). */
+  relation: string | null;
+  durationSec: number;
+  seed: number;
+  recipient: string;
+  sender: string | null;
+  createdAt: string;
+  kind: SongKind;
+  /** The request the song was made from (its message is the dedication's words). */
+  request: SongRequest;
+}
+
+/** The manifest fields the store indexes when a song is added. */
+export interface NewSong {
+  title: string;
+  language: string;
+  genre: string;
+  vibe: string;
+  theme: string;
+  durationSec: number;
+  seed: number;
+  request: SongRequest;
+}
+
+/** Rules a playlist matches songs by (an absent field matches every song). */
+export interface SongMatch {
+  genre?: readonly string[];
+  vibe?: readonly string[];
+  language?: readonly string[];
+  theme?: readonly string[];
+  relation?: readonly string[];
+}
+
+/** One page of a list, newest first, and the opaque cursor of the page after it (absent on the last). */
+export interface Page<T> {
+  items: T[];
+  next?: string;
+}
+
+export interface PageQuery {
+  /** At most this many items (the store caps it). */
+  limit: number;
+  /** The `next` of the page before, as given. A cursor the store did not make is refused with a LibraryError `bad-cursor`. */
+  cursor?: string;
+}
+
+/** The next song for a playlist, chosen by an indexed query: never a scan of the library. */
+export interface NextSongQuery {
+  kind: 'song' | 'jingle';
+  match: SongMatch;
+  /** An explicit list of song ids (a playlist's `songs:`), in play order; `match` is then ignored. */
+  ids?: readonly string[];
+  /** `normal`: in order (by ids, else oldest first), after `after`; `randomize`: least recently aired
+   *  first, ties in a seeded order; `random`: a seeded random one. */
+  mode: 'normal' | 'randomize' | 'random';
+  /** Song ids that must not be chosen (the no-repeat window, songs whose files are gone). */
+  exclude: readonly string[];
+  /** For `normal`: the last song of this playlist that aired. */
+  after?: string;
+  /** Makes the choice repeatable: the same seed over the same rows chooses the same song. */
+  seed: number;
+}
+
+export interface SongStore {
+  /** A fresh id, used by no song. */
+  newId(): Promise<string>;
+  /** Indexes a made song; durable (fsynced / committed) before it resolves. */
+  add(id: string, song: NewSong, kind: SongKind): Promise<SongRecord>;
+  get(id: string): Promise<SongRecord | undefined>;
+  count(kind?: SongKind): Promise<number>;
+  setKind(id: string, kind: SongKind): Promise<void>;
+  /** Songs of a kind, newest first, filtered by the match rules, a page at a time (keyset, indexed). */
+  page(kind: SongKind, match: SongMatch, page: PageQuery): Promise<Page<SongRecord>>;
+  /** The next song for a playlist's rules; undefined when none matches. */
+  next(query: NextSongQuery): Promise<SongRecord | undefined>;
+  /** Notes that a song started on air (feeds `randomize` and "where and when it aired"). */
+  aired(id: string, channel: string, atMs: number): Promise<void>;
+}
+
+/** A channel's timeline, persisted as it is scheduled so a restart (or another instance) picks it up.
+ *  Items are the playout's own records: the store keeps them as JSON, keyed by their index. */
+export interface TimelineStore {
+  /** Writes an item (replacing one at the same index); keeps a bounded history per channel. A disk
+   *  that refuses the write is logged and skipped: the channel plays on from memory. */
+  append(channel: string, index: number, item: unknown): Promise<void>;
+  /** The last `limit` items of a channel, oldest first. */
+  recent(channel: string, limit: number): Promise<unknown[]>;
+}
+
+export type DedicationStatus = 'queued' | 'composing' | 'ready' | 'failed';
+export type ModerationStatus = 'none' | 'pending' | 'approved' | 'rejected';
+
+export interface DedicationRecord {
+  id: string;
+  phoneId: string;
+  tvId: string;
+  target: 'tv' | 'radio';
+  request: SongRequest;
+  status: DedicationStatus;
+  songId: string | null;
+  /** A failure's code (composition-failed), for the phone. */
+  error: string | null;
+  /** Why it failed, in words, for the operator. */
+  failure: string | null;
+  /** Times its song was started; a dedication whose song never finishes gives up after a cap. */
+  attempts: number;
+  moderation: ModerationStatus;
+  flags: string[];
+  createdAt: string;
+}
+
+export type NewDedication = Pick<DedicationRecord, 'id' | 'phoneId' | 'tvId' | 'target' | 'request'>;
+export type DedicationChange = Partial<Pick<DedicationRecord, 'status' | 'songId' | 'error' | 'failure' | 'attempts' | 'moderation' | 'flags'>>;
+
+export interface DedicationStore {
+  add(d: NewDedication): Promise<DedicationRecord>;
+  update(id: string, change: DedicationChange): Promise<DedicationRecord | undefined>;
+  get(id: string): Promise<DedicationRecord | undefined>;
+  /** A phone's latest dedications, newest first (to catch a phone up after a reconnect). */
+  recent(phoneId: string, limit: number): Promise<DedicationRecord[]>;
+  /** Dedications not finished: after a restart they are made again or reported failed. */
+  unfinished(): Promise<DedicationRecord[]>;
+  /** Radio dedications waiting for an operator, oldest first, a page at a time. */
+  moderationQueue(page: PageQuery): Promise<Page<DedicationRecord>>;
+  /** Radio dedications approved by an operator, newest first. */
+  onAir(limit: number): Promise<DedicationRecord[]>;
+}
+
+export interface PhoneRecord {
+  id: string;
+  tvId: string;
+  name: string;
+  pairedAt: string;
+}
+
+export interface PairingStore {
+  /** A TV by id and token; undefined if the token does not match. */
+  tv(tvId: string, token: string): Promise<{ id: string } | undefined>;
+  /** A new TV with a fresh token (may be written behind, in a batch). */
+  addTv(): Promise<{ id: string; token: string }>;
+  /** Notes that a TV was here now (written behind). */
+  tvSeen(tvId: string): void;
+  /** Forgets TVs with no paired phone not seen since `before` (ms since the epoch); how many went. */
+  expireUnpairedTvs(before: number): Promise<number>;
+  pairPhone(tvId: string, name: string): Promise<{ phone: PhoneRecord; sessionToken: string }>;
+  phoneBySession(sessionToken: string): Promise<PhoneRecord | undefined>;
+  phoneById(phoneId: string): Promise<PhoneRecord | undefined>;
+  phones(tvId: string): Promise<PhoneRecord[]>;
+  removePhone(phoneId: string): Promise<PhoneRecord | undefined>;
+  /** Writes what waits (TVs) now. */
+  flush(): Promise<void>;
+}
+
+/** Songs the API accepted (202) and the composer has not finished: made again after a restart. */
+export interface AcceptedSongRequest {
+  id: string;
+  request: SongRequest;
+  /** The queue class it was accepted in (`operator`, `starter`, …). */
+  priority: string;
+}
+
+export interface SongRequestStore {
+  /** Stored durably before the caller answers 202. */
+  add(id: string, request: SongRequest, priority: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  /** The ones still to make, oldest first. */
+  pending(): Promise<AcceptedSongRequest[]>;
+}
+
+/** One key's window of a rate limiter that keeps an attack out, kept across restarts. */
+export interface SavedWindow {
+  key: string;
+  start: number;
+  count: number;
+}
+
+export interface LimitStore {
+  load(kind: string): Promise<SavedWindow[]>;
+  /** Saves these windows and forgets the ones of this kind that started before `expiredBefore`. */
+  save(kind: string, changed: readonly SavedWindow[], expiredBefore: number): Promise<void>;
+}
+
+/** Everything the station keeps. */
+export interface Store {
+  readonly songs: SongStore;
+  readonly timeline: TimelineStore;
+  readonly pairing: PairingStore;
+  readonly dedications: DedicationStore;
+  readonly songRequests: SongRequestStore;
+  readonly limits: LimitStore;
+  /** Which engine this is, for logs and health (`sqlite`, `postgres`). */
+  readonly engine: string;
+  /** Writes what waits and closes the connection. */
+  close(): Promise<void>;
+}
