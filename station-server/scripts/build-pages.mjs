@@ -26,6 +26,7 @@ const zodEnglishOnly = {
 const result = await build({
   entryPoints: {
     phone: join(pages, 'phone', 'main.ts'),
+    share: join(pages, 'share', 'main.ts'),
     'phone-style': join(pages, 'styles', 'phone.css'),
     site: join(pages, 'styles', 'site.css'),
   },

@@ -18,6 +18,14 @@ export interface PageStrings {
   description: (to: string, from: string | null) => string;
   pairTitle: string;
   needsScript: string;
+  takeItWithYou: string;
+  downloadSong: string;
+  downloadCover: string;
+  lyricVideo: string;
+  videoNote: string;
+  share: string;
+  copyLink: string;
+  linkCopied: string;
 }
 
 export const PAGE_STRINGS: Record<Language, PageStrings> = {
@@ -37,6 +45,14 @@ export const PAGE_STRINGS: Record<Language, PageStrings> = {
     description: (to, from) => (from ? `An original song made for ${to}, from ${from}.` : `An original song made for ${to}.`),
     pairTitle: 'Make a song',
     needsScript: 'This page needs JavaScript to pair with your TV.',
+    takeItWithYou: 'Take it with you',
+    downloadSong: 'Download the song',
+    downloadCover: 'Download the cover',
+    lyricVideo: 'Lyric video',
+    videoNote: 'Made the first time you ask: it can take a minute.',
+    share: 'Share',
+    copyLink: 'Copy the link',
+    linkCopied: 'Link copied',
   },
   es: {
     tagline: 'Canciones hechas con unas pocas palabras para alguien a quien quieres.',
@@ -54,6 +70,14 @@ export const PAGE_STRINGS: Record<Language, PageStrings> = {
     description: (to, from) => (from ? `Una canción original para ${to}, de ${from}.` : `Una canción original para ${to}.`),
     pairTitle: 'Crea una canción',
     needsScript: 'Esta página necesita JavaScript para conectarse con tu tele.',
+    takeItWithYou: 'Llévatela contigo',
+    downloadSong: 'Descargar la canción',
+    downloadCover: 'Descargar la portada',
+    lyricVideo: 'Video con letra',
+    videoNote: 'Se crea la primera vez que lo pides: puede tardar un minuto.',
+    share: 'Compartir',
+    copyLink: 'Copiar el enlace',
+    linkCopied: 'Enlace copiado',
   },
   pt: {
     tagline: 'Canções feitas com poucas palavras para alguém que você ama.',
@@ -71,6 +95,14 @@ export const PAGE_STRINGS: Record<Language, PageStrings> = {
     description: (to, from) => (from ? `Uma canção original feita para ${to}, de ${from}.` : `Uma canção original feita para ${to}.`),
     pairTitle: 'Crie uma canção',
     needsScript: 'Esta página precisa de JavaScript para se conectar à sua TV.',
+    takeItWithYou: 'Leve com você',
+    downloadSong: 'Baixar a música',
+    downloadCover: 'Baixar a capa',
+    lyricVideo: 'Vídeo com letra',
+    videoNote: 'É feito na primeira vez que você pede: pode levar um minuto.',
+    share: 'Compartilhar',
+    copyLink: 'Copiar o link',
+    linkCopied: 'Link copiado',
   },
   fr: {
     tagline: 'Des chansons nées de quelques mots pour quelqu’un que vous aimez.',
@@ -88,6 +120,14 @@ export const PAGE_STRINGS: Record<Language, PageStrings> = {
     description: (to, from) => (from ? `Une chanson originale pour ${to}, de la part de ${from}.` : `Une chanson originale pour ${to}.`),
     pairTitle: 'Créer une chanson',
     needsScript: 'Cette page a besoin de JavaScript pour se connecter à votre télé.',
+    takeItWithYou: 'À emporter',
+    downloadSong: 'Télécharger la chanson',
+    downloadCover: 'Télécharger la pochette',
+    lyricVideo: 'Vidéo avec paroles',
+    videoNote: 'Créée à la première demande : cela peut prendre une minute.',
+    share: 'Partager',
+    copyLink: 'Copier le lien',
+    linkCopied: 'Lien copié',
   },
   de: {
     tagline: 'Lieder aus ein paar Worten an jemanden, den du liebst.',
@@ -105,6 +145,14 @@ export const PAGE_STRINGS: Record<Language, PageStrings> = {
     description: (to, from) => (from ? `Ein eigenes Lied für ${to}, von ${from}.` : `Ein eigenes Lied für ${to}.`),
     pairTitle: 'Ein Lied machen',
     needsScript: 'Diese Seite braucht JavaScript, um sich mit deinem Fernseher zu verbinden.',
+    takeItWithYou: 'Zum Mitnehmen',
+    downloadSong: 'Lied herunterladen',
+    downloadCover: 'Cover herunterladen',
+    lyricVideo: 'Video mit Songtext',
+    videoNote: 'Wird beim ersten Abruf erstellt: das kann eine Minute dauern.',
+    share: 'Teilen',
+    copyLink: 'Link kopieren',
+    linkCopied: 'Link kopiert',
   },
   ko: {
     tagline: '사랑하는 사람에게 건네는 몇 마디로 만든 노래.',
@@ -122,6 +170,14 @@ export const PAGE_STRINGS: Record<Language, PageStrings> = {
     description: (to, from) => (from ? `${from}님이 ${to}님을 위해 만든 오리지널 노래.` : `${to}님을 위해 만든 오리지널 노래.`),
     pairTitle: '노래 만들기',
     needsScript: 'TV와 연결하려면 JavaScript가 필요해요.',
+    takeItWithYou: '간직하기',
+    downloadSong: '노래 내려받기',
+    downloadCover: '커버 내려받기',
+    lyricVideo: '가사 영상',
+    videoNote: '처음 요청할 때 만들어져요. 1분쯤 걸릴 수 있어요.',
+    share: '공유하기',
+    copyLink: '링크 복사',
+    linkCopied: '링크를 복사했어요',
   },
 };
 

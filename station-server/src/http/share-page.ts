@@ -1,11 +1,18 @@
 // A song's share page (/s/<id>): the cover, a player, the words, and the Open Graph and Twitter tags
 // that make messengers show a card with the cover and the title. Everything a person typed is escaped.
-import { CATALOG_STRINGS, isGenre, isLanguage, isVibe } from '@radio-optimism/shared';
+import { CATALOG_STRINGS, isGenre, isLanguage, isVibe, shareVideoPath, sharePath, songMediaPath } from '@radio-optimism/shared';
 import type { SongRecord } from '../library/library.js';
 import { SONG_FILES } from '../composer/manifest.js';
 import { html, type SafeHtml } from './html.js';
 import { brand, type Page } from './page-layout.js';
 import { stringsFor } from './page-strings.js';
+import { VIDEO_HEIGHT, VIDEO_WIDTH } from '../video/lyric-video-ass.js';
+
+/** A download's file name from the song's title: letters, digits and spaces kept (any script), the rest dropped. */
+export function fileName(title: string, extension: string): string {
+  const base = title.normalize('NFC').replace(/[^\p{L}\p{N} _-]+/gu, '').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return `${base || 'Radio Optimism'}.${extension}`;
+}
 
 export interface ShareInput {
   song: SongRecord;
@@ -17,7 +24,9 @@ export interface ShareInput {
 
 export function sharePage({ song, lyrics, origin }: ShareInput): Page {
   const s = stringsFor(song.language);
-  const media = `/media/songs/${encodeURIComponent(song.id)}`;
+  const media = songMediaPath(song.id);
+  const video = shareVideoPath(song.id);
+  const page = `${origin}${sharePath(song.id)}`;
   const cover = `${media}/${SONG_FILES.cover}`;
   const audio = `${media}/${SONG_FILES.stream}`;
   const description = s.description(song.recipient, song.sender);
@@ -31,11 +40,15 @@ export function sharePage({ song, lyrics, origin }: ShareInput): Page {
 <meta property="og:site_name" content="Radio Optimism">
 <meta property="og:title" content="${song.title}">
 <meta property="og:description" content="${description}">
-<meta property="og:url" content="${origin}/s/${song.id}">
+<meta property="og:url" content="${page}">
 <meta property="og:image" content="${origin}${cover}">
 <meta property="og:image:alt" content="${song.title}">
 <meta property="og:audio" content="${origin}${audio}">
 <meta property="og:audio:type" content="audio/mp4">
+<meta property="og:video" content="${origin}${video}">
+<meta property="og:video:type" content="video/mp4">
+<meta property="og:video:width" content="${VIDEO_WIDTH}">
+<meta property="og:video:height" content="${VIDEO_HEIGHT}">
 <meta property="og:locale" content="${song.language}">
 <meta property="music:duration" content="${Math.round(song.durationSec)}">
 <meta name="twitter:card" content="summary_large_image">
@@ -51,9 +64,21 @@ ${tags.length ? html`<p class="tags">${tags.join(' · ')}</p>` : ''}
 <audio class="player" controls preload="metadata" src="${audio}">${s.noAudio}</audio>
 ${message ? html`<section class="dedication"><h2>${s.theirWords}</h2><blockquote>${message}</blockquote></section>` : ''}
 ${lyrics.length ? html`<section class="lyrics"><h2>${s.lyrics}</h2>${lyrics.map((stanza) => html`<p>${stanza.map((line, i) => html`${i ? html`<br>` : ''}${line}`)}</p>`)}</section>` : ''}
+<section class="take-away"><h2>${s.takeItWithYou}</h2>
+<p class="actions">
+<a class="button" href="${audio}" download="${fileName(song.title, 'm4a')}">${s.downloadSong}</a>
+<a class="button" href="${cover}" download="${fileName(song.title, 'png')}">${s.downloadCover}</a>
+<a class="button" href="${video}" type="video/mp4">${s.lyricVideo}</a>
+</p>
+<p class="note">${s.videoNote}</p>
+<p class="actions share-actions" data-url="${page}" data-title="${song.title}" data-text="${description}" data-copied="${s.linkCopied}" hidden>
+<button class="button" type="button" data-action="share">${s.share}</button>
+<button class="button" type="button" data-action="copy">${s.copyLink}</button>
+</p>
+</section>
 <p class="actions"><a class="button" href="/feed">${s.moreSongs}</a></p>
 </main>`;
-  return { lang: song.language, title: `${song.title} · ${s.songFor(song.recipient)}`, head, body, stylesheet: 'site.css', bodyClass: 'site' };
+  return { lang: song.language, title: `${song.title} · ${s.songFor(song.recipient)}`, head, body, stylesheet: 'site.css', script: 'share.js', bodyClass: 'site' };
 }
 
 export function notFoundPage(language: string): Page {

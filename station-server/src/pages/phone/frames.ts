@@ -1,6 +1,7 @@
 // The frames the phone acts on: the station's own wire types (shared/src/server-frames.ts).
-import type { ServerFrame, SongView } from '@radio-optimism/shared';
+import type { ServerFrameOf, SongView } from '@radio-optimism/shared';
 
-export type { ServerFrame };
+/** What the station sends a phone. */
+export type ServerFrame = ServerFrameOf<'phone.paired' | 'phone.left' | 'dedication.accepted' | 'dedication.progress' | 'dedication.ready' | 'dedication.failed' | 'error'>;
 /** A finished song as `dedication.ready` brings it. */
 export type ReadySong = SongView;
