@@ -179,10 +179,12 @@ describe('playout after a restart', () => {
       const stale = item(3, 15, clock + 10_000, 4);
       for (const it of [...aired, stale]) await library.store.timeline.append(CHANNEL, it.index, it);
       const playout = createPlayout({ store: library.store, mediaRoot: library.media.root, events: new StationEvents(), programme, now: () => clock });
+      await playout.ready();
       expect(playout.items(CHANNEL).map((it) => it.index)).toEqual([0, 1, 2]);
       playout.destroy();
       // Rows that aired are kept whatever their numbers: the media sequence never goes back.
       const later = createPlayout({ store: library.store, mediaRoot: library.media.root, events: new StationEvents(), programme, now: () => clock + 60_000 });
+      await later.ready();
       expect(later.items(CHANNEL).map((it) => it.index)).toEqual([0, 1, 2, 3]);
       later.destroy();
     } finally {

@@ -58,6 +58,8 @@ export interface Playout {
   setProgramme(programme: Programme): void;
   /** Brings every timeline up to the clock; the timer calls it, tests call it directly. */
   tick(): Promise<void>;
+  /** Resolves once the saved timelines are loaded from the store (tick and start wait for it too). */
+  ready(): Promise<void>;
   /** Loads the saved timelines and starts the clock. */
   start(): Promise<void>;
   destroy(): void;
@@ -204,6 +206,17 @@ export function createPlayout(options: PlayoutOptions): Playout {
       entry.status = 'failed';
       events.emit(StationEvent.Error, { code: 'intro-failed', message: `the intro for ${songId} could not be made (${error instanceof Error ? error.message : String(error)}); playing the song without it`, fatal: false });
     }
+    // While the intro was made, the channel scheduled on; what has not started yet makes room again.
+    if (destroyed) return;
+    for (const state of states.values()) if (state.dedications.includes(songId)) dropUnstarted(state);
+    void api.tick();
+  }
+  /** Drops the items that have not started (nobody has heard them), so the next choice comes right after the one on air. */
+  function dropUnstarted(state: ChannelState): void {
+    const at = now();
+    const firstFuture = state.items.findIndex((it) => it.startMs > at);
+    if (firstFuture >= 0) state.items.splice(firstFuture);
+    state.cache.clear();
   }
   /** Whether a waiting dedication may air now: its intro is settled, or it has waited long enough. */
   const introSettled = (songId: string, at: number): boolean => {
@@ -428,9 +441,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
       state.dedications.push(songId);
       void requestIntro(songId);
       // What has not started yet has not been heard: make room for the dedication right after the song on air.
-      const at = now();
-      const firstFuture = state.items.findIndex((it) => it.startMs > at);
-      if (firstFuture >= 0) state.items.splice(firstFuture);
+      dropUnstarted(state);
     },
     setProgramme(next) {
       programme = next;
@@ -450,6 +461,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
       })().finally(() => (ticking = undefined));
       return ticking;
     },
+    ready: () => syncing,
     async start() {
       await syncing;
       if (timer || destroyed) return;
