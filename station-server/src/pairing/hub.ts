@@ -104,9 +104,10 @@ export function createHub(options: HubOptions): Hub {
     c.closing = true;
     // A few lines a minute tell the operator; a reconnecting flooder must not flood the log too.
     if (loggedCloses.take('closes')) options.log?.(`ws ${c.ip}: closed, ${reason}`);
-    c.ws.close(code, reason);
     // Read no more of what it sent: a burst already in the socket's buffers costs nothing further.
     c.ws.pause();
+    // Frames accepted before the budget broke are answered first (their handlers may wait on the store).
+    void c.work.finally(() => c.ws.close(code, reason));
     setTimeout(() => c.ws.terminate(), 2000).unref();
   };
 
