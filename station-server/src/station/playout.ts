@@ -249,7 +249,8 @@ export function createPlayout(options: PlayoutOptions): Playout {
           const song = await store.songs.next(query);
           return song && info(song);
         },
-        exclude: excluded,
+        // A song waiting to air as a dedication (perhaps for its intro) is not picked as a plain song meanwhile.
+        exclude: new Set([...excluded, ...[...states.values()].flatMap((st) => st.dedications)]),
         dedications,
         history,
         songsSinceJingle,
