@@ -1,13 +1,13 @@
 // `npm start`: the station on its embedded defaults. On first run it makes the first starter songs
 // (with a progress bar), goes on air, prints where to find it, and makes the rest while it plays.
 import { join } from 'node:path';
-import type { SongRequest } from '@radio-optimism/shared';
 import { createCatalogProgress, type CatalogProgress } from './cli/progress.js';
 import { ConfigError, loadConfig, type StationConfig } from './config.js';
-import { openLibrary } from './library/library.js';
-import { makeStarterSongs, readStarterPrompts } from './library/starter-catalog.js';
-import { makeStationIds } from './library/station-ids.js';
-import { createStation, type Station } from './station.js';
+import { catalogWanted, queueStarterCatalog, readStarterPrompts } from './songs/starter-catalog.js';
+import { queueStationIds } from './songs/station-ids.js';
+import { resumeAcceptedSongs } from './songs/accepted-songs.js';
+import { removeOrphanMedia } from './songs/song-files.js';
+import { createStation, defaultParts, type StationParts } from './station.js';
 import { loadComposer } from './composer/shutdown.js';
 import { baseUrl } from './url-host.js';
 import { installProcessGuard } from './process-guard.js';
@@ -16,43 +16,46 @@ import { installProcessGuard } from './process-guard.js';
 const SONGS_BEFORE_AIR = 2;
 
 /**
- * Station IDs if there are none; on an empty library, the first starter songs. Returns the starter
- * requests still to make (the station makes them once it is on air).
+ * Everything goes through the station's one song queue: station IDs if there are none, the starter
+ * catalog on an empty library (each request stored first, so a station killed midway makes the rest
+ * on its next start), and what a previous run accepted. Waits for the first starter songs; returns
+ * the jobs still to make once on air.
  */
-async function seedFirstSongs(config: StationConfig, progress: CatalogProgress): Promise<SongRequest[]> {
-  const library = openLibrary(config.dataDir, { log: progress.log });
-  try {
-    if (library.count('jingle') === 0) progress.log(`Made ${await makeStationIds(library)} station IDs.`);
-    if (library.count() > 0) return [];
+async function seedFirstSongs(config: StationConfig, parts: StationParts, progress: CatalogProgress): Promise<string[]> {
+  const { store, queue } = parts;
+  const ids = await queueStationIds(store, queue);
+  if (ids.length) progress.log(`Making ${ids.length} station IDs.`);
+  const resumed = await resumeAcceptedSongs(store, queue, progress.log);
+  let starter: string[] = [];
+  if (await catalogWanted(store)) {
     const prompts = (await readStarterPrompts(join(config.playlistsDir, 'prompts'))).map((p) => ({ ...p.request, seed: p.request.seed ?? 1 }));
-    if (prompts.length === 0) return [];
-    progress.log(`The library is empty: making ${prompts.length} starter songs from ${join(config.playlistsDir, 'prompts')}; on air after the first ${SONGS_BEFORE_AIR}.`);
-    const first = prompts.slice(0, SONGS_BEFORE_AIR);
-    let done = 0;
-    await makeStarterSongs(library, first, config.composeConcurrency, {
-      onSong: (title) => progress.song(++done, prompts.length, title),
-      onError: (request, error) => progress.log(`starter song for ${request.to} failed: ${error instanceof Error ? error.message : String(error)}`),
-    });
-    return prompts.slice(first.length);
-  } finally {
-    library.close();
-  }
+    if (prompts.length) progress.log(`The library is empty: making ${prompts.length} starter songs from ${join(config.playlistsDir, 'prompts')}; on air after the first ${SONGS_BEFORE_AIR}.`);
+    starter = await queueStarterCatalog(store, queue, prompts, progress.log);
+  } else if (resumed.length) progress.log(`Making ${resumed.length} songs accepted before the last stop.`);
+  const waiting = [...resumed, ...starter];
+  if (waiting.length === 0) return [];
+  const total = (await store.songs.count()) + waiting.length;
+  const done = new Set<string>();
+  queue.listen({
+    ready: (id, result) => {
+      if (!waiting.includes(id) || done.has(id)) return;
+      done.add(id);
+      void store.songs.count().then((n) => progress.song(n, total, result.type === 'song' ? result.song.title : id));
+    },
+    failed: (id, error) => {
+      if (waiting.includes(id)) progress.log(`a starter song failed: ${error.message}`);
+    },
+  });
+  // On air once the first few exist (or could not be made), so a fresh station has music at once.
+  if ((await store.songs.count()) < SONGS_BEFORE_AIR) await Promise.allSettled(waiting.slice(0, SONGS_BEFORE_AIR).map((id) => queue.wait(id)));
+  return waiting;
 }
 
-/** The rest of the starter catalog, made by the station's own song queue while it plays. */
-function makeRestOnAir(station: Station, rest: SongRequest[], progress: CatalogProgress): void {
-  const total = station.library.count() + rest.length;
-  // The starter catalog is the lowest class: a phone's dedication or an operator's song goes first.
-  const jobs = rest.map((request) => station.jobs.submit(request, { kind: 'song', priority: 'starter' }));
-  for (const job of jobs) {
-    job.done.then(
-      (song) => progress.song(station.library.count(), total, song.title),
-      (error: unknown) => progress.log(`a starter song failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  }
-  void Promise.allSettled(jobs.map((j) => j.done)).then(() => {
+/** Says when the rest of the catalog is made, while the station plays. */
+function reportRestOnAir(parts: StationParts, rest: string[], progress: CatalogProgress): void {
+  void Promise.allSettled(rest.map((id) => parts.queue.wait(id))).then(async () => {
     progress.stop();
-    console.log(`Starter catalog complete: ${station.library.count()} songs on air.`);
+    console.log(`Starter catalog complete: ${await parts.store.songs.count()} songs on air.`);
   });
 }
 
@@ -68,12 +71,16 @@ async function main(): Promise<void> {
     throw error;
   }
   const progress = createCatalogProgress(process.stdout);
-  const rest = config.seedCatalog ? await seedFirstSongs(config, progress) : [];
-  const station = await createStation(config, progress.log);
+  const parts = defaultParts(config, progress.log);
+  // Files left by songs that were being made when the last run stopped (their jobs are queued again below).
+  const orphans = await removeOrphanMedia(parts.store, parts.media);
+  if (orphans.length) progress.log(`removed ${orphans.length} unfinished song folders from the last run`);
+  const rest = config.seedCatalog ? await seedFirstSongs(config, parts, progress) : [];
+  const station = await createStation(config, parts, progress.log);
   const base = baseUrl(config.host, station.port);
   progress.log(
     [
-      `Radio Optimism is on air (${process.uptime().toFixed(0)} s after start) with ${station.library.count()} songs on ${station.playout.channels().length} channels.`,
+      `Radio Optimism is on air (${process.uptime().toFixed(0)} s after start) with ${await station.store.songs.count()} songs on ${station.playout.channels().length} channels.`,
       `  stream:   ${base}/live/radio-optimism/index.m3u8`,
       `  TV app:   ${base}/tv/`,
       `  phone:    ${base}/pair`,
@@ -83,7 +90,7 @@ async function main(): Promise<void> {
       `  health:   ${base}/healthz`,
     ].join('\n'),
   );
-  if (rest.length) makeRestOnAir(station, rest, progress);
+  if (rest.length) reportRestOnAir(parts, rest, progress);
   else {
     progress.stop();
     // Someone may send a song any moment: load the synthesizer and the voice now, not on their time.

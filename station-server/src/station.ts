@@ -1,12 +1,21 @@
 // The one creator: builds every subsystem from the typed config, hands each its dependencies,
-// and undoes all of them in destroy().
+// and undoes all of them in destroy(). The store, the media store and the song queue are parts it is
+// given (the way hls.js takes its controllers from config); each defaults to the embedded one: the
+// SQLite file, the local media folder and the in-process queue.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StationConfig } from './config.js';
 import { StationEvent, StationEvents } from './events.js';
-import { openLibrary, type Library } from './library/library.js';
-import { resumeOperatorSongs } from './library/operator-songs.js';
-import { createSongJobs, type SongJobs } from './library/song-jobs.js';
+import { join } from 'node:path';
+import type { Store } from './library/store.js';
+import { openSqliteStore } from './library/sqlite-store.js';
+import type { MediaStore } from './media/media-store.js';
+import { createLocalMediaStore } from './media/local-media.js';
+import type { SongQueue } from './songs/song-queue.js';
+import { createLocalQueue } from './songs/local-queue.js';
+import { createJobHandler } from './songs/make-job.js';
+import { resumeAcceptedSongs } from './songs/accepted-songs.js';
+import { removeOrphanMedia } from './songs/song-files.js';
 import { createApp } from './http/app.js';
 import { liveRoutes, nowView } from './http/live-routes.js';
 import { serveLive } from './http/live-fast-path.js';
@@ -26,11 +35,29 @@ import { operatorGuard } from './http/operator-auth.js';
 
 const MAIN_CHANNEL = 'radio-optimism';
 
+/** The implementations a station runs on; each one left out is the embedded default. */
+export interface StationParts {
+  store: Store;
+  media: MediaStore;
+  queue: SongQueue;
+}
+
+/** The embedded parts: DATA_DIR/library.sqlite, DATA_DIR/media, and a queue in this process. */
+export function defaultParts(config: StationConfig, log: (line: string) => void, given: Partial<StationParts> = {}): StationParts {
+  const store = given.store ?? openSqliteStore(config.dataDir, { log });
+  const media = given.media ?? createLocalMediaStore(config.dataDir);
+  const queue =
+    given.queue ??
+    createLocalQueue({ concurrency: config.composeConcurrency, queueLimit: config.songQueueLimit, log, handler: createJobHandler({ store, media }), newId: () => store.songs.newId() });
+  return { store, media, queue };
+}
+
 export interface Station {
   config: StationConfig;
   events: StationEvents;
-  library: Library;
-  jobs: SongJobs;
+  store: Store;
+  media: MediaStore;
+  queue: SongQueue;
   playout: Playout;
   hub: Hub;
   dedications: Dedications;
@@ -40,28 +67,39 @@ export interface Station {
   destroy(): Promise<void>;
 }
 
-export async function createStation(config: StationConfig, log: (line: string) => void = console.log): Promise<Station> {
+/** Builds the station on `given` parts (the rest embedded); a function in their place is the log (older callers). */
+export async function createStation(config: StationConfig, parts: Partial<StationParts> | ((line: string) => void) = {}, logTo?: (line: string) => void): Promise<Station> {
+  const given = typeof parts === 'function' ? {} : parts;
+  const log = logTo ?? (typeof parts === 'function' ? parts : console.log);
   const events = new StationEvents();
-  const library = openLibrary(config.dataDir, { log });
+  const { store, media, queue } = defaultParts(config, log, given);
+  // Where playout reads segments and writes transitions: the local media folder.
+  const mediaRoot = (media as { root?: string }).root ?? join(config.dataDir, 'media');
   let programme;
   try {
     programme = await startingProgramme(config.dataDir, config.playlistsDir, log);
   } catch (error) {
-    library.close();
+    await queue.destroy();
+    await store.close();
     throw error;
   }
-  const playout = createPlayout({ library, events, programme });
-  // Folders left by songs that were being made when the last run stopped (their jobs are gone).
-  const orphans = library.removeOrphanFolders();
+  const playout = createPlayout({ store, mediaRoot, queue, events, programme });
+  // Files left by songs that were being made when the last run stopped, unless their jobs are queued
+  // again (accepted songs are resumed below, after this).
+  const orphans = given.queue ? [] : await removeOrphanMedia(store, media);
   if (orphans.length) log(`removed ${orphans.length} unfinished song folders from the last run`);
-  const jobs = createSongJobs(library, { concurrency: config.composeConcurrency, queueLimit: config.songQueueLimit, log, onReady: (songId) => events.emit(StationEvent.SongAdded, { songId }) });
+  const stopListening = queue.listen({
+    ready: (_id, result) => {
+      if (result.type === 'song') events.emit(StationEvent.SongAdded, { songId: result.song.id });
+    },
+  });
   const operatorToken = config.operatorToken ?? operatorTokenFile(config.dataDir);
   const operatorOnly = operatorGuard(operatorToken);
   let dedications: Dedications | undefined;
-  const app = createApp({ library, jobs, operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, requestsPerMinute: config.httpLimitPerMinute, log, routers: [
-      liveRoutes(library, playout),
-      moderationRoutes(library, () => dedications!, operatorOnly),
-      pagesRoutes({ library, publicDir: fileURLToPath(new URL('./public', import.meta.url)), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }),
+  const app = createApp({ store, queue, songsDir: join(mediaRoot, 'songs'), operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, requestsPerMinute: config.httpLimitPerMinute, log, routers: [
+      liveRoutes(store, playout),
+      moderationRoutes(store, () => dedications!, operatorOnly),
+      pagesRoutes({ store, media, publicDir: fileURLToPath(new URL('./public', import.meta.url)), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }),
     ], tvAppDir: config.tvAppDir });
   // A client gets a bounded time to send its head and its whole request (node:http's defaults, 60 s and
   // 300 s checked every 30 s, held slow bodies for 329 s); the check runs often enough to keep them.
@@ -76,10 +114,11 @@ export async function createStation(config: StationConfig, log: (line: string) =
   server.keepAliveTimeout = 15_000;
   const hub = createHub({
     server,
-    store: library.pairing,
+    store: store.pairing,
+    windows: store.limits,
     dedications: () => dedications!,
     hasChannel: (id) => !!playout.channel(id),
-    now: (id) => nowView(library, playout, id),
+    now: (id) => nowView(store, playout, id),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     limits: {
       pairPerIpPerMinute: config.pairLimitPerMinute,
@@ -94,13 +133,18 @@ export async function createStation(config: StationConfig, log: (line: string) =
     },
     log,
   });
-  dedications = createDedications({ library, jobs, toPhone: hub.toPhone, toTv: hub.toTv, onAir: (songId) => playout.queueDedication(MAIN_CHANNEL, songId), log });
-  dedications.resume();
-  const resumed = resumeOperatorSongs(library, jobs, log);
-  if (resumed) log(`making ${resumed} songs the API accepted before the last stop`);
+  dedications = createDedications({ store, media, queue, toPhone: hub.toPhone, toTv: hub.toTv, onAir: (songId) => playout.queueDedication(MAIN_CHANNEL, songId), log });
+  await dedications.resume();
+  const resumed = await resumeAcceptedSongs(store, queue, log);
+  if (resumed.length) log(`making ${resumed.length} songs accepted before the last stop`);
   const watcher: ProgrammeWatcher = watchProgramme(config.playlistsDir, events, (p) => playout.setProgramme(p));
 
-  events.on(StationEvent.NowPlaying, ({ channel }) => hub.publishNow(channel, nowView(library, playout, channel)));
+  events.on(StationEvent.NowPlaying, ({ channel }) => {
+    nowView(store, playout, channel).then(
+      (now) => hub.publishNow(channel, now),
+      (error: unknown) => log(`[${channel}] now playing not sent: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  });
   events.on(StationEvent.Fallback, ({ channel, reason }) => log(`[${channel}] fallback: ${reason}`));
   events.on(StationEvent.ProgrammeLoaded, ({ channels }) => {
     log(`programme reloaded: ${channels.join(', ')}`);
@@ -121,13 +165,14 @@ export async function createStation(config: StationConfig, log: (line: string) =
   // node:http tracks its connections (header and request timeouts, closeAllConnections) from its
   // 'listening' event; it never listens itself, so it is told when the door opens.
   server.emit('listening');
-  playout.start();
+  await playout.start();
   const port = (door.server.address() as AddressInfo).port;
   return {
     config,
     events,
-    library,
-    jobs,
+    store,
+    media,
+    queue,
     playout,
     hub,
     dedications,
@@ -141,10 +186,11 @@ export async function createStation(config: StationConfig, log: (line: string) =
       await door.close();
       server.close(() => undefined); // stops node:http's timeout checks (it was never listening itself)
       server.closeAllConnections();
-      await jobs.destroy();
+      stopListening();
+      await queue.destroy();
       await shutdownComposer();
       events.removeAll();
-      library.close();
+      await store.close();
     },
   };
 }

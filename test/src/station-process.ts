@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openLibrary } from '@radio-optimism/station-server/dist/library/library.js';
+import { openParts as openLibrary } from '@radio-optimism/station-server/dist/testing/test-parts.js';
 import { addToneSong } from '@radio-optimism/station-server/dist/testing/fixtures.js';
 import { ROOT } from './run.js';
 
@@ -21,7 +21,7 @@ export async function toneStation(songs: { title: string; seconds: number; frequ
   await cp(resolve(ROOT, 'playlists'), playlistsDir, { recursive: true });
   const library = openLibrary(dataDir);
   for (const s of songs) await addToneSong(library, s);
-  library.close();
+  await library.close();
   return { dir, dataDir, playlistsDir };
 }
 

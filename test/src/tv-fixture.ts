@@ -8,8 +8,8 @@ import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
-import { openLibrary } from '@radio-optimism/station-server/dist/library/library.js';
-import { ingestSong } from '@radio-optimism/station-server/dist/library/ingest.js';
+import { openParts as openLibrary } from '@radio-optimism/station-server/dist/testing/test-parts.js';
+import { ingestSong } from '@radio-optimism/station-server/dist/songs/ingest.js';
 import { toneWav } from '@radio-optimism/station-server/dist/testing/fixtures.js';
 import type { SongManifest } from '@radio-optimism/station-server/dist/composer/manifest.js';
 import { ROOT } from './run.js';
@@ -72,7 +72,7 @@ export async function tvStation(songs: TvSong[], transitions: 'cut' | 'as-config
   }
   const library = openLibrary(dataDir);
   for (const s of songs) {
-    const { id, dir: songDir } = library.reserve();
+    const { id, dir: songDir } = await library.reserve();
     const wav = toneWav(s.seconds, s.frequency);
     await writeFile(join(songDir, 'song.wav'), wav);
     await writeFile(join(songDir, 'accompaniment.wav'), wav);
@@ -94,8 +94,8 @@ export async function tvStation(songs: TvSong[], transitions: 'cut' | 'as-config
       seed: 1,
       request: { message: s.message ?? `A few words for ${s.to}`, to: s.to, from: s.from, genre: 'pop', vibe: 'upbeat', language: 'en' },
     } as unknown as SongManifest;
-    await ingestSong(library, id, songDir, manifest, 'song');
+    await ingestSong(library.store, library.media, id, manifest, 'song');
   }
-  library.close();
+  await library.close();
   return { dir, dataDir, playlistsDir };
 }

@@ -7,7 +7,8 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
-import { openLibrary } from '../library/library.js';
+import { openSqliteStore } from '../library/sqlite-store.js';
+import { createLocalMediaStore } from '../media/local-media.js';
 import { addToneSong } from '../testing/fixtures.js';
 import { StationEvents } from '../events.js';
 import { createPlayout } from '../station/playout.js';
@@ -27,14 +28,14 @@ function programmeOf(channels: number): Programme {
 }
 
 async function channelCost(dataDir: string, channels: number): Promise<{ cpuPct: number; rssMb: number; heapMb: number }> {
-  const library = openLibrary(dataDir);
-  const playout = createPlayout({ library, events: new StationEvents(), programme: programmeOf(channels) });
+  const store = openSqliteStore(dataDir);
+  const playout = createPlayout({ store, mediaRoot: createLocalMediaStore(dataDir).root, events: new StationEvents(), programme: programmeOf(channels) });
   await playout.tick();
   global.gc?.();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let rss = 0;
-  playout.start();
+  await playout.start();
   // One listener's worth of work per channel: its playlist, cut once per 2 s segment.
   const cutter = setInterval(() => {
     for (const c of playout.channels()) playout.playlist(c.id, '128k');
@@ -46,7 +47,7 @@ async function channelCost(dataDir: string, channels: number): Promise<{ cpuPct:
   const cpu = process.cpuUsage(cpu0);
   const wall = (performance.now() - t0) / 1000;
   const heap = process.memoryUsage().heapUsed;
-  library.close();
+  await store.close();
   return { cpuPct: ((cpu.user + cpu.system) / 1e6 / wall) * 100, rssMb: rss / 2 ** 20, heapMb: heap / 2 ** 20 };
 }
 
@@ -76,10 +77,12 @@ async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'bench-station-'));
   try {
     const dataDir = join(work, 'data');
-    const library = openLibrary(dataDir);
-    for (let i = 0; i < 8; i++) await addToneSong(library, { title: `Tone ${i}`, seconds: 60 + i * 7, frequency: 220 + i * 55 });
-    const songDir = library.list()[0]!.dir;
-    library.close();
+    const store = openSqliteStore(dataDir);
+    const media = createLocalMediaStore(dataDir);
+    let first = '';
+    for (let i = 0; i < 8; i++) first ||= await addToneSong({ store, media }, { title: `Tone ${i}`, seconds: 60 + i * 7, frequency: 220 + i * 55 });
+    const songDir = media.dirOf(`songs/${first}`);
+    await store.close();
 
     const rows: string[] = [];
     const results: Record<number, { cpuPct: number; rssMb: number; heapMb: number }> = {};

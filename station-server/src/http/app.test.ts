@@ -5,8 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
-import { openLibrary } from '../library/library.js';
-import { createSongJobs } from '../library/song-jobs.js';
+import { openParts as openLibrary } from '../testing/test-parts.js';
+import { createLocalQueue } from '../songs/local-queue.js';
+import { createJobHandler } from '../songs/make-job.js';
 import { createApp } from './app.js';
 import { operatorGuard } from './operator-auth.js';
 
@@ -18,7 +19,7 @@ describe('the TV app at /tv/', () => {
   let lib: ReturnType<typeof openLibrary>;
   afterAll(async () => {
     await new Promise((r) => server.close(r));
-    lib.close();
+    await lib.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -26,7 +27,7 @@ describe('the TV app at /tv/', () => {
     dir = await mkdtemp(join(tmpdir(), 'tv-app-'));
     lib = openLibrary(join(dir, 'data'));
     const tvAppDir = join(dir, 'tv');
-    server = createServer(createApp({ library: lib, jobs: createSongJobs(lib, { concurrency: 1, log: () => undefined }), tvAppDir, operatorOnly: operatorGuard(TOKEN) }));
+    server = createServer(createApp({ store: lib.store, queue: createLocalQueue({ concurrency: 1, log: () => undefined, handler: createJobHandler(lib) }), songsDir: lib.mediaDir, tvAppDir, operatorOnly: operatorGuard(TOKEN) }));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const building = await fetch(`${base}/tv/`);
@@ -52,7 +53,7 @@ describe('POST /api/v1/songs: operators only, limited, bounded', () => {
   let dir: string;
   let server: Server;
   let lib: ReturnType<typeof openLibrary>;
-  let jobs: ReturnType<typeof createSongJobs>;
+  let jobs: ReturnType<typeof createLocalQueue>;
   let base: string;
   const body = JSON.stringify({ message: 'Thank you', to: 'Mom', genre: 'pop', vibe: 'calm', language: 'en' });
   const post = (headers: Record<string, string> = {}, payload = body) => fetch(`${base}/api/v1/songs`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
@@ -64,7 +65,7 @@ describe('POST /api/v1/songs: operators only, limited, bounded', () => {
     await new Promise((r) => server.close(r));
     for (const fail of hanging) fail(new Error('the test is over'));
     await jobs.destroy();
-    lib.close();
+    await lib.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -72,8 +73,8 @@ describe('POST /api/v1/songs: operators only, limited, bounded', () => {
     dir = await mkdtemp(join(tmpdir(), 'api-songs-'));
     lib = openLibrary(join(dir, 'data'));
     // A composer that never finishes: the queue fills up and stays full.
-    jobs = createSongJobs(lib, { concurrency: 1, queueLimit: 2, log: () => undefined, compose: () => new Promise((_, reject) => hanging.push(reject)) });
-    server = createServer(createApp({ library: lib, jobs, operatorOnly: operatorGuard(TOKEN, 5), apiSongsPerHour: 4 }));
+    jobs = createLocalQueue({ concurrency: 1, queueLimit: 2, log: () => undefined, newId: () => lib.store.songs.newId(), handler: createJobHandler({ ...lib, compose: () => new Promise((_, reject) => hanging.push(reject)) }) });
+    server = createServer(createApp({ store: lib.store, queue: jobs, songsDir: lib.mediaDir, operatorOnly: operatorGuard(TOKEN, 5), apiSongsPerHour: 4 }));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const none = await post();
@@ -84,7 +85,7 @@ describe('POST /api/v1/songs: operators only, limited, bounded', () => {
     const waiting = await post(auth);
     expect(waiting.status).toBe(429);
     expect(((await waiting.json()) as { error: { message: string } }).error.message).toMatch(/wrong operator tokens/);
-    expect(lib.count('private')).toBe(0);
+    expect(await lib.count('private')).toBe(0);
     expect(await readdir(lib.mediaDir)).toEqual([]);
   });
 
@@ -92,7 +93,7 @@ describe('POST /api/v1/songs: operators only, limited, bounded', () => {
     // A fresh guard: the address above used up its wrong-token allowance.
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
-    server = createServer(createApp({ library: lib, jobs, operatorOnly: operatorGuard(TOKEN), apiSongsPerHour: 4 }));
+    server = createServer(createApp({ store: lib.store, queue: jobs, songsDir: lib.mediaDir, operatorOnly: operatorGuard(TOKEN), apiSongsPerHour: 4 }));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const bad = await post(auth, JSON.stringify({ message: 3, to: 'Mom', genre: 'pop', vibe: 'calm', language: 'en' }));
@@ -113,17 +114,17 @@ describe('songs taken down', () => {
   it('answers 410 for a removed song and its files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gone-'));
     const lib = openLibrary(join(dir, 'data'));
-    const jobs = createSongJobs(lib, { concurrency: 1, log: () => undefined });
-    const server = createServer(createApp({ library: lib, jobs, operatorOnly: operatorGuard(TOKEN) }));
+    const jobs = createLocalQueue({ concurrency: 1, log: () => undefined, handler: createJobHandler(lib) });
+    const server = createServer(createApp({ store: lib.store, queue: jobs, songsDir: lib.mediaDir, operatorOnly: operatorGuard(TOKEN) }));
     try {
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const { id, dir: songDir } = lib.reserve();
+      const { id, dir: songDir } = await lib.reserve();
       await writeFile(join(songDir, 'cover.png'), 'png');
-      lib.add(id, { title: 'T', durationSec: 1, language: 'en', genre: 'pop', vibe: 'calm', theme: 'love', seed: 1, request: { message: 'm', to: 'A', genre: 'pop', vibe: 'calm', language: 'en' } } as unknown as SongManifest, 'private');
+      await lib.add(id, { title: 'T', durationSec: 1, language: 'en', genre: 'pop', vibe: 'calm', theme: 'love', seed: 1, request: { message: 'm', to: 'A', genre: 'pop', vibe: 'calm', language: 'en' } } as unknown as SongManifest, 'private');
       expect((await fetch(`${base}/media/songs/${id}/cover.png`)).status).toBe(200);
       expect((await fetch(`${base}/api/v1/songs/${id}`)).status).toBe(200);
-      lib.removeSong(id);
+      await lib.removeSong(id);
       for (const path of [`/media/songs/${id}/cover.png`, `/media/songs/${id}/song.m4a`, `/api/v1/songs/${id}`]) {
         const res = await fetch(`${base}${path}`);
         expect(res.status).toBe(410);
@@ -133,7 +134,7 @@ describe('songs taken down', () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await jobs.destroy();
-      lib.close();
+      await lib.close();
       await rm(dir, { recursive: true, force: true });
     }
   });

@@ -3,18 +3,22 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSongRequest } from '@radio-optimism/shared';
-import type { Library } from '../library/library.js';
+import type { Store } from '../library/store.js';
+import { LibraryError } from '../library/library-error.js';
 import { songView } from '../library/song-view.js';
-import type { SongJobs } from '../library/song-jobs.js';
-import { submitOperatorSong } from '../library/operator-songs.js';
+import type { SongQueue } from '../songs/song-queue.js';
+import { acceptSong } from '../songs/accepted-songs.js';
+import { nextPageUrl, pageParams } from './page-params.js';
 import { createRateLimiter } from '../pairing/rate-limit.js';
 import type { OperatorGuard } from './operator-auth.js';
 import { TV_CONTENT_SECURITY_POLICY } from './tv-csp.js';
 import { addressLimit } from './address-limit.js';
 
 export interface AppDeps {
-  library: Library;
-  jobs: SongJobs;
+  store: Store;
+  queue: SongQueue;
+  /** The local folder songs' files are served from (DATA_DIR/media/songs). */
+  songsDir: string;
   /** Routes mounted before the 404 handler (the radio, the pages). */
   routers?: express.RequestHandler[];
   /** The built TV app, served at /tv/. */
@@ -46,7 +50,7 @@ const TV_APP_BUILDING = `<!doctype html><html lang="en"><head><meta charset="utf
 <body style="background:#1b1030;color:#fff;font:32px/1.4 sans-serif;display:grid;place-items:center;height:100vh;margin:0">
 <p>The TV app is being built on the station (first start only). This page reloads by itself in a moment.</p></body></html>`;
 
-export function createApp({ library, jobs, routers = [], tvAppDir, operatorOnly, apiSongsPerHour = 60, requestsPerMinute = 600, log = (line: string) => console.error(line) }: AppDeps): express.Express {
+export function createApp({ store, queue, songsDir, routers = [], tvAppDir, operatorOnly, apiSongsPerHour = 60, requestsPerMinute = 600, log = (line: string) => console.error(line) }: AppDeps): express.Express {
   const app = express();
   // One operator credential, so one budget: a leaked or looping script cannot fill the composer.
   const apiSongs = createRateLimiter(apiSongsPerHour, 60 * 60_000);
@@ -67,13 +71,23 @@ export function createApp({ library, jobs, routers = [], tvAppDir, operatorOnly,
     res.json({ status: 'ok' });
   });
 
-  app.get('/api/v1/songs', (_req, res) => {
-    res.json(library.list().map(songView));
+  // A page of the library, newest first: still a JSON array (the contract), the next page in a Link header.
+  app.get('/api/v1/songs', async (req, res) => {
+    const page = pageParams(req.query);
+    if (!page.ok) return void res.status(400).json({ error: { code: page.code, message: page.message } });
+    try {
+      const found = await store.songs.page('song', {}, { limit: page.limit, ...(page.cursor ? { cursor: page.cursor } : {}) });
+      if (found.next) res.set('Link', `<${nextPageUrl(req, found.next)}>; rel="next"`);
+      res.json(found.items.map(songView));
+    } catch (error) {
+      if (error instanceof LibraryError && error.code === 'bad-cursor') return void res.status(400).json({ error: { code: error.code, message: error.message } });
+      throw error;
+    }
   });
 
   // Operator-made songs are private (shareable by their link, on no channel, in no feed), like a TV
   // dedication; the phone flow is how listeners send songs.
-  app.post('/api/v1/songs', operatorOnly, (req, res) => {
+  app.post('/api/v1/songs', operatorOnly, async (req, res) => {
     const checked = checkSongRequest(req.body);
     if (!checked.ok) {
       res.status(400).json({ error: { code: 'invalid-request', field: checked.field, message: checked.message } });
@@ -83,18 +97,19 @@ export function createApp({ library, jobs, routers = [], tvAppDir, operatorOnly,
       res.status(429).set('Retry-After', '600').json({ error: { code: 'rate-limited', message: `at most ${apiSongsPerHour} songs an hour through the API: wait and try again` } });
       return;
     }
-    const full = jobs.full('operator');
+    const full = await queue.full('operator');
     if (full) {
       res.status(503).set('Retry-After', String(full.retryAfterSec)).json({ error: { code: full.code, message: full.message } });
       return;
     }
-    const job = submitOperatorSong(library, jobs, checked.request, log);
-    res.status(202).location(`/api/v1/songs/${job.id}`).json({ id: job.id, status: job.status, position: jobs.position(job.id) });
+    const id = await acceptSong(store, queue, checked.request, 'operator', log);
+    const state = await queue.state(id);
+    res.status(202).location(`/api/v1/songs/${id}`).json({ id, status: state?.status ?? 'queued', position: state?.position ?? 0 });
   });
 
-  app.get('/api/v1/songs/:id', (req, res) => {
+  app.get('/api/v1/songs/:id', async (req, res) => {
     const id = req.params.id;
-    const song = SONG_ID.test(id) ? library.get(id) : undefined;
+    const song = SONG_ID.test(id) ? await store.songs.get(id) : undefined;
     if (song?.kind === 'removed') {
       res.status(410).json({ error: { code: 'gone', message: 'that song was taken down' } });
       return;
@@ -103,7 +118,7 @@ export function createApp({ library, jobs, routers = [], tvAppDir, operatorOnly,
       res.json(songView(song));
       return;
     }
-    const job = SONG_ID.test(id) ? jobs.get(id) : undefined;
+    const job = SONG_ID.test(id) ? await queue.state(id) : undefined;
     if (job) {
       res.json({ id: job.id, status: job.status, stage: job.stage, ...(job.error ? { error: job.error } : {}) });
       return;
@@ -127,9 +142,9 @@ export function createApp({ library, jobs, routers = [], tvAppDir, operatorOnly,
   }
 
   // A song an operator took down is gone: its files are deleted, and this says so rather than 404.
-  app.use('/media/songs/:id', (req: Request, res: Response, next: NextFunction) => {
+  app.use('/media/songs/:id', async (req: Request, res: Response, next: NextFunction) => {
     const id = String(req.params.id);
-    if (SONG_ID.test(id) && library.get(id)?.kind === 'removed') {
+    if (SONG_ID.test(id) && (await store.songs.get(id))?.kind === 'removed') {
       res.status(410).set('Cache-Control', 'no-store').json({ error: { code: 'gone', message: 'that song was taken down' } });
       return;
     }
@@ -138,7 +153,7 @@ export function createApp({ library, jobs, routers = [], tvAppDir, operatorOnly,
   // Song files never change once written, so they can be cached for good.
   app.use(
     '/media/songs',
-    express.static(library.mediaDir, {
+    express.static(songsDir, {
       immutable: true,
       maxAge: '365d',
       dotfiles: 'deny',

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createStation, type Station } from '../station.js';
 import { loadConfig } from '../config.js';
-import { openLibrary } from '../library/library.js';
+import { openParts as openLibrary } from '../testing/test-parts.js';
 import { addToneSong } from '../testing/fixtures.js';
 
 let dir: string;
@@ -68,7 +68,7 @@ beforeAll(async () => {
   await addToneSong(library, { title: '노래 for Ana', seconds: 7 });
   // Both titles in Hangul: which plays first depends on the hour's show in playlists/channels.yaml.
   await addToneSong(library, { title: '둘째 노래', seconds: 5, frequency: 550 });
-  library.close();
+  await library.close();
   station = await createStation(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), PLAYLISTS_DIR: join(dir, 'playlists'), SEED_CATALOG: 'false' }, dir), () => undefined);
   await station.playout.tick();
 });

@@ -1,14 +1,14 @@
 // The radio over HTTP: channel list, now playing, and the live HLS playlists cut on request.
 import { Router, type Response } from 'express';
-import type { Library } from '../library/library.js';
+import type { Store } from '../library/store.js';
 import type { Playout } from '../station/playout.js';
 import { multivariantPlaylist, itemEndMs, type AirItem } from '../station/timeline.js';
 import { TARGET_DURATION } from '../station/hls-package.js';
 import { SONG_FILES } from '../composer/manifest.js';
 
-export function itemView(library: Library, item: AirItem | undefined) {
+export async function itemView(store: Store, item: AirItem | undefined) {
   if (!item) return null;
-  const song = library.get(item.songId);
+  const song = await store.songs.get(item.songId);
   const media = `/media/songs/${item.songId}`;
   return {
     index: item.index,
@@ -27,9 +27,9 @@ export function itemView(library: Library, item: AirItem | undefined) {
   };
 }
 
-export function nowView(library: Library, playout: Playout, channel: string) {
+export async function nowView(store: Store, playout: Playout, channel: string) {
   const { current, next } = playout.nowPlaying(channel);
-  return { channel, serverTime: new Date().toISOString(), current: itemView(library, current), next: itemView(library, next) };
+  return { channel, serverTime: new Date().toISOString(), current: await itemView(store, current), next: await itemView(store, next) };
 }
 
 const sendPlaylist = (res: Response, text: string) => {
@@ -37,16 +37,16 @@ const sendPlaylist = (res: Response, text: string) => {
   res.set({ 'Content-Type': 'application/vnd.apple.mpegurl', 'Cache-Control': `public, max-age=${Math.floor(TARGET_DURATION / 2)}` }).send(text);
 };
 
-export function liveRoutes(library: Library, playout: Playout): Router {
+export function liveRoutes(store: Store, playout: Playout): Router {
   const router = Router();
   const notFound = (res: Response) => res.status(404).json({ error: { code: 'unknown-channel', message: 'no such channel' } });
 
-  router.get('/api/v1/channels', (_req, res) => {
-    res.json(playout.channels().map((c) => ({ id: c.id, name: c.name, description: c.description, hls: `/live/${c.id}/index.m3u8`, now: itemView(library, playout.nowPlaying(c.id).current) })));
+  router.get('/api/v1/channels', async (_req, res) => {
+    res.json(await Promise.all(playout.channels().map(async (c) => ({ id: c.id, name: c.name, description: c.description, hls: `/live/${c.id}/index.m3u8`, now: await itemView(store, playout.nowPlaying(c.id).current) }))));
   });
-  router.get('/api/v1/channels/:id/now', (req, res) => {
+  router.get('/api/v1/channels/:id/now', async (req, res) => {
     if (!playout.channel(req.params.id)) return void notFound(res);
-    res.set('Cache-Control', 'no-cache').json(nowView(library, playout, req.params.id));
+    res.set('Cache-Control', 'no-cache').json(await nowView(store, playout, req.params.id));
   });
   router.get('/live/:id/index.m3u8', (req, res) => {
     if (!playout.channel(req.params.id)) return void notFound(res);

@@ -13,6 +13,8 @@ export interface PageStrings {
   feedTitle: string;
   feedIntro: string;
   feedEmpty: string;
+  /** The link to the next page of the feed. */
+  feedOlder: string;
   notFoundTitle: string;
   notFoundText: string;
   description: (to: string, from: string | null) => string;
@@ -40,6 +42,7 @@ export const PAGE_STRINGS: Record<Language, PageStrings> = {
     feedTitle: 'Songs on air',
     feedIntro: 'Every song here began as a few words to someone.',
     feedEmpty: 'No songs yet. The next one could be yours.',
+    feedOlder: 'Older songs',
     notFoundTitle: 'This song is not here',
     notFoundText: 'The link may be mistyped, or the song is no longer shared.',
     description: (to, from) => (from ? `An original song made for ${to}, from ${from}.` : `An original song made for ${to}.`),
@@ -65,6 +68,7 @@ export const PAGE_STRINGS: Record<Language, PageStrings> = {
     feedTitle: 'Canciones al aire',
     feedIntro: 'Cada canción empezó con unas pocas palabras para alguien.',
     feedEmpty: 'Aún no hay canciones. La próxima puede ser la tuya.',
+    feedOlder: 'Canciones anteriores',
     notFoundTitle: 'Esta canción no está aquí',
     notFoundText: 'Puede que el enlace esté mal escrito o que la canción ya no se comparta.',
     description: (to, from) => (from ? `Una canción original para ${to}, de ${from}.` : `Una canción original para ${to}.`),
@@ -90,6 +94,7 @@ export const PAGE_STRINGS: Record<Language, PageStrings> = {
     feedTitle: 'Canções no ar',
     feedIntro: 'Cada canção aqui começou com poucas palavras para alguém.',
     feedEmpty: 'Ainda não há canções. A próxima pode ser a sua.',
+    feedOlder: 'Canções anteriores',
     notFoundTitle: 'Esta canção não está aqui',
     notFoundText: 'O link pode estar errado, ou a canção não está mais compartilhada.',
     description: (to, from) => (from ? `Uma canção original feita para ${to}, de ${from}.` : `Uma canção original feita para ${to}.`),
@@ -115,6 +120,7 @@ export const PAGE_STRINGS: Record<Language, PageStrings> = {
     feedTitle: 'Chansons à l’antenne',
     feedIntro: 'Chaque chanson ici est née de quelques mots pour quelqu’un.',
     feedEmpty: 'Pas encore de chansons. La prochaine sera peut-être la vôtre.',
+    feedOlder: 'Chansons précédentes',
     notFoundTitle: 'Cette chanson n’est pas ici',
     notFoundText: 'Le lien est peut-être mal saisi, ou la chanson n’est plus partagée.',
     description: (to, from) => (from ? `Une chanson originale pour ${to}, de la part de ${from}.` : `Une chanson originale pour ${to}.`),
@@ -140,6 +146,7 @@ export const PAGE_STRINGS: Record<Language, PageStrings> = {
     feedTitle: 'Lieder on air',
     feedIntro: 'Jedes Lied hier begann mit ein paar Worten an jemanden.',
     feedEmpty: 'Noch keine Lieder. Das nächste könnte deins sein.',
+    feedOlder: 'Ältere Lieder',
     notFoundTitle: 'Dieses Lied ist nicht hier',
     notFoundText: 'Vielleicht ist der Link falsch, oder das Lied wird nicht mehr geteilt.',
     description: (to, from) => (from ? `Ein eigenes Lied für ${to}, von ${from}.` : `Ein eigenes Lied für ${to}.`),
@@ -165,6 +172,7 @@ export const PAGE_STRINGS: Record<Language, PageStrings> = {
     feedTitle: '방송 중인 노래',
     feedIntro: '여기 있는 모든 노래는 누군가에게 건넨 몇 마디에서 시작됐어요.',
     feedEmpty: '아직 노래가 없어요. 다음 노래의 주인공은 당신일 수도 있어요.',
+    feedOlder: '이전 노래',
     notFoundTitle: '이 노래를 찾을 수 없어요',
     notFoundText: '링크가 잘못되었거나 더 이상 공유되지 않는 노래예요.',
     description: (to, from) => (from ? `${from}님이 ${to}님을 위해 만든 오리지널 노래.` : `${to}님을 위해 만든 오리지널 노래.`),

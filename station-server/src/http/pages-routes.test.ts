@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import type { SongManifest } from '../composer/manifest.js';
-import { openLibrary, type Library } from '../library/library.js';
+import { openParts as openLibrary, type TestParts as Library } from '../testing/test-parts.js';
 import { pagesRoutes } from './pages-routes.js';
 import { lyricsFromVtt } from './vtt-lines.js';
 
@@ -15,11 +15,11 @@ const QUOTE = '"><img src=x onerror=alert(2)>';
 
 // A library row is all the pages read (plus lyrics.vtt): no audio needs to exist for these tests.
 async function addSong(library: Library, fields: { title: string; to: string; from?: string; message: string; language?: string }, vtt?: string): Promise<string> {
-  const { id, dir } = library.reserve();
+  const { id, dir } = await library.reserve();
   if (vtt !== undefined) await writeFile(join(dir, 'lyrics.vtt'), vtt);
   const request = { message: fields.message, to: fields.to, ...(fields.from ? { from: fields.from } : {}), genre: 'pop', vibe: 'upbeat', language: fields.language ?? 'en' };
   const manifest = { title: fields.title, durationSec: 61.4, language: fields.language ?? 'en', genre: 'pop', vibe: 'upbeat', theme: 'love', seed: 1, request } as unknown as SongManifest;
-  library.add(id, manifest);
+  await library.add(id, manifest);
   return id;
 }
 
@@ -45,14 +45,14 @@ describe('pages: share, feed and phone', () => {
     koId = await addSong(library, { title: '고마워요', to: '민지', from: '지훈', message: '항상 고마워', language: 'ko' });
     await new Promise((r) => setTimeout(r, 50));
     const app = express();
-    app.use(pagesRoutes({ library, publicDir }));
+    app.use(pagesRoutes({ store: library.store, media: library.media, publicDir }));
     server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
     await new Promise((r) => server.close(r));
-    library.close();
+    await library.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -164,7 +164,7 @@ describe('pages: share, feed and phone', () => {
   it('answers 410 Gone, uncached, for a song an operator turned down', async () => {
     const goneId = await addSong(library, { title: 'Turned down', to: 'Zed', message: 'no' });
     expect((await fetch(`${base}/s/${goneId}`)).status).toBe(200);
-    library.removeSong(goneId);
+    await library.removeSong(goneId);
     const res = await fetch(`${base}/s/${goneId}`);
     expect(res.status).toBe(410);
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -173,15 +173,40 @@ describe('pages: share, feed and phone', () => {
     expect(page).not.toContain('og:');
   });
 
-  it('applies the feed filter it is given', async () => {
-    const app = express();
-    app.use(pagesRoutes({ library, publicDir: dir, feedFilter: (s) => s.id === plainId }));
-    const other = app.listen(0, '127.0.0.1');
-    await new Promise((r) => other.once('listening', r));
-    const page = await (await fetch(`http://127.0.0.1:${(other.address() as AddressInfo).port}/feed`)).text();
-    await new Promise((r) => other.close(r));
-    expect(page).toContain(`/s/${plainId}`);
-    expect(page).not.toContain(`/s/${evilId}`);
+  it('pages the feed with a "more" link, and filters it by language, theme and relation', async () => {
+    const first = await (await fetch(`${base}/feed?limit=2`)).text();
+    expect(first).toContain(`/s/${koId}`);
+    expect(first).toContain(`/s/${plainId}`);
+    expect(first).not.toContain(`/s/${evilId}`);
+    const more = /<a href="([^"]+)" rel="next">/.exec(first)?.[1];
+    expect(more).toMatch(/^\/feed\?limit=2&amp;cursor=/);
+    const second = await (await fetch(`${base}${more!.replaceAll('&amp;', '&')}`)).text();
+    expect(second).toContain(`/s/${evilId}`);
+    expect(second).not.toContain(`/s/${plainId}`);
+    expect(second).not.toContain('rel="next"');
+    const korean = await (await fetch(`${base}/feed?language=ko`)).text();
+    expect(korean).toContain(`/s/${koId}`);
+    expect(korean).not.toContain(`/s/${plainId}`);
+    expect(await (await fetch(`${base}/feed?theme=apology`)).text()).not.toContain('/s/');
+    expect(await (await fetch(`${base}/feed?relation=pet`)).text()).not.toContain('/s/');
+  });
+
+  it('answers a bad feed filter, limit or cursor with a 400 page that says what to fix, escaped', async () => {
+    for (const [query, words] of [
+      ['language=xx', 'language must be one of'],
+      ['theme=%3Cscript%3E', 'theme must be one of'],
+      ['relation=boss', 'relation must be one of'],
+      ['limit=0', 'limit must be a whole number from 1 to 200'],
+      ['limit=201', 'limit must be a whole number from 1 to 200'],
+      ['cursor=%3Cb%3E', 'cursor must be the one'],
+      ['cursor=bm90LWEtY3Vyc29y', 'not one this list gave out'],
+    ] as const) {
+      const res = await fetch(`${base}/feed?${query}`);
+      expect([query, res.status]).toEqual([query, 400]);
+      const page = await res.text();
+      expect(page).toContain(words);
+      expect(page).not.toContain('<script>');
+    }
   });
 
   it('serves the phone shell and its built assets', async () => {

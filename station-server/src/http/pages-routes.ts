@@ -1,9 +1,10 @@
 // The pages people open in a browser: the phone companion (/pair), a song's share page (/s/<id>), the
 // public feed (/feed), and their built assets (/static/). Every page goes out with a strict CSP.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import express from 'express';
-import type { Library, SongRecord } from '../library/library.js';
+import { LANGUAGES, RELATIONS, THEMES } from '@radio-optimism/shared';
+import type { SongMatch, SongRecord, Store } from '../library/store.js';
+import { LibraryError } from '../library/library-error.js';
+import type { MediaStore } from '../media/media-store.js';
 import { SONG_FILES } from '../composer/manifest.js';
 import { html } from './html.js';
 import { sendPage } from './page-layout.js';
@@ -13,35 +14,49 @@ import { hangulFontRoutes } from './hangul-font.js';
 import { notFoundPage, sharePage } from './share-page.js';
 import { lyricsFromVtt } from './vtt-lines.js';
 import { createOriginOf } from './public-origin.js';
+import { nextPageUrl, pageParams } from './page-params.js';
 
 export interface PagesDeps {
-  library: Library;
+  store: Store;
+  media: MediaStore;
   /** The built browser assets (phone.js, phone.css, site.css, fonts/), served at /static/. */
   publicDir: string;
-  /** Which songs the public feed shows (e.g. only those that went on air); default: every song. */
-  feedFilter?: (song: SongRecord) => boolean;
   /** Origin for absolute URLs in share cards (e.g. https://radio.example); default: the request's host
    *  when it names this machine, else this machine's LAN address (see public-origin.ts). */
   publicUrl?: string;
   /** Names this machine answers to (default: its hostname and addresses); tests pass their own. */
   hostNames?: Set<string>;
-  /** How many songs the feed shows at most. */
+  /** How many songs a page of the feed shows (default 30; `?limit=` up to 200). */
   feedLimit?: number;
 }
 
 const SONG_ID = /^[A-Za-z0-9_-]{6,32}$/;
 
-async function readLyrics(song: SongRecord): Promise<string[][]> {
+async function readLyrics(media: MediaStore, song: SongRecord): Promise<string[][]> {
   try {
-    return lyricsFromVtt(await readFile(join(song.dir, SONG_FILES.lyrics), 'utf8'));
+    const text = await media.read(`songs/${song.id}`, SONG_FILES.lyrics);
+    return text ? lyricsFromVtt(text.toString('utf8')) : [];
   } catch {
     return []; // a song without lyrics still has a page
   }
 }
 
+/** The feed's filters: each a known value, or a one-line reason it was refused. */
+const FEED_FILTERS = { language: LANGUAGES, theme: THEMES, relation: RELATIONS } as const;
+function feedMatch(query: express.Request['query']): { ok: true; match: SongMatch } | { ok: false; message: string } {
+  const match: SongMatch = {};
+  for (const [name, known] of Object.entries(FEED_FILTERS) as [keyof typeof FEED_FILTERS, readonly string[]][]) {
+    const value = query[name];
+    if (value === undefined || value === '') continue;
+    if (typeof value !== 'string' || !known.includes(value)) return { ok: false, message: `${name} must be one of ${known.join(', ')}` };
+    match[name] = [value];
+  }
+  return { ok: true, match };
+}
+
 export function pagesRoutes(deps: PagesDeps): express.Router {
   const router = express.Router();
-  const feedLimit = deps.feedLimit ?? 100;
+  const feedLimit = deps.feedLimit ?? 30;
   const originOf = createOriginOf(deps.publicUrl, deps.hostNames);
 
   router.use(hangulFontRoutes());
@@ -59,7 +74,7 @@ export function pagesRoutes(deps: PagesDeps): express.Router {
   router.get('/s/:id', async (req, res, next) => {
     try {
       const id = req.params.id;
-      const song = SONG_ID.test(id) ? deps.library.get(id) : undefined;
+      const song = SONG_ID.test(id) ? await deps.store.songs.get(id) : undefined;
       // Private songs (sent to a TV) are shared by their link, which only the sender has; they are in no feed.
       if (!song || song.kind === 'jingle') {
         sendPage(res, 404, notFoundPage(negotiateLanguage(req.get('accept-language'))));
@@ -70,7 +85,7 @@ export function pagesRoutes(deps: PagesDeps): express.Router {
         sendPage(res, 410, notFoundPage(negotiateLanguage(req.get('accept-language'))), 'no-store');
         return;
       }
-      const page = sharePage({ song, lyrics: await readLyrics(song), origin: originOf(req) });
+      const page = sharePage({ song, lyrics: await readLyrics(deps.media, song), origin: originOf(req) });
       // A song never changes once made; a short cache still lets a takedown show up quickly.
       sendPage(res, 200, page, 'public, max-age=300');
     } catch (error) {
@@ -78,10 +93,20 @@ export function pagesRoutes(deps: PagesDeps): express.Router {
     }
   });
 
-  router.get('/feed', (req, res) => {
-    const filter = deps.feedFilter ?? (() => true);
-    const songs = deps.library.list('song').filter(filter).reverse().slice(0, feedLimit);
-    sendPage(res, 200, feedPage(songs, negotiateLanguage(req.get('accept-language'))));
+  router.get('/feed', async (req, res) => {
+    const lang = negotiateLanguage(req.get('accept-language'));
+    const refuse = (message: string) => sendPage(res, 400, { lang, title: 'Radio Optimism', body: html`<main class="sheet feed"><h1>Radio Optimism</h1><p class="lead">${message}</p><p><a href="/feed">/feed</a></p></main>`, stylesheet: 'site.css', bodyClass: 'site' }, 'no-store');
+    const page = pageParams(req.query, feedLimit);
+    if (!page.ok) return refuse(page.message);
+    const filters = feedMatch(req.query);
+    if (!filters.ok) return refuse(filters.message);
+    try {
+      const found = await deps.store.songs.page('song', filters.match, { limit: page.limit, ...(page.cursor ? { cursor: page.cursor } : {}) });
+      sendPage(res, 200, feedPage(found.items, lang, found.next ? nextPageUrl(req, found.next) : undefined));
+    } catch (error) {
+      if (error instanceof LibraryError && error.code === 'bad-cursor') return refuse(error.message);
+      throw error;
+    }
   });
 
   return router;

@@ -1,4 +1,4 @@
-import type { SongRecord } from '../library/library.js';
+import type { SongRecord } from '../library/store.js';
 import { renderPage } from './page-layout.js';
 import { fileName, sharePage } from './share-page.js';
 
@@ -16,7 +16,6 @@ const song = {
   createdAt: '2026-11-30T00:00:00.000Z',
   kind: 'song',
   request: { message: 'hi', to: '엄마', genre: 'pop', vibe: 'upbeat', language: 'ko' },
-  dir: '/nowhere',
 } as unknown as SongRecord;
 
 describe('sharePage: take it with you', () => {

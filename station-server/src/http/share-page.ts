@@ -1,7 +1,7 @@
 // A song's share page (/s/<id>): the cover, a player, the words, and the Open Graph and Twitter tags
 // that make messengers show a card with the cover and the title. Everything a person typed is escaped.
 import { CATALOG_STRINGS, isGenre, isLanguage, isVibe, shareVideoPath, sharePath, songMediaPath } from '@radio-optimism/shared';
-import type { SongRecord } from '../library/library.js';
+import type { SongRecord } from '../library/store.js';
 import { SONG_FILES } from '../composer/manifest.js';
 import { html, type SafeHtml } from './html.js';
 import { brand, type Page } from './page-layout.js';

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import { createStation, type Station } from '../station.js';
 import { loadConfig } from '../config.js';
-import { openLibrary } from '../library/library.js';
+import { openParts as openLibrary } from '../testing/test-parts.js';
 import { addToneSong } from '../testing/fixtures.js';
 
 describe('the station over real HTTP and WebSocket', () => {
@@ -19,7 +19,7 @@ describe('the station over real HTTP and WebSocket', () => {
     await addToneSong(library, { title: 'First <b>song</b>', seconds: 7, to: '<script>x</script>' });
     await addToneSong(library, { title: 'Second', seconds: 5, frequency: 550, vibe: 'calm', language: 'ko' });
     await addToneSong(library, { title: 'ID', seconds: 3, kind: 'jingle' });
-    library.close();
+    await library.close();
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), PLAYLISTS_DIR: join(dir, 'playlists') }, dir);
     station = await createStation(config, () => undefined);
     base = `http://127.0.0.1:${station.port}`;

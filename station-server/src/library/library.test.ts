@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { openLibrary, LibraryError } from './library.js';
+import { openSqliteStore as openLibrary, LibraryError } from './sqlite-store.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import { diskProblem } from './library-error.js';
 
@@ -29,13 +29,13 @@ describe('the library file', () => {
   it('is in WAL mode, at the newest schema version', async () => {
     const dir = await tempDir();
     const library = openLibrary(dir, { log: () => undefined });
-    library.add(library.reserve().id, manifest);
+    await library.songs.add(await library.songs.newId(), manifest, 'song');
     expect(existsSync(join(dir, 'library.sqlite-wal'))).toBe(true);
     const peek = new Database(join(dir, 'library.sqlite'), { readonly: true });
     expect(peek.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(peek.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     peek.close();
-    library.close();
+    await library.close();
   });
 
   it('opens a data folder made by node-sqlite3-wasm, removing its stale lock folder', async () => {
@@ -48,14 +48,16 @@ describe('the library file', () => {
     const library = openLibrary(dir, { log: (l) => lines.push(l) });
     expect(existsSync(join(dir, 'library.sqlite.lock'))).toBe(false);
     expect(lines.join('\n')).toMatch(/removed .*library\.sqlite\.lock/);
-    expect(library.get('k9AGHa2I')?.title).toBe('For Mom');
-    expect(library.pairing.tv('tv_n57HaaxFOWQ', 'bHGIw3G9vY2xKn8tDUAoUEFChmh18Qqg')?.id).toBe('tv_n57HaaxFOWQ');
-    expect(library.pairing.phoneBySession('A6LOqG23MlEtFQ_Poa_vTnbnMqhYL7CD')?.id).toBe('ph_R6HshzmFGDY');
-    expect(library.pairing.dedication('d_old1')).toMatchObject({ status: 'composing', attempts: 1, failure: null });
-    expect(library.airItems('radio-optimism', 10).map((i) => i.songId)).toEqual(['k9AGHa2I']);
+    expect((await library.songs.get('k9AGHa2I'))?.title).toBe('For Mom');
+    // Migration 5 filled the relation column from the stored request.
+    expect((await library.songs.get('k9AGHa2I'))?.relation).toBe((await library.songs.get('k9AGHa2I'))?.request.relation ?? null);
+    expect((await library.pairing.tv('tv_n57HaaxFOWQ', 'bHGIw3G9vY2xKn8tDUAoUEFChmh18Qqg'))?.id).toBe('tv_n57HaaxFOWQ');
+    expect((await library.pairing.phoneBySession('A6LOqG23MlEtFQ_Poa_vTnbnMqhYL7CD'))?.id).toBe('ph_R6HshzmFGDY');
+    expect(await library.dedications.get('d_old1')).toMatchObject({ status: 'composing', attempts: 1, failure: null });
+    expect(((await library.timeline.recent('radio-optimism', 10)) as { songId: string }[]).map((i) => i.songId)).toEqual(['k9AGHa2I']);
     // Writes work, through the new step of the schema too.
-    expect(library.pairing.updateDedication('d_old1', { status: 'failed', failure: 'a reason' })?.failure).toBe('a reason');
-    library.close();
+    expect((await library.dedications.update('d_old1', { status: 'failed', failure: 'a reason' }))?.failure).toBe('a reason');
+    await library.close();
   });
 
   it('leaves alone a file named like the old lock folder', async () => {
@@ -63,12 +65,12 @@ describe('the library file', () => {
     await writeFile(join(dir, 'library.sqlite.lock'), 'not ours');
     const library = openLibrary(dir, { log: () => undefined });
     expect((await stat(join(dir, 'library.sqlite.lock'))).isFile()).toBe(true);
-    library.close();
+    await library.close();
   });
 
   it('refuses a file from a newer schema with one line', async () => {
     const dir = await tempDir();
-    openLibrary(dir, { log: () => undefined }).close();
+    await openLibrary(dir, { log: () => undefined }).close();
     const db = new Database(join(dir, 'library.sqlite'));
     db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     db.close();
@@ -86,16 +88,16 @@ describe('the library file', () => {
 // A writer in its own process, killed with SIGKILL while writing: every write it reported as returned
 // is in the file afterwards, and the file opens at once (no lock left behind).
 const WRITER = `
-import { openLibrary } from ${JSON.stringify(new URL('./library.js', import.meta.url).href)};
+import { openSqliteStore } from ${JSON.stringify(new URL('./sqlite-store.js', import.meta.url).href)};
 const [dir, round] = process.argv.slice(2);
-const library = openLibrary(dir, { log: () => undefined });
+const library = openSqliteStore(dir, { log: () => undefined });
 const request = { message: 'Thank you', to: 'Mom', relation: 'family', genre: 'pop', vibe: 'calm', language: 'en' };
-const tv = library.pairing.addTv();
-const { phone } = library.pairing.pairPhone(tv.id, 'Alex');
+const tv = await library.pairing.addTv();
+const { phone } = await library.pairing.pairPhone(tv.id, 'Alex');
 for (let i = 0; ; i++) {
   const id = 'd_' + round + '_' + i;
-  library.pairing.addDedication({ id, phoneId: phone.id, tvId: tv.id, target: 'tv', request });
-  library.appendAirItem('ch', { index: Number(round) * 1e6 + i, startMs: i, kind: 'song', songId: 's', source: 'songs/s', segments: [], title: 't' });
+  await library.dedications.add({ id, phoneId: phone.id, tvId: tv.id, target: 'tv', request });
+  await library.timeline.append('ch', Number(round) * 1e6 + i, { index: Number(round) * 1e6 + i, startMs: i, kind: 'song', songId: 's', source: 'songs/s', segments: [], title: 't' });
   process.stdout.write(id + '\\n');
 }
 `;
@@ -124,9 +126,10 @@ describe('a writer killed mid-write', () => {
       expect(lines.length).toBeGreaterThan(want);
     }
     const library = openLibrary(join(dir, 'data'), { log: () => undefined });
-    const missing = acknowledged.filter((id) => !library.pairing.dedication(id));
+    const missing: string[] = [];
+    for (const id of acknowledged) if (!(await library.dedications.get(id))) missing.push(id);
     expect(missing).toEqual([]);
-    library.close();
+    await library.close();
     const db = new Database(join(dir, 'data', 'library.sqlite'), { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();

@@ -51,6 +51,30 @@ CREATE TABLE limit_windows (kind TEXT NOT NULL, key TEXT NOT NULL, start INTEGER
     what: 'song requests accepted through the API and not yet made',
     sql: 'CREATE TABLE song_requests (id TEXT PRIMARY KEY, request TEXT NOT NULL, created_at TEXT NOT NULL);',
   },
+  {
+    step: 5,
+    // Lists are read a page at a time (keyset on created_at, id) and the next song of a playlist is
+    // one indexed query: the feed's filters and the rotation's rules each have an index. `rnd` is a
+    // stored random key, so a seeded random pick is a range look-up, not a shuffle of every row.
+    // Song requests remember their queue class, so the starter catalog resumes like an operator's song.
+    what: 'paged lists, the next song by index, and the class of an accepted song request',
+    sql: `
+ALTER TABLE songs ADD COLUMN relation TEXT;
+UPDATE songs SET relation = json_extract(request, '$.relation');
+ALTER TABLE songs ADD COLUMN last_aired_ms INTEGER;
+ALTER TABLE songs ADD COLUMN rnd INTEGER NOT NULL DEFAULT 0;
+UPDATE songs SET rnd = abs(random() % 2147483648);
+CREATE INDEX songs_page ON songs (kind, created_at DESC, id DESC);
+CREATE INDEX songs_page_language ON songs (kind, language, created_at DESC, id DESC);
+CREATE INDEX songs_page_theme ON songs (kind, theme, created_at DESC, id DESC);
+CREATE INDEX songs_page_relation ON songs (kind, relation, created_at DESC, id DESC);
+CREATE INDEX songs_random ON songs (kind, rnd);
+CREATE INDEX songs_least_aired ON songs (kind, last_aired_ms, rnd);
+ALTER TABLE song_requests ADD COLUMN priority TEXT NOT NULL DEFAULT 'operator';
+CREATE INDEX dedications_moderation ON dedications (moderation, status, created_at, id);
+CREATE INDEX dedications_by_phone ON dedications (phone_id, created_at);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;

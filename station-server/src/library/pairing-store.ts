@@ -3,51 +3,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SongRequest } from '@radio-optimism/shared';
 import type { Row, SqliteDatabase } from './sqlite.js';
-import type { WindowStore } from '../pairing/rate-limit.js';
 import { createTvStore, type TvStore } from './tv-store.js';
-import { limitWindows } from './limit-store.js';
+import type { DedicationRecord, DedicationStatus, ModerationStatus, NewDedication, PhoneRecord } from './store.js';
 
 export const newToken = (): string => randomBytes(24).toString('base64url'); // 192 bits
 const hash = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
-export type DedicationStatus = 'queued' | 'composing' | 'ready' | 'failed';
-export type ModerationStatus = 'none' | 'pending' | 'approved' | 'rejected';
-
-export interface DedicationRecord {
-  id: string;
-  phoneId: string;
-  tvId: string;
-  target: 'tv' | 'radio';
-  request: SongRequest;
-  status: DedicationStatus;
-  songId: string | null;
-  /** A failure's code (composition-failed), for the phone. */
-  error: string | null;
-  /** Why it failed, in words, for the operator. */
-  failure: string | null;
-  /** Times its song was started; a dedication whose song never finishes gives up after a cap. */
-  attempts: number;
-  moderation: ModerationStatus;
-  flags: string[];
-  createdAt: string;
-}
-
-export interface PhoneRecord {
-  id: string;
-  tvId: string;
-  name: string;
-  pairedAt: string;
-}
-
-export interface PairingStore {
+/** The SQLite file's pairings and dedications, synchronous (sqlite-store.ts puts the Store's async face on it). */
+export interface SqlitePairing {
   /** A TV by id and token; undefined if the token does not match. */
   tv(tvId: string, token: string): { id: string } | undefined;
   /** A new TV (written behind, with the next batch). */
   addTv(): { id: string; token: string };
   /** TVs: last seen, expiry of unpaired ones, the write-behind batch. */
   readonly tvs: TvStore;
-  /** Persisted windows of a rate limiter that keeps an attack out. */
-  limits(kind: string): WindowStore;
   /** Writes what waits (TVs) before the library closes. */
   flush(): void;
   pairPhone(tvId: string, name: string): { phone: PhoneRecord; sessionToken: string };
@@ -55,20 +24,21 @@ export interface PairingStore {
   phoneById(phoneId: string): PhoneRecord | undefined;
   phones(tvId: string): PhoneRecord[];
   removePhone(phoneId: string): PhoneRecord | undefined;
-  addDedication(d: Omit<DedicationRecord, 'status' | 'songId' | 'error' | 'failure' | 'attempts' | 'createdAt' | 'moderation' | 'flags'>): DedicationRecord;
+  addDedication(d: NewDedication): DedicationRecord;
   updateDedication(id: string, change: Partial<Pick<DedicationRecord, 'status' | 'songId' | 'error' | 'failure' | 'attempts' | 'moderation' | 'flags'>>): DedicationRecord | undefined;
   dedication(id: string): DedicationRecord | undefined;
   /** A phone's latest dedications, newest first (to catch a phone up after a reconnect). */
   recentDedications(phoneId: string, limit: number): DedicationRecord[];
   /** Dedications not finished: after a restart they are made again or reported failed. */
   unfinished(): DedicationRecord[];
-  moderationQueue(): DedicationRecord[];
+  /** Radio dedications waiting for an operator, oldest first, after a (created_at, id) key. */
+  moderationQueue(limit: number, after?: { createdAt: string; id: string }): DedicationRecord[];
   /** Radio dedications approved by an operator, newest first. */
   onAir(limit: number): DedicationRecord[];
 }
 
 
-export function createPairingStore(db: SqliteDatabase): PairingStore {
+export function createSqlitePairing(db: SqliteDatabase): SqlitePairing {
   const phone = (r: Row): PhoneRecord => ({ id: String(r.id), tvId: String(r.tv_id), name: String(r.name), pairedAt: String(r.paired_at) });
   const dedication = (r: Row): DedicationRecord => ({
     id: String(r.id),
@@ -89,11 +59,10 @@ export function createPairingStore(db: SqliteDatabase): PairingStore {
   const tvs = createTvStore(db);
   // Phones answer every frame with their session; keep them in memory (the table stays the truth).
   const bySession = new Map<string, PhoneRecord | null>();
-  const store: PairingStore = {
+  const store: SqlitePairing = {
     tv: (tvId, token) => tvs.find(tvId, token),
     addTv: () => tvs.add(newToken()),
     tvs,
-    limits: (kind) => limitWindows(db, kind),
     flush: () => tvs.flush(),
     pairPhone(tvId, name) {
       const record: PhoneRecord = { id: `ph_${randomBytes(8).toString('base64url')}`, tvId, name, pairedAt: now() };
@@ -147,7 +116,10 @@ export function createPairingStore(db: SqliteDatabase): PairingStore {
     },
     recentDedications: (phoneId, limit) => db.all('SELECT * FROM dedications WHERE phone_id = ? ORDER BY created_at DESC LIMIT ?', [phoneId, limit]).map(dedication),
     unfinished: () => db.all("SELECT * FROM dedications WHERE status IN ('queued', 'composing') ORDER BY created_at").map(dedication),
-    moderationQueue: () => db.all("SELECT * FROM dedications WHERE moderation = 'pending' AND status = 'ready' ORDER BY created_at").map(dedication),
+    moderationQueue: (limit, after) =>
+      db
+        .all(`SELECT * FROM dedications WHERE moderation = 'pending' AND status = 'ready'${after ? ' AND (created_at, id) > (?, ?)' : ''} ORDER BY created_at, id LIMIT ?`, [...(after ? [after.createdAt, after.id] : []), limit])
+        .map(dedication),
     onAir: (limit) => db.all("SELECT * FROM dedications WHERE moderation = 'approved' ORDER BY created_at DESC LIMIT ?", [limit]).map(dedication),
   };
   return store;

@@ -1,6 +1,6 @@
 // How a song appears to clients (HTTP and WebSocket alike): its words, its people and its files.
 import { SONG_FILES } from '../composer/manifest.js';
-import type { SongRecord } from './library.js';
+import type { SongRecord } from './store.js';
 
 export function songView(song: SongRecord) {
   const base = `/media/songs/${song.id}`;

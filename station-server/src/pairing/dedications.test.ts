@@ -6,8 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ServerMessage } from '@radio-optimism/shared';
-import { openLibrary, type Library } from '../library/library.js';
-import type { SongJob, SongJobs, SubmitOptions } from '../library/song-jobs.js';
+import { openParts, type TestParts as Library } from '../testing/test-parts.js';
+import type { JobResult, QueueListener, SongJobSpec, SongQueue } from '../songs/song-queue.js';
 import { createDedications } from './dedications.js';
 
 const request = { message: 'Thank you for everything', to: 'Mom', from: 'Alex', relation: 'family', genre: 'ballad', vibe: 'heartfelt', language: 'en' } as const;
@@ -18,31 +18,44 @@ afterEach(async () => {
 });
 
 type Outcome = 'hang-after-start' | 'hang-in-queue' | 'fail' | 'disk-full-then-hang';
-function stubJobs(outcome: Outcome): SongJobs & { submitted: number } {
+function stubJobs(outcome: Outcome): SongQueue & { submitted: number } {
   let n = 0;
+  const listeners = new Set<QueueListener>();
+  const results = new Map<string, Promise<JobResult>>();
+  const never = () => new Promise<JobResult>(() => undefined);
+  const failing = (error: Error) => {
+    const done = Promise.reject(error);
+    done.catch(() => undefined);
+    return done;
+  };
   const jobs = {
     submitted: 0,
-    submit(_request: unknown, options: SubmitOptions = {}): SongJob {
+    async submit(spec: SongJobSpec) {
       jobs.submitted++;
-      const id = `job${++n}`;
+      n++;
+      const id = spec.id ?? `job${n}`;
+      const start = () => {
+        for (const l of listeners) l.started?.(id);
+      };
+      let done: Promise<JobResult>;
       if (outcome === 'disk-full-then-hang') {
-        options.onStart?.();
-        if (n > 1) return { id, status: 'composing', priority: 'dedication', done: new Promise(() => undefined) };
-        const done = Promise.reject(Object.assign(new Error("ENOSPC: no space left on device, write"), { code: 'ENOSPC' }));
-        done.catch(() => undefined);
-        return { id, status: 'failed', priority: 'dedication', done };
+        start();
+        done = n > 1 ? never() : failing(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+      } else if (outcome === 'hang-in-queue') done = never();
+      else {
+        start();
+        done = outcome === 'hang-after-start' ? never() : failing(new Error('the voice crashed'));
       }
-      if (outcome === 'hang-in-queue') return { id, status: 'queued', priority: 'dedication', done: new Promise(() => undefined) };
-      options.onStart?.();
-      if (outcome === 'hang-after-start') return { id, status: 'composing', priority: 'dedication', done: new Promise(() => undefined) };
-      const done = Promise.reject(new Error('the voice crashed'));
-      done.catch(() => undefined);
-      return { id, status: 'failed', priority: 'dedication', done };
+      results.set(id, done);
+      return { id };
     },
-    full: () => undefined,
-    get: () => undefined,
-    position: () => 0,
-    size: () => 0,
+    full: async () => undefined,
+    state: async (id: string) => ({ id, type: 'song' as const, status: 'queued' as const, priority: 'dedication' as const, position: 0 }),
+    wait: (id: string) => results.get(id) ?? Promise.reject(new Error('unknown job')),
+    listen(listener: QueueListener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     destroy: async () => undefined,
   };
   return jobs;
@@ -50,15 +63,15 @@ function stubJobs(outcome: Outcome): SongJobs & { submitted: number } {
 
 /** One run of the station: opens the library, resumes what is unfinished, then "dies" (closes without finishing). */
 function startStation(outcome: Outcome, lines: string[], frames: object[]) {
-  const library: Library = openLibrary(dir, { log: () => undefined });
+  const library: Library = openParts(dir);
   const jobs = stubJobs(outcome);
-  const dedications = createDedications({ library, jobs, toPhone: (_id, f) => frames.push(f), toTv: () => undefined, onAir: () => undefined, log: (l) => lines.push(l), diskRetryMs: 50 });
+  const dedications = createDedications({ store: library.store, media: library.media, queue: jobs, toPhone: (_id, f) => frames.push(f), toTv: () => undefined, onAir: () => undefined, log: (l) => lines.push(l), diskRetryMs: 50 });
   return { library, jobs, dedications };
 }
 
-const phoneOf = (library: Library) => {
-  const tv = library.pairing.addTv();
-  return library.pairing.pairPhone(tv.id, 'Alex').phone;
+const phoneOf = async (library: Library) => {
+  const tv = await library.store.pairing.addTv();
+  return (await library.store.pairing.pairPhone(tv.id, 'Alex')).phone;
 };
 
 describe('a dedication that never finishes', () => {
@@ -67,32 +80,32 @@ describe('a dedication that never finishes', () => {
     const lines: string[] = [];
     const frames: object[] = [];
     let run = startStation('hang-after-start', lines, frames);
-    const d = run.dedications.create(phoneOf(run.library), request, 'tv')!;
-    run.library.close(); // killed while making it: start 1
+    const d = (await run.dedications.create(await phoneOf(run.library), request, 'tv'))!;
+    await run.library.close(); // killed while making it: start 1
     for (let start = 2; start <= 3; start++) {
       run = startStation('hang-after-start', lines, frames);
-      run.dedications.resume();
+      await run.dedications.resume();
       expect(run.jobs.submitted).toBe(1);
-      run.library.close();
+      await run.library.close();
     }
     // The fourth start does not make it again.
     run = startStation('hang-after-start', lines, frames);
     frames.length = 0;
-    run.dedications.resume();
+    await run.dedications.resume();
     expect(run.jobs.submitted).toBe(0);
-    const stored = run.library.pairing.dedication(d.id)!;
+    const stored = (await run.library.store.dedications.get(d.id))!;
     expect(stored).toMatchObject({ status: 'failed', error: 'composition-failed', attempts: 3 });
     expect(stored.failure).toMatch(/stopped 3 times/);
     expect(frames).toEqual([{ type: ServerMessage.DedicationFailed, id: d.id, code: 'composition-failed', message: expect.any(String) }]);
     expect(lines.join('\n')).toMatch(new RegExp(`dedication ${d.id} failed: the station stopped 3 times`));
     // A phone that comes back later hears it too.
-    expect(run.dedications.catchUp(d.phoneId)).toEqual([expect.objectContaining({ type: ServerMessage.DedicationFailed, id: d.id })]);
+    expect(await run.dedications.catchUp(d.phoneId)).toEqual([expect.objectContaining({ type: ServerMessage.DedicationFailed, id: d.id })]);
     // And the next start leaves it alone.
-    run.library.close();
+    await run.library.close();
     run = startStation('hang-after-start', lines, frames);
-    run.dedications.resume();
+    await run.dedications.resume();
     expect(run.jobs.submitted).toBe(0);
-    run.library.close();
+    await run.library.close();
   });
 
   it('keeps its tries while it only waited in the queue (the station was stopped, not by it)', async () => {
@@ -100,17 +113,17 @@ describe('a dedication that never finishes', () => {
     const lines: string[] = [];
     const frames: object[] = [];
     let run = startStation('hang-in-queue', lines, frames);
-    const d = run.dedications.create(phoneOf(run.library), request, 'tv')!;
-    run.library.close();
+    const d = (await run.dedications.create(await phoneOf(run.library), request, 'tv'))!;
+    await run.library.close();
     for (let start = 0; start < 6; start++) {
       run = startStation('hang-in-queue', lines, frames);
-      run.dedications.resume();
+      await run.dedications.resume();
       expect(run.jobs.submitted).toBe(1);
-      run.library.close();
+      await run.library.close();
     }
     run = startStation('hang-in-queue', lines, frames);
-    expect(run.library.pairing.dedication(d.id)).toMatchObject({ status: 'queued', attempts: 0 });
-    run.library.close();
+    expect(await run.library.store.dedications.get(d.id)).toMatchObject({ status: 'queued', attempts: 0 });
+    await run.library.close();
   });
 
   it('fails for good after 3 failed makings in one run, with the last reason', async () => {
@@ -118,14 +131,14 @@ describe('a dedication that never finishes', () => {
     const lines: string[] = [];
     const frames: { type: string }[] = [];
     const run = startStation('fail', lines, frames);
-    const d = run.dedications.create(phoneOf(run.library), request, 'tv')!;
+    const d = (await run.dedications.create(await phoneOf(run.library), request, 'tv'))!;
     const deadline = Date.now() + 5000;
-    while (run.library.pairing.dedication(d.id)!.status !== 'failed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    while ((await run.library.store.dedications.get(d.id))!.status !== 'failed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     expect(run.jobs.submitted).toBe(3);
-    expect(run.library.pairing.dedication(d.id)).toMatchObject({ status: 'failed', attempts: 3, failure: expect.stringMatching(/failed 3 times; the last time: the voice crashed/) });
+    expect(await run.library.store.dedications.get(d.id)).toMatchObject({ status: 'failed', attempts: 3, failure: expect.stringMatching(/failed 3 times; the last time: the voice crashed/) });
     expect(frames.filter((f) => f.type === ServerMessage.DedicationAccepted)).toHaveLength(1);
     expect(frames.filter((f) => f.type === ServerMessage.DedicationFailed)).toHaveLength(1);
-    run.library.close();
+    await run.library.close();
   });
 
   it('is not failed by a full disk: the try is given back and it is made again later', async () => {
@@ -133,14 +146,14 @@ describe('a dedication that never finishes', () => {
     const lines: string[] = [];
     const frames: { type: string }[] = [];
     const run = startStation('disk-full-then-hang', lines, frames);
-    const d = run.dedications.create(phoneOf(run.library), request, 'tv')!;
+    const d = (await run.dedications.create(await phoneOf(run.library), request, 'tv'))!;
     const deadline = Date.now() + 5000;
     while (run.jobs.submitted < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     expect(run.jobs.submitted).toBe(2);
     expect(lines.join('\n')).toMatch(new RegExp(`dedication ${d.id}: .*the disk is full`));
-    expect(run.library.pairing.dedication(d.id)).toMatchObject({ status: 'composing', attempts: 1 });
+    expect(await run.library.store.dedications.get(d.id)).toMatchObject({ status: 'composing', attempts: 1 });
     expect(frames.filter((f) => f.type === ServerMessage.DedicationFailed)).toEqual([]);
     run.dedications.destroy();
-    run.library.close();
+    await run.library.close();
   });
 });

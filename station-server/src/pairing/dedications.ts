@@ -6,16 +6,18 @@
 import { randomBytes } from 'node:crypto';
 import { ServerMessage, type DedicationStage, type SongRequest } from '@radio-optimism/shared';
 import type { Stage } from '../composer/pipeline.js';
-import type { Library, SongRecord } from '../library/library.js';
-import type { DedicationRecord, PhoneRecord } from '../library/pairing-store.js';
-import type { SongJobs } from '../library/song-jobs.js';
+import type { DedicationRecord, PhoneRecord, SongRecord, Store } from '../library/store.js';
+import type { MediaStore } from '../media/media-store.js';
+import type { SongQueue } from '../songs/song-queue.js';
+import { removeSong } from '../songs/song-files.js';
 import { songView } from '../library/song-view.js';
 import { flagAbuse } from './abuse-filter.js';
 import { diskProblem } from '../library/library-error.js';
 
 export interface DedicationDeps {
-  library: Library;
-  jobs: SongJobs;
+  store: Store;
+  media: MediaStore;
+  queue: SongQueue;
   /** Sends a frame to every socket of a phone. */
   toPhone(phoneId: string, frame: object): void;
   /** Sends a frame to every socket of a TV. */
@@ -35,13 +37,13 @@ const FAILED_MESSAGE = 'the song could not be made; please try again';
 
 export interface Dedications {
   /** Stores and queues a dedication; undefined (and the phone is told "busy") when the queue is full. */
-  create(phone: PhoneRecord, request: SongRequest, target: 'tv' | 'radio'): DedicationRecord | undefined;
+  create(phone: PhoneRecord, request: SongRequest, target: 'tv' | 'radio'): Promise<DedicationRecord | undefined>;
   /** Makes again what a previous run left unfinished. */
-  resume(): void;
+  resume(): Promise<void>;
   /** Frames that bring a reconnecting phone up to date on its latest dedications, oldest first. */
-  catchUp(phoneId: string): object[];
-  approve(id: string): DedicationRecord | undefined;
-  reject(id: string): DedicationRecord | undefined;
+  catchUp(phoneId: string): Promise<object[]>;
+  approve(id: string): Promise<DedicationRecord | undefined>;
+  reject(id: string): Promise<DedicationRecord | undefined>;
   /** Stops the retries waiting for the disk (the rows stay unfinished, so the next start makes them). */
   destroy(): void;
 }
@@ -60,7 +62,13 @@ const PHONE_STAGE: Record<Stage, DedicationStage> = {
 };
 
 export function createDedications(deps: DedicationDeps): Dedications {
-  const store = deps.library.pairing;
+  const store = deps.store.dedications;
+  // What each running job's progress means to its dedication (the queue reports every job's).
+  const watching = new Map<string, { started(): void; stage(stage: Stage): void }>();
+  const unlisten = deps.queue.listen({
+    started: (id) => watching.get(id)?.started(),
+    stage: (id, stage) => watching.get(id)?.stage(stage),
+  });
   const maxAttempts = deps.maxAttempts ?? 3;
   const diskRetryMs = deps.diskRetryMs ?? 5 * 60_000;
   const waiting = new Set<NodeJS.Timeout>();
@@ -73,28 +81,28 @@ export function createDedications(deps: DedicationDeps): Dedications {
     ...(d.target === 'radio' ? { moderation: d.moderation === 'none' ? 'pending' : d.moderation } : {}),
   });
 
-  const fail = (d: DedicationRecord, failure: string): void => {
-    store.updateDedication(d.id, { status: 'failed', error: 'composition-failed', failure });
+  const fail = async (d: DedicationRecord, failure: string): Promise<void> => {
+    await store.update(d.id, { status: 'failed', error: 'composition-failed', failure });
     lastStage.delete(d.id);
     deps.log(`dedication ${d.id} failed: ${failure}`);
     deps.toPhone(d.phoneId, { type: ServerMessage.DedicationFailed, id: d.id, code: 'composition-failed', message: FAILED_MESSAGE });
   };
 
   /** Queues the dedication's song; `fresh` when the phone has not been told it was accepted yet. */
-  const run = (d: DedicationRecord, fresh: boolean): void => {
+  const run = async (d: DedicationRecord, fresh: boolean): Promise<void> => {
     // Counted when the song starts, not when it queues: a dedication that waited behind others while
     // the station was stopped was not the cause, and keeps its tries.
     let attempts = d.attempts;
-    store.updateDedication(d.id, { status: 'queued' });
+    await store.update(d.id, { status: 'queued' });
     const reported = new Set<DedicationStage>();
     lastStage.set(d.id, 'queued');
-    const job = deps.jobs.submit(d.request, {
-      priority: 'dedication',
-      onStart: () => {
+    const jobId = await deps.store.songs.newId();
+    watching.set(jobId, {
+      started: () => {
         attempts += 1;
-        store.updateDedication(d.id, { status: 'composing', attempts });
+        store.update(d.id, { status: 'composing', attempts }).catch((error: unknown) => deps.log(`dedication ${d.id}: could not record its start: ${error instanceof Error ? error.message : String(error)}`));
       },
-      onStage: (stage) => {
+      stage: (stage) => {
         // Stages overlap (the band renders while the voice sings and the cover paints): each is
         // reported once, when it begins.
         const shown = PHONE_STAGE[stage];
@@ -104,36 +112,43 @@ export function createDedications(deps: DedicationDeps): Dedications {
         deps.toPhone(d.phoneId, { type: ServerMessage.DedicationProgress, id: d.id, stage: shown });
       },
     });
-    const position = deps.jobs.position(job.id);
+    let job: { id: string };
+    try {
+      job = await deps.queue.submit({ type: 'song', request: d.request, kind: 'private', priority: 'dedication', id: jobId });
+    } catch (error) {
+      watching.delete(jobId);
+      throw error;
+    }
+    const position = (await deps.queue.state(job.id))?.position ?? 0;
     // Acknowledged only now: the dedication is stored and its song is in the queue.
     if (fresh) deps.toPhone(d.phoneId, { type: ServerMessage.DedicationAccepted, id: d.id, position });
     deps.toPhone(d.phoneId, { type: ServerMessage.DedicationProgress, id: d.id, stage: 'queued', position });
-    job.done.then(
-      (song) => {
+    void deps.queue.wait(job.id).finally(() => watching.delete(job.id)).then(
+      async (result) => {
+        if (result.type !== 'song') throw new Error(`job ${job.id} made an announcement, not a song`);
+        const song = result.song;
         const flags = d.target === 'radio' ? flagAbuse(d.request) : [];
-        const done = store.updateDedication(d.id, { status: 'ready', songId: song.id, error: null, failure: null, ...(d.target === 'radio' ? { moderation: 'pending' as const, flags } : {}) })!;
+        const done = (await store.update(d.id, { status: 'ready', songId: song.id, error: null, failure: null, ...(d.target === 'radio' ? { moderation: 'pending' as const, flags } : {}) }))!;
         lastStage.delete(d.id);
         const frame = readyFrame(done, song);
         deps.toPhone(d.phoneId, frame);
         if (d.target === 'tv') deps.toTv(d.tvId, frame);
         deps.log(`dedication ${d.id} ready (${d.target}${flags.length ? `, flagged: ${flags.join(', ')}` : ''})`);
       },
-      (error: unknown) => {
+      async (error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
-        const disk = diskProblem(deps.library.mediaDir, error);
+        const disk = diskProblem(`the ${deps.media.kind} media store`, error);
         if (disk) {
           // Not the song's fault: the try is given back, and it is made again when there may be room.
           attempts -= 1;
-          store.updateDedication(d.id, { status: 'queued', attempts });
+          await store.update(d.id, { status: 'queued', attempts });
           deps.log(`dedication ${d.id}: ${disk.message}; making it again in ${Math.round(diskRetryMs / 1000)} s`);
           deps.toPhone(d.phoneId, { type: ServerMessage.DedicationProgress, id: d.id, stage: 'queued' });
           const timer = setTimeout(() => {
             waiting.delete(timer);
-            try {
-              run({ ...d, attempts }, false);
-            } catch (again) {
+            run({ ...d, attempts }, false).catch((again: unknown) => {
               deps.log(`dedication ${d.id}: could not queue it again: ${again instanceof Error ? again.message : String(again)}; the next start will`);
-            }
+            });
           }, diskRetryMs);
           timer.unref();
           waiting.add(timer);
@@ -141,7 +156,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
         }
         deps.log(`dedication ${d.id} attempt ${attempts} failed: ${reason}`);
         if (attempts < maxAttempts) return run({ ...d, attempts }, false);
-        fail(d, `its song failed ${attempts} times; the last time: ${reason}`);
+        await fail(d, `its song failed ${attempts} times; the last time: ${reason}`);
       },
     ).catch((error: unknown) => {
       // The store refused to record the outcome (a full or read-only disk): the row keeps its last
@@ -151,58 +166,60 @@ export function createDedications(deps: DedicationDeps): Dedications {
   };
 
   return {
-    create(phone, request, target) {
+    async create(phone, request, target) {
       // Refused before it is stored, so nothing acknowledged is ever dropped.
-      const full = deps.jobs.full('dedication');
+      const full = await deps.queue.full('dedication');
       if (full) {
         deps.toPhone(phone.id, { type: ServerMessage.Error, code: 'busy', message: full.message });
         return undefined;
       }
-      const record = store.addDedication({ id: `d_${randomBytes(9).toString('base64url')}`, phoneId: phone.id, tvId: phone.tvId, target, request });
-      run(record, true);
-      return store.dedication(record.id)!;
+      const record = await store.add({ id: `d_${randomBytes(9).toString('base64url')}`, phoneId: phone.id, tvId: phone.tvId, target, request });
+      await run(record, true);
+      return (await store.get(record.id))!;
     },
-    catchUp(phoneId) {
-      return store
-        .recentDedications(phoneId, 5)
-        .reverse()
-        .flatMap((d): object[] => {
-          if (d.status === 'failed') return [{ type: ServerMessage.DedicationFailed, id: d.id, code: 'composition-failed', message: FAILED_MESSAGE }];
-          const song = d.status === 'ready' && d.songId ? deps.library.get(d.songId) : undefined;
-          if (song) return [readyFrame(d, song)];
-          return [{ type: ServerMessage.DedicationProgress, id: d.id, stage: lastStage.get(d.id) ?? 'queued' }];
-        });
+    async catchUp(phoneId) {
+      const frames: object[] = [];
+      for (const d of (await store.recent(phoneId, 5)).reverse()) {
+        if (d.status === 'failed') {
+          frames.push({ type: ServerMessage.DedicationFailed, id: d.id, code: 'composition-failed', message: FAILED_MESSAGE });
+          continue;
+        }
+        const song = d.status === 'ready' && d.songId ? await deps.store.songs.get(d.songId) : undefined;
+        frames.push(song ? readyFrame(d, song) : { type: ServerMessage.DedicationProgress, id: d.id, stage: lastStage.get(d.id) ?? 'queued' });
+      }
+      return frames;
     },
-    resume() {
-      for (const d of store.unfinished()) {
+    async resume() {
+      for (const d of await store.unfinished()) {
         if (d.attempts >= maxAttempts) {
           // Started that many times and never finished: each time the station stopped while making
           // it (a crash it may well cause). Trying again on every start would crash it forever.
-          fail(d, `the station stopped ${d.attempts} times while making its song; given up after ${maxAttempts} tries`);
+          await fail(d, `the station stopped ${d.attempts} times while making its song; given up after ${maxAttempts} tries`);
           continue;
         }
         deps.log(`dedication ${d.id} was unfinished at shutdown (${d.attempts} of ${maxAttempts} tries used): making it again`);
-        run(d, false);
+        await run(d, false);
       }
     },
-    approve(id) {
-      const d = store.dedication(id);
+    async approve(id) {
+      const d = await store.get(id);
       if (!d || d.moderation !== 'pending' || !d.songId) return undefined;
       // From now on the song is public: it airs next with its intro, then joins the rotation.
-      deps.library.setKind(d.songId, 'song');
+      await deps.store.songs.setKind(d.songId, 'song');
       deps.onAir(d.songId);
-      return store.updateDedication(id, { moderation: 'approved' });
+      return store.update(id, { moderation: 'approved' });
     },
     destroy() {
+      unlisten();
       for (const t of waiting) clearTimeout(t);
       waiting.clear();
     },
-    reject(id) {
-      const d = store.dedication(id);
+    async reject(id) {
+      const d = await store.get(id);
       if (!d || d.moderation !== 'pending') return undefined;
       // Turned down means gone: the share page answers 410 and the audio, cover and words are deleted.
-      if (d.songId) deps.library.removeSong(d.songId);
-      return store.updateDedication(id, { moderation: 'rejected' });
+      if (d.songId) await removeSong(deps.store, deps.media, d.songId);
+      return store.update(id, { moderation: 'rejected' });
     },
   };
 }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { openLibrary, type Library } from '../library/library.js';
+import { openParts as openLibrary, type TestParts as Library } from '../testing/test-parts.js';
 import type { Dedications } from './dedications.js';
 import { createHub, type Hub } from './hub.js';
 
@@ -23,10 +23,11 @@ beforeAll(async () => {
   server = createServer((_req, res) => res.writeHead(404).end());
   hub = createHub({
     server,
-    store: library.pairing,
+    store: library.store.pairing,
+    windows: library.store.limits,
     dedications: () => ({}) as Dedications,
     hasChannel: () => false,
-    now: () => ({}),
+    now: async () => ({}),
     addressOf: (req) => String(req.headers['x-test-address']),
     limits: { wrongCodesPerIp: 5, wrongCodesPerSite: 50, socketsPerAddress: 3 },
   });
@@ -36,7 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await hub.destroy();
   await new Promise((r) => server.close(r));
-  library.close();
+  await library.close();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -5,10 +5,10 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { checkClientFrame, checkSongRequest, CloseCode, MAX_FRAME_BYTES, ServerMessage, type ClientFrame, type ErrorCode } from '@radio-optimism/shared';
-import type { PairingStore } from '../library/pairing-store.js';
+import type { LimitStore, PairingStore } from '../library/store.js';
 import type { Dedications } from './dedications.js';
 import { createCodeBook } from './codes.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createRateLimiter, type SavedWindow } from './rate-limit.js';
 import { addressKey, siteKey } from '../address-key.js';
 import { createFrameMeter, type FrameKind } from './frame-budget.js';
 import { hubLimits, type HubLimits } from './hub-limits.js';
@@ -18,9 +18,11 @@ export { DEFAULT_HUB_LIMITS, type HubLimits } from './hub-limits.js';
 export interface HubOptions {
   server: Server;
   store: PairingStore;
+  /** Where the limits that keep a code guesser out are kept across restarts. */
+  windows: LimitStore;
   dedications: () => Dedications;
   hasChannel(id: string): boolean;
-  now(channel: string): unknown;
+  now(channel: string): Promise<unknown>;
   /** Where a phone opens to pair, for the QR code: `${publicUrl}/pair?code=...` (default: the request's host). */
   publicUrl?: string;
   /** Browser origins allowed besides the station's own (the TV app may load from file://). */
@@ -53,6 +55,8 @@ interface Client {
   channels: Set<string>;
   tvId?: string;
   phoneId?: string;
+  /** Its frames are handled one after another, in the order they came (each may wait on the store). */
+  work: Promise<void>;
 }
 
 export function createHub(options: HubOptions): Hub {
@@ -61,8 +65,9 @@ export function createHub(options: HubOptions): Hub {
   const limits = hubLimits(options.limits);
   const pairAttempts = createRateLimiter(limits.pairPerIpPerMinute, 60_000);
   // What keeps a code guesser out survives a restart.
-  const wrongGuesses = createRateLimiter(limits.wrongCodesPerIp, 10 * 60_000, { store: store.limits('wrong-codes') });
-  const wrongBySite = createRateLimiter(limits.wrongCodesPerSite, 10 * 60_000, { store: store.limits('wrong-codes-site') });
+  const windowsOf = (kind: string) => ({ load: () => options.windows.load(kind), save: (changed: SavedWindow[], before: number) => options.windows.save(kind, changed, before) });
+  const wrongGuesses = createRateLimiter(limits.wrongCodesPerIp, 10 * 60_000, { store: windowsOf('wrong-codes') });
+  const wrongBySite = createRateLimiter(limits.wrongCodesPerSite, 10 * 60_000, { store: windowsOf('wrong-codes-site') });
   const addressOf = options.addressOf ?? ((req: IncomingMessage) => req.socket.remoteAddress);
   // Across the station, only to tell the operator: replacing codes here would let guessers lock every
   // honest viewer out of pairing, so each address's own budget is what stops them.
@@ -99,9 +104,10 @@ export function createHub(options: HubOptions): Hub {
     c.closing = true;
     // A few lines a minute tell the operator; a reconnecting flooder must not flood the log too.
     if (loggedCloses.take('closes')) options.log?.(`ws ${c.ip}: closed, ${reason}`);
-    c.ws.close(code, reason);
     // Read no more of what it sent: a burst already in the socket's buffers costs nothing further.
     c.ws.pause();
+    // Frames accepted before the budget broke are answered first (their handlers may wait on the store).
+    void c.work.finally(() => c.ws.close(code, reason));
     setTimeout(() => c.ws.terminate(), 2000).unref();
   };
 
@@ -115,41 +121,41 @@ export function createHub(options: HubOptions): Hub {
   };
   const toPhone = (phoneId: string, frame: object) => each((c) => c.phoneId === phoneId, frame);
   const toTv = (tvId: string, frame: object) => each((c) => c.tvId === tvId, frame);
-  const phonesOf = (tvId: string) => store.phones(tvId).map((p) => ({ id: p.id, name: p.name, pairedAt: p.pairedAt }));
+  const phonesOf = async (tvId: string) => (await store.phones(tvId)).map((p) => ({ id: p.id, name: p.name, pairedAt: p.pairedAt }));
   const pairingUrl = (c: Client, code: string) => `${options.publicUrl ?? `http://${c.host}`}/pair?code=${code}`;
-  const welcome = (c: Client, tvId: string, token?: string) => {
+  const welcome = async (c: Client, tvId: string, token?: string) => {
     const { code, expiresAt } = codes.issue(tvId);
-    send(c.ws, { type: ServerMessage.TvWelcome, tvId, ...(token ? { token } : {}), pairingCode: code, pairingUrl: pairingUrl(c, code), expiresAt: new Date(expiresAt).toISOString(), phones: phonesOf(tvId) });
+    send(c.ws, { type: ServerMessage.TvWelcome, tvId, ...(token ? { token } : {}), pairingCode: code, pairingUrl: pairingUrl(c, code), expiresAt: new Date(expiresAt).toISOString(), phones: await phonesOf(tvId) });
   };
 
-  const handlers: { [T in ClientFrame['type']]: (c: Client, frame: Extract<ClientFrame, { type: T }>) => void } = {
-    'channel.subscribe': (c, f) => {
+  const handlers: { [T in ClientFrame['type']]: (c: Client, frame: Extract<ClientFrame, { type: T }>) => Promise<void> | void } = {
+    'channel.subscribe': async (c, f) => {
       if (!options.hasChannel(f.channel)) return error(c, 'unknown-channel', `no channel "${f.channel}"`);
       c.channels.add(f.channel);
-      send(c.ws, { type: ServerMessage.Now, ...(options.now(f.channel) as object) });
+      send(c.ws, { type: ServerMessage.Now, ...((await options.now(f.channel)) as object) });
     },
-    'tv.hello': (c, f) => {
+    'tv.hello': async (c, f) => {
       // A TV that was here before keeps its identity (and its paired phones) with its token.
-      const known = f.tvId && f.token ? store.tv(f.tvId, f.token) : undefined;
+      const known = f.tvId && f.token ? await store.tv(f.tvId, f.token) : undefined;
       if (known) {
         c.tvId = known.id;
-        store.tvs.seen(known.id);
+        store.tvSeen(known.id);
         return welcome(c, known.id);
       }
-      const tv = store.addTv();
+      const tv = await store.addTv();
       c.tvId = tv.id;
-      welcome(c, tv.id, tv.token);
+      await welcome(c, tv.id, tv.token);
     },
-    'tv.unpair': (c, f) => {
+    'tv.unpair': async (c, f) => {
       if (!c.tvId) return error(c, 'not-a-tv', 'say tv.hello first');
-      const phone = store.phones(c.tvId).find((p) => p.id === f.phoneId);
+      const phone = (await store.phones(c.tvId)).find((p) => p.id === f.phoneId);
       if (!phone) return error(c, 'not-paired', 'that phone is not paired with this TV');
-      store.removePhone(phone.id);
+      await store.removePhone(phone.id);
       toPhone(phone.id, { type: ServerMessage.PhoneLeft, reason: 'unpaired-by-tv' });
       for (const other of clients) if (other.phoneId === phone.id) delete other.phoneId;
-      toTv(c.tvId, { type: ServerMessage.TvPhones, phones: phonesOf(c.tvId) });
+      toTv(c.tvId, { type: ServerMessage.TvPhones, phones: await phonesOf(c.tvId) });
     },
-    'phone.pair': (c, f) => {
+    'phone.pair': async (c, f) => {
       if (!pairAttempts.take(c.ip) || wrongGuesses.remaining(c.ip) === 0 || wrongBySite.remaining(c.site) === 0) return error(c, 'rate-limited', 'too many tries: wait a few minutes and try again');
       const found = codes.redeem(f.code);
       if (!found || 'expired' in found) {
@@ -162,34 +168,35 @@ export function createHub(options: HubOptions): Hub {
         return error(c, found ? 'code-expired' : 'bad-code', found ? 'that code has expired: look at the TV for a new one' : 'no TV shows that code: check it and try again');
       }
       const name = (f.name ?? '').normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, 40) || 'Phone';
-      const { phone, sessionToken } = store.pairPhone(found.tvId, name);
+      const { phone, sessionToken } = await store.pairPhone(found.tvId, name);
       c.phoneId = phone.id;
       send(c.ws, { type: ServerMessage.PhonePaired, sessionToken, tvId: phone.tvId, phoneId: phone.id });
-      toTv(found.tvId, { type: ServerMessage.TvPhones, phones: phonesOf(found.tvId) });
+      toTv(found.tvId, { type: ServerMessage.TvPhones, phones: await phonesOf(found.tvId) });
       // The code is used: the TV shows a fresh one for the next phone.
-      for (const tv of clients) if (tv.tvId === found.tvId) welcome(tv, found.tvId);
+      for (const tv of clients) if (tv.tvId === found.tvId) await welcome(tv, found.tvId);
     },
-    'phone.resume': (c, f) => {
-      const phone = store.phoneBySession(f.sessionToken);
+    'phone.resume': async (c, f) => {
+      const phone = await store.phoneBySession(f.sessionToken);
       if (!phone) return error(c, 'not-paired', 'this phone is no longer paired: pair again with the code on the TV');
       c.phoneId = phone.id;
       send(c.ws, { type: ServerMessage.PhonePaired, sessionToken: f.sessionToken, tvId: phone.tvId, phoneId: phone.id });
       // What happened while the phone was away: its latest dedications, as they stand now.
-      for (const frame of options.dedications().catchUp(phone.id)) send(c.ws, frame);
+      for (const frame of await options.dedications().catchUp(phone.id)) send(c.ws, frame);
     },
     ping: (c, f) => send(c.ws, { type: ServerMessage.Pong, ...(f.n === undefined ? {} : { n: f.n }) }),
-    'phone.leave': (c) => {
+    'phone.leave': async (c) => {
       if (!c.phoneId) return error(c, 'not-paired', 'this phone is not paired');
-      const phone = store.removePhone(c.phoneId);
-      toPhone(c.phoneId, { type: ServerMessage.PhoneLeft, reason: 'left' });
+      const phoneId = c.phoneId;
+      const phone = await store.removePhone(phoneId);
+      toPhone(phoneId, { type: ServerMessage.PhoneLeft, reason: 'left' });
       for (const other of clients) if (other.phoneId === phone?.id) delete other.phoneId;
-      if (phone) toTv(phone.tvId, { type: ServerMessage.TvPhones, phones: phonesOf(phone.tvId) });
+      if (phone) toTv(phone.tvId, { type: ServerMessage.TvPhones, phones: await phonesOf(phone.tvId) });
     },
-    'dedication.create': (c, f) => {
-      const phone = c.phoneId ? store.phoneById(c.phoneId) : undefined;
+    'dedication.create': async (c, f) => {
+      const phone = c.phoneId ? await store.phoneById(c.phoneId) : undefined;
       if (!phone) return error(c, 'not-paired', 'pair with a TV before sending a song');
       if (!songsPerPhone.take(phone.id) || !songsPerIp.take(c.ip)) return error(c, 'rate-limited', 'that is a lot of songs: wait a few minutes before the next one');
-      options.dedications().create(phone, f.request, f.target);
+      await options.dedications().create(phone, f.request, f.target);
     },
   };
   const charge = (c: Client, kind: FrameKind): boolean => {
@@ -202,7 +209,7 @@ export function createHub(options: HubOptions): Hub {
 
   wss.on('connection', (ws, req) => {
     const ip = addressKey(addressOf(req));
-    const client: Client = { ws, ip, site: siteKey(addressOf(req)), budget: frames.socket(), alive: true, closing: false, host: req.headers.host ?? 'localhost', channels: new Set() };
+    const client: Client = { ws, ip, site: siteKey(addressOf(req)), budget: frames.socket(), alive: true, closing: false, host: req.headers.host ?? 'localhost', channels: new Set(), work: Promise.resolve() };
     const open = (socketsOf.get(ip) ?? 0) + 1;
     socketsOf.set(ip, open);
     clients.add(client);
@@ -231,12 +238,13 @@ export function createHub(options: HubOptions): Hub {
         const request = checked.error.code === 'bad-frame' ? requestProblem(raw) : undefined;
         return request ? error(client, 'invalid-request', request) : send(ws, checked.error);
       }
-      try {
-        (handlers[checked.frame.type] as (c: Client, f: ClientFrame) => void)(client, checked.frame);
-      } catch (e) {
-        options.log?.(`ws handler ${checked.frame.type} failed: ${e instanceof Error ? e.message : String(e)}`);
-        error(client, 'internal', 'something went wrong on the station; please try again');
-      }
+      const frame = checked.frame;
+      client.work = client.work
+        .then(() => (handlers[frame.type] as (c: Client, f: ClientFrame) => Promise<void> | void)(client, frame))
+        .catch((e: unknown) => {
+          options.log?.(`ws handler ${frame.type} failed: ${e instanceof Error ? e.message : String(e)}`);
+          error(client, 'internal', 'something went wrong on the station; please try again');
+        });
     });
   });
 
@@ -254,13 +262,13 @@ export function createHub(options: HubOptions): Hub {
   heartbeat.unref();
   // TVs nobody paired with and not seen for a while are forgotten; a TV still connected counts as seen.
   const expiry = setInterval(() => {
-    try {
-      for (const c of clients) if (c.tvId) store.tvs.seen(c.tvId);
-      const gone = store.tvs.expireUnpaired(Date.now() - limits.unpairedTvMs);
-      if (gone) options.log?.(`forgot ${gone} TVs no phone was paired with`);
-    } catch (e) {
-      options.log?.(`could not expire TVs: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    for (const c of clients) if (c.tvId) store.tvSeen(c.tvId);
+    store
+      .expireUnpairedTvs(Date.now() - limits.unpairedTvMs)
+      .then((gone) => {
+        if (gone) options.log?.(`forgot ${gone} TVs no phone was paired with`);
+      })
+      .catch((e: unknown) => options.log?.(`could not expire TVs: ${e instanceof Error ? e.message : String(e)}`));
   }, Math.max(100, Math.min(3600_000, limits.unpairedTvMs / 4)));
   expiry.unref();
 

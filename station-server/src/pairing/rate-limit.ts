@@ -6,6 +6,8 @@ export interface RateLimiter {
   remaining(key: string): number;
   /** Writes what changed to the store now (it is otherwise written a moment later, off the hot path). */
   flush(): void;
+  /** Resolves once the windows kept by the last run are loaded (they count from then on). */
+  readonly ready: Promise<void>;
   destroy(): void;
 }
 
@@ -16,11 +18,11 @@ export interface SavedWindow {
   count: number;
 }
 
-/** Where a limiter that keeps an attack out remembers its windows across a restart (the library implements it). */
+/** Where a limiter that keeps an attack out remembers its windows across a restart (the store implements it). */
 export interface WindowStore {
-  load(): SavedWindow[];
+  load(): Promise<SavedWindow[]> | SavedWindow[];
   /** Saves these windows and forgets the ones that started before `expiredBefore`. */
-  save(changed: SavedWindow[], expiredBefore: number): void;
+  save(changed: SavedWindow[], expiredBefore: number): Promise<void> | void;
 }
 
 export interface RateLimiterOptions {
@@ -35,7 +37,21 @@ export function createRateLimiter(limit: number, windowMs: number, options: Rate
   const windows = new Map<string, { start: number; count: number }>();
   const dirty = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  if (store) for (const w of store.load()) if (now() - w.start < windowMs) windows.set(w.key, { start: w.start, count: w.count });
+  // Windows kept by the last run; loaded in the background, added to what counted meanwhile.
+  const merge = (saved: SavedWindow[]): void => {
+    for (const w of saved) {
+      if (now() - w.start >= windowMs) continue;
+      const mine = windows.get(w.key);
+      if (mine) windows.set(w.key, { start: Math.min(mine.start, w.start), count: mine.count + w.count });
+      else windows.set(w.key, { start: w.start, count: w.count });
+    }
+  };
+  let ready: Promise<void> = Promise.resolve();
+  if (store) {
+    const saved = store.load();
+    if (Array.isArray(saved)) merge(saved);
+    else ready = saved.then(merge, () => undefined);
+  }
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
@@ -46,11 +62,15 @@ export function createRateLimiter(limit: number, windowMs: number, options: Rate
       if (w) changed.push({ key, ...w });
     }
     dirty.clear();
-    try {
-      store.save(changed, now() - windowMs);
-    } catch (error) {
-      // Not written: the windows still count in memory; try again with the next change.
+    // Not written: the windows still count in memory; try again with the next change.
+    const keep = () => {
       for (const w of changed) dirty.add(w.key);
+    };
+    try {
+      const saving = store.save(changed, now() - windowMs);
+      if (saving) saving.catch(keep);
+    } catch (error) {
+      keep();
       throw error;
     }
   };
@@ -87,6 +107,7 @@ export function createRateLimiter(limit: number, windowMs: number, options: Rate
     },
     remaining: (key) => Math.max(0, limit - current(key).count),
     flush,
+    ready,
     destroy() {
       try {
         flush();

@@ -69,7 +69,8 @@ export interface QueueListener {
 
 export interface SongQueue {
   /** Queues a job and resolves with its id once it is safely queued. Always accepted: ask `full()`
-   *  first for work from outside the station. */
+   *  first for work from outside the station. A job whose id the queue holds already (queued,
+   *  running or made) is not queued again: that id is returned. */
   submit(spec: SongJobSpec): Promise<{ id: string }>;
   /** Set when a new job of this class must be refused. */
   full(priority: JobPriority): Promise<QueueFull | undefined>;

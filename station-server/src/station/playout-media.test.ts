@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openLibrary, type Library } from '../library/library.js';
+import { openParts as openLibrary, type TestParts as Library } from '../testing/test-parts.js';
 import { addToneSong } from '../testing/fixtures.js';
 import { StationEvent, StationEvents } from '../events.js';
 import { createPlayout, type Playout } from './playout.js';
@@ -40,7 +40,7 @@ describe('playout when media goes missing', () => {
     await addToneSong(library, { title: 'Station ID', seconds: 4, frequency: 880, kind: 'jingle' });
   }, 120_000);
   afterAll(async () => {
-    library.close();
+    await library.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -49,7 +49,7 @@ describe('playout when media goes missing', () => {
     const log: string[] = [];
     events.on(StationEvent.Error, ({ code, message }) => log.push(`${code}: ${message}`));
     events.on(StationEvent.Fallback, ({ reason }) => log.push(`fallback: ${reason}`));
-    const playout = createPlayout({ library, events, programme, now: clock });
+    const playout = createPlayout({ store: library.store, mediaRoot: library.media.root, events, programme, now: clock });
     await playout.tick();
     return { playout, log };
   };
@@ -62,7 +62,7 @@ describe('playout when media goes missing', () => {
     const { current, next } = playout.nowPlaying(CHANNEL);
     expect(current && next && current.songId !== next.songId).toBe(true);
     const before = listed(playout.playlist(CHANNEL, '128k'));
-    for (const id of [current!.songId, next!.songId]) await rm(library.get(id)!.dir, { recursive: true });
+    for (const id of [current!.songId, next!.songId]) await rm(library.dirOf(id), { recursive: true });
     const cutAt = clock;
     await playout.tick();
     expect(log.filter((l) => l.startsWith('media-missing'))).toEqual([
@@ -103,7 +103,7 @@ describe('playout when media goes missing', () => {
     await playout.tick();
     const { seqs } = listed(playout.playlist(CHANNEL, '128k'));
     const [cut, junk] = seqs.slice(-2).map((seq) => ({ seq, item: itemOf(playout, seq)! }));
-    const file = (x: typeof cut) => join(library.get(x!.item.songId)!.dir, PACKAGE_DIR, '128k', x!.item.segments[x!.seq - x!.item.firstSeq]!.file);
+    const file = (x: typeof cut) => join(library.dirOf(x!.item.songId), PACKAGE_DIR, '128k', x!.item.segments[x!.seq - x!.item.firstSeq]!.file);
     // A file cut mid-packet keeps its whole packets; a file cut to a few bytes is replaced by silence.
     await truncate(file(cut), 188 * 5 + 17);
     const partial = await playout.segment(CHANNEL, '128k', cut!.seq);
@@ -118,7 +118,7 @@ describe('playout when media goes missing', () => {
   it('plays station IDs when no song can be played', async () => {
     let clock = Date.parse('2026-11-25T12:00:00Z');
     const { playout, log } = await start(() => clock);
-    for (const id of songs) await rm(library.get(id)!.dir, { recursive: true, force: true });
+    for (const id of songs) await rm(library.dirOf(id), { recursive: true, force: true });
     for (let i = 0; i < 20; i++) {
       clock += 2000;
       await playout.tick();
@@ -141,7 +141,7 @@ describe('playout when the wall clock jumps', () => {
       for (let i = 0; i < 3; i++) await addToneSong(library, { title: `Tone ${i}`, seconds: 10, frequency: 300 + i * 100 });
       let wall = Date.parse('2026-11-23T12:00:00Z');
       let mono = 1_000;
-      const playout = createPlayout({ library, events: new StationEvents(), programme, now: steadyClock(() => wall, () => mono) });
+      const playout = createPlayout({ store: library.store, mediaRoot: library.media.root, events: new StationEvents(), programme, now: steadyClock(() => wall, () => mono) });
       let last = { sequence: 0, newest: -1 };
       let stalled = 0;
       for (let step = 0; step < 90; step++) {
@@ -160,7 +160,7 @@ describe('playout when the wall clock jumps', () => {
       }
       playout.destroy();
     } finally {
-      library.close();
+      await library.close();
       await rm(dir, { recursive: true, force: true });
     }
   });
@@ -177,16 +177,18 @@ describe('playout after a restart', () => {
       const aired = [item(0, 0, clock - 20_000, 5), item(1, 5, clock - 10_000, 5), item(2, 10, clock, 3)];
       // Left over from before item 2 replaced a longer item: its numbers follow the old one.
       const stale = item(3, 15, clock + 10_000, 4);
-      for (const it of [...aired, stale]) library.appendAirItem(CHANNEL, it);
-      const playout = createPlayout({ library, events: new StationEvents(), programme, now: () => clock });
+      for (const it of [...aired, stale]) await library.store.timeline.append(CHANNEL, it.index, it);
+      const playout = createPlayout({ store: library.store, mediaRoot: library.media.root, events: new StationEvents(), programme, now: () => clock });
+      await playout.ready();
       expect(playout.items(CHANNEL).map((it) => it.index)).toEqual([0, 1, 2]);
       playout.destroy();
       // Rows that aired are kept whatever their numbers: the media sequence never goes back.
-      const later = createPlayout({ library, events: new StationEvents(), programme, now: () => clock + 60_000 });
+      const later = createPlayout({ store: library.store, mediaRoot: library.media.root, events: new StationEvents(), programme, now: () => clock + 60_000 });
+      await later.ready();
       expect(later.items(CHANNEL).map((it) => it.index)).toEqual([0, 1, 2, 3]);
       later.destroy();
     } finally {
-      library.close();
+      await library.close();
       await rm(dir, { recursive: true, force: true });
     }
   });

@@ -3,16 +3,20 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GENRES, LANGUAGES, VIBES, type Genre, type Language, type Vibe } from '@radio-optimism/shared';
-import { openLibrary, type Library } from '../library/library.js';
+import { openParts as openLibrary, type TestParts as Library } from '../testing/test-parts.js';
 import type { SongManifest } from '../composer/manifest.js';
 import { StationEvent, StationEvents } from '../events.js';
 import { loadProgramme, type Programme } from './programme.js';
 import { createPlayout } from './playout.js';
 import { PACKAGE_DIR } from './hls-package.js';
+import { newSongOf } from '../songs/ingest.js';
+import { createLocalQueue } from '../songs/local-queue.js';
+import { createJobHandler } from '../songs/make-job.js';
 
 // Songs with real library rows and packaging manifests, but no audio: the invariants are about time.
 async function addSong(library: Library, i: number, kind: 'song' | 'jingle' = 'song'): Promise<string> {
-  const { id, dir } = library.reserve();
+  const id = await library.store.songs.newId();
+  const dir = library.media.workDir(`songs/${id}`);
   const genre = GENRES[i % GENRES.length] as Genre;
   const vibe = VIBES[i % VIBES.length] as Vibe;
   const language = LANGUAGES[i % LANGUAGES.length] as Language;
@@ -21,7 +25,7 @@ async function addSong(library: Library, i: number, kind: 'song' | 'jingle' = 's
   await mkdir(join(dir, PACKAGE_DIR), { recursive: true });
   await writeFile(join(dir, PACKAGE_DIR, 'segments.json'), JSON.stringify({ segments, durationSec: segments.reduce((t, s) => t + s.duration, 0) }));
   const manifest = { title: `Song ${i}`, durationSec: seconds, language, genre, vibe, theme: 'love', tempo: 100, key: 'C major', meter: '4/4', seed: i, request: { message: 'x', to: 'Ana', genre, vibe, language } } as unknown as SongManifest;
-  library.add(id, manifest, kind);
+  await library.store.songs.add(id, newSongOf(manifest), kind);
   return id;
 }
 
@@ -63,14 +67,14 @@ describe('playout on a fake clock', () => {
     programme = loaded.programme;
   });
   afterEach(async () => {
-    library.close();
+    await library.close();
     await rm(dir, { recursive: true, force: true });
   });
 
   it('keeps the live playlist invariants over six hours of air time, across a restart', async () => {
     let clock = Date.parse('2026-11-23T05:30:00Z'); // the Lisbon morning show starts at 07:00 local on weekdays
     const events = new StationEvents();
-    let playout = createPlayout({ library, events, programme, now: () => clock });
+    let playout = createPlayout({ store: library.store, mediaRoot: library.media.root, events, programme, now: () => clock });
     const seen = new Map<string, Map<number, { uri: string; disc: number; pdt: number }>>();
     const lastSeq = new Map<string, number>();
     const aired = new Map<number, string>();
@@ -81,7 +85,7 @@ describe('playout on a fake clock', () => {
       if (step === 3 * 3600) {
         // A restart: a new playout over the same SQLite file picks up where it was.
         playout.destroy();
-        playout = createPlayout({ library, events, programme, now: () => clock });
+        playout = createPlayout({ store: library.store, mediaRoot: library.media.root, events, programme, now: () => clock });
       }
       await playout.tick();
       for (const channel of ['radio-optimism', 'calm', 'k-songs']) {
@@ -132,28 +136,43 @@ describe('playout on a fake clock', () => {
 
   it('plays the morning show playlist while the show is on', async () => {
     const clock = Date.parse('2026-11-23T08:00:00Z'); // Monday 08:00 in Lisbon
-    const playout = createPlayout({ library, events: new StationEvents(), programme, now: () => clock });
+    const playout = createPlayout({ store: library.store, mediaRoot: library.media.root, events: new StationEvents(), programme, now: () => clock });
     await playout.tick();
     const { current } = playout.nowPlaying('radio-optimism');
     expect(current).toBeDefined();
-    const song = library.get(current!.songId)!;
+    const song = (await library.store.songs.get(current!.songId))!;
     expect(current!.kind === 'jingle' || ['upbeat', 'playful', 'epic'].includes(song.vibe)).toBe(true);
   });
 
-  it('puts a dedication right after the song on air', async () => {
+  it('puts a dedication right after the song on air, its spoken intro made on the song queue', async () => {
     let clock = Date.parse('2026-11-23T12:00:00Z');
-    const playout = createPlayout({ library, events: new StationEvents(), programme, now: () => clock });
-    await playout.tick();
-    const dedication = await addSong(library, 200); // played from its id, whether or not the catalog was re-read
-    playout.queueDedication('radio-optimism', dedication);
-    await playout.tick();
-    // First its spoken intro, then the song.
-    const next = playout.nowPlaying('radio-optimism').next;
-    expect(next).toMatchObject({ songId: dedication, kind: 'intro' });
-    const after = playout.items('radio-optimism').find((it) => it.index === next!.index + 1);
-    expect(after).toMatchObject({ songId: dedication, kind: 'dedication' });
-    clock += 1;
-  });
+    const queue = createLocalQueue({ concurrency: 1, log: () => undefined, handler: createJobHandler({ store: library.store, media: library.media }) });
+    const kinds: string[] = [];
+    queue.listen({ started: (id) => kinds.push(id) });
+    try {
+      const playout = createPlayout({ store: library.store, mediaRoot: library.media.root, queue, events: new StationEvents(), programme, now: () => clock });
+      await playout.tick();
+      const dedication = await addSong(library, 200); // played from its id
+      playout.queueDedication('radio-optimism', dedication);
+      // The intro is a job on the queue (not made by playout); the dedication waits for it.
+      const deadline = Date.now() + 120_000;
+      let next = playout.nowPlaying('radio-optimism').next;
+      while (next?.kind !== 'intro' && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        await playout.tick();
+        next = playout.nowPlaying('radio-optimism').next;
+      }
+      expect(kinds).toEqual([`${dedication}-intro`]);
+      // First its spoken intro, then the song.
+      expect(next).toMatchObject({ songId: dedication, kind: 'intro', source: `intros/${dedication}-intro` });
+      const after = playout.items('radio-optimism').find((it) => it.index === next!.index + 1);
+      expect(after).toMatchObject({ songId: dedication, kind: 'dedication' });
+      clock += 1;
+      playout.destroy();
+    } finally {
+      await queue.destroy();
+    }
+  }, 180_000);
 
   it('falls back to the whole library when a playlist runs dry, and says why', async () => {
     const clock = Date.parse('2026-11-23T12:00:00Z');
@@ -161,7 +180,7 @@ describe('playout on a fake clock', () => {
     const reasons: string[] = [];
     events.on(StationEvent.Fallback, (e) => reasons.push(e.reason));
     const dry: Programme = { channels: [{ id: 'dry', name: 'Dry', description: '', playlist: 'none', shows: [] }], playlists: new Map() };
-    const playout = createPlayout({ library, events, programme: dry, now: () => clock });
+    const playout = createPlayout({ store: library.store, mediaRoot: library.media.root, events, programme: dry, now: () => clock });
     await playout.tick();
     expect(playout.nowPlaying('dry').current).toBeDefined();
     expect(reasons.join(' ')).toMatch(/not defined/);

@@ -1,16 +1,18 @@
 // Playout: keeps every channel's timeline filled on the wall clock, persisted as it is scheduled,
 // and says what is on air. Channels cost a few objects each: playlists are cut from the timeline
 // on request, over segments that already exist.
-import type { Library } from '../library/library.js';
+import type { SongRecord, Store } from '../library/store.js';
+import type { SongQueue } from '../songs/song-queue.js';
 import { StationEvent, type StationEvents } from '../events.js';
 import type { ChannelConfig } from './programme-schema.js';
 import type { Programme } from './programme.js';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { planCrossfade, renderCrossfade } from './crossfade.js';
 import { PACKAGE_DIR, TARGET_DURATION, readPackage, type PackagedAudio } from './hls-package.js';
 import { channelPts, shiftTimestamps } from './ts-timestamps.js';
 import { chooseNext, type SongInfo } from './rotation.js';
+import { introText } from './announcements.js';
 import { followsOn, isSongItem, itemEndMs, liveWindow, mediaPlaylist, nextSlot, playedSegments, type AirItem } from './timeline.js';
 import type { RenditionName } from './hls-package.js';
 import { channelSegment, originCache, segmentStartMs } from './segment-file.js';
@@ -19,9 +21,15 @@ import { steadyClock } from './steady-clock.js';
 
 /** A song found without its files is left out of rotation this long, then looked at again. */
 export const UNPLAYABLE_RECHECK_MS = 60_000;
+/** A dedication waits at most this long for its spoken intro (made on the song queue), then airs without it. */
+export const INTRO_WAIT_MS = 60_000;
 
 export interface PlayoutOptions {
-  library: Library;
+  store: Store;
+  /** The local folder the media store keeps songs, intros and transitions in (DATA_DIR/media). */
+  mediaRoot: string;
+  /** Where dedications' spoken intros are made (absent: dedications air without one). */
+  queue?: SongQueue;
   events: StationEvents;
   programme: Programme;
   /** The clock (default: the wall clock, never running backwards; see steady-clock.ts); tests pass a fake one. */
@@ -50,7 +58,10 @@ export interface Playout {
   setProgramme(programme: Programme): void;
   /** Brings every timeline up to the clock; the timer calls it, tests call it directly. */
   tick(): Promise<void>;
-  start(): void;
+  /** Resolves once the saved timelines are loaded from the store (tick and start wait for it too). */
+  ready(): Promise<void>;
+  /** Loads the saved timelines and starts the clock. */
+  start(): Promise<void>;
   destroy(): void;
 }
 
@@ -66,14 +77,13 @@ interface ChannelState {
 }
 
 export function createPlayout(options: PlayoutOptions): Playout {
-  const { library, events } = options;
+  const { store, events, mediaRoot, queue } = options;
   const now = options.now ?? steadyClock();
   const keep = options.keepItems ?? 60;
   let programme = options.programme;
   const states = new Map<string, ChannelState>();
   const packages = new Map<string, PackagedAudio | null>();
   const segments = new Map<string, Promise<Buffer | undefined>>();
-  const mediaRoot = dirname(library.mediaDir);
   const originPts = originCache();
   // Sources (`songs/<id>`, `intros/<id>`, …) found without their files, and when: left out of rotation.
   const unplayable = new Map<string, number>();
@@ -85,18 +95,26 @@ export function createPlayout(options: PlayoutOptions): Playout {
     return false;
   };
   let timer: NodeJS.Timeout | undefined;
-  // The library's song lists, re-read when a song is added (or every minute, to catch other writers).
-  let catalog: { at: number; songs: SongInfo[]; jingles: SongInfo[] } | undefined;
-  const unsubscribe = events.on(StationEvent.SongAdded, () => (catalog = undefined));
+  let destroyed = false;
+  const songDir = (id: string) => join(mediaRoot, 'songs', id);
+  const info = (s: SongRecord): SongInfo => ({ id: s.id, title: s.title, genre: s.genre, vibe: s.vibe, language: s.language, theme: s.theme });
+  /** A timeline write that failed for another reason than the disk (which the store logs itself). */
+  const saved = (channel: string, item: AirItem): Promise<void> =>
+    store.timeline.append(channel, item.index, item).catch((error: unknown) => {
+      events.emit(StationEvent.Error, { code: 'timeline-save-failed', message: `${channel}: ${error instanceof Error ? error.message : String(error)}`, fatal: false });
+    });
+  // Dedications' spoken intros, by song: asked of the song queue when the dedication is queued.
+  const intros = new Map<string, { status: 'making' | 'ready' | 'failed'; since: number; source?: string }>();
   let ticking: Promise<void> | undefined;
   let rerun = false;
 
-  const stateOf = (config: ChannelConfig): ChannelState => {
+  const stateOf = async (config: ChannelConfig): Promise<ChannelState> => {
     let state = states.get(config.id);
     if (!state) {
       // Rows of items dropped before they aired (a song skipped for missing files, a dedication pushed
       // in) may outlive the shorter items that replaced them: such unaired leftovers are not loaded.
-      const saved = library.airItems(config.id, keep);
+      const saved = (await store.timeline.recent(config.id, keep)) as AirItem[];
+      if (states.has(config.id)) return stateOf(config);
       const broken = saved.findIndex((it, i) => i > 0 && !followsOn(saved[i - 1]!, it));
       const at = now();
       const items = broken > 0 && saved.slice(broken).every((it) => it.startMs > at) ? saved.slice(0, broken) : saved;
@@ -106,16 +124,17 @@ export function createPlayout(options: PlayoutOptions): Playout {
     state.config = config;
     return state;
   };
-  const syncChannels = () => {
-    for (const c of programme.channels) stateOf(c);
+  const syncChannels = async () => {
+    for (const c of programme.channels) await stateOf(c);
     for (const id of [...states.keys()]) if (!programme.channels.some((c) => c.id === id)) states.delete(id);
   };
-  syncChannels();
+  // Saved timelines are read from the store before the first tick schedules anything.
+  let syncing: Promise<void> = syncChannels();
 
   const packageOf = async (songId: string): Promise<PackagedAudio | undefined> => {
     if (!packages.has(songId)) {
-      const song = library.get(songId);
-      packages.set(songId, (song && (await readPackage(song.dir))) || null);
+      const song = await store.songs.get(songId);
+      packages.set(songId, (song && (await readPackage(songDir(songId)))) || null);
     }
     return packages.get(songId) ?? undefined;
   };
@@ -147,7 +166,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
         const listed = playedSegments(item, at);
         if (listed > 0) {
           item.segments = item.segments.slice(0, listed);
-          library.appendAirItem(state.config.id, item);
+          void saved(state.config.id, item);
           keepFrom = i + 1;
           nextSeq += listed;
           state.cutIndex = item.index;
@@ -167,9 +186,45 @@ export function createPlayout(options: PlayoutOptions): Playout {
     queueMicrotask(() => void api.tick());
   }
 
-  const info = (kind: 'song' | 'jingle'): SongInfo[] => library.list(kind).map((s) => ({ id: s.id, title: s.title, genre: s.genre, vibe: s.vibe, language: s.language, theme: s.theme }));
+  /** Asks the song queue for a dedication's spoken intro (once per song), or finds one made before. */
+  async function requestIntro(songId: string): Promise<void> {
+    if (!queue || intros.has(songId)) return;
+    const entry: { status: 'making' | 'ready' | 'failed'; since: number; source?: string } = { status: 'making', since: now() };
+    intros.set(songId, entry);
+    try {
+      const jobId = `${songId}-intro`;
+      if (await readPackage(join(mediaRoot, 'intros', jobId))) {
+        Object.assign(entry, { status: 'ready', source: `intros/${jobId}` });
+        return;
+      }
+      const song = await store.songs.get(songId);
+      if (!song) throw new Error('the song is not in the library');
+      const { id } = await queue.submit({ type: 'announcement', as: 'intro', text: introText(song.request.language, song.recipient, song.sender), language: song.request.language, tonic: 0, priority: 'dedication', id: jobId });
+      await queue.wait(id);
+      Object.assign(entry, { status: 'ready', source: `intros/${id}` });
+    } catch (error) {
+      entry.status = 'failed';
+      events.emit(StationEvent.Error, { code: 'intro-failed', message: `the intro for ${songId} could not be made (${error instanceof Error ? error.message : String(error)}); playing the song without it`, fatal: false });
+    }
+    // While the intro was made, the channel scheduled on; what has not started yet makes room again.
+    if (destroyed) return;
+    for (const state of states.values()) if (state.dedications.includes(songId)) dropUnstarted(state);
+    void api.tick();
+  }
+  /** Drops the items that have not started (nobody has heard them), so the next choice comes right after the one on air. */
+  function dropUnstarted(state: ChannelState): void {
+    const at = now();
+    const firstFuture = state.items.findIndex((it) => it.startMs > at);
+    if (firstFuture >= 0) state.items.splice(firstFuture);
+    state.cache.clear();
+  }
+  /** Whether a waiting dedication may air now: its intro is settled, or it has waited long enough. */
+  const introSettled = (songId: string, at: number): boolean => {
+    const intro = intros.get(songId);
+    return !queue || !intro || intro.status !== 'making' || at - intro.since >= INTRO_WAIT_MS || at < intro.since;
+  };
 
-  async function scheduleNext(state: ChannelState, at: number, songs: SongInfo[], jingles: SongInfo[]): Promise<boolean> {
+  async function scheduleNext(state: ChannelState, at: number, unplayable: ReadonlySet<string>): Promise<boolean> {
     const last = state.items[state.items.length - 1];
     // After a cut, straight on from the last listed segment: no gap, and on air within one segment.
     const resume = last && last.index === state.cutIndex && at - itemEndMs(last) <= TARGET_DURATION * 1000;
@@ -177,16 +232,25 @@ export function createPlayout(options: PlayoutOptions): Playout {
     const history = state.items.filter(isSongItem).map((i) => i.songId);
     const lastJingle = state.items.map((i) => i.kind).lastIndexOf('jingle');
     const songsSinceJingle = state.items.slice(lastJingle + 1).filter(isSongItem).length;
-    const excluded = new Set<string>();
+    const excluded = new Set<string>(unplayable);
     for (let attempt = 0; attempt < 8; attempt++) {
-      const dedications = state.dedications.filter((id) => !excluded.has(id)).map((id) => library.get(id)).filter((s) => !!s).map((s) => ({ id: s.id, title: s.title, genre: s.genre, vibe: s.vibe, language: s.language, theme: s.theme }));
-      const choice = chooseNext({
+      const dedications: SongInfo[] = [];
+      for (const id of state.dedications) {
+        if (excluded.has(id) || !introSettled(id, at)) continue;
+        const song = await store.songs.get(id);
+        if (song) dedications.push(info(song));
+      }
+      const choice = await chooseNext({
         programme,
         channel: state.config,
         atMs: slot.startMs,
         itemIndex: slot.index,
-        songs: songs.filter((s) => !excluded.has(s.id)),
-        jingles: jingles.filter((s) => !excluded.has(s.id)),
+        next: async (query) => {
+          const song = await store.songs.next(query);
+          return song && info(song);
+        },
+        // A song waiting to air as a dedication (perhaps for its intro) is not picked as a plain song meanwhile.
+        exclude: new Set([...excluded, ...[...states.values()].flatMap((st) => st.dedications)]),
         dedications,
         history,
         songsSinceJingle,
@@ -215,24 +279,27 @@ export function createPlayout(options: PlayoutOptions): Playout {
       const items = intro ? [intro, item] : last && seconds?.type === 'crossfade' ? await crossfadeInto(state, last, item, seconds.seconds, at) : [item];
       for (const it of items) {
         state.items.push(it);
-        library.appendAirItem(state.config.id, it);
+        await saved(state.config.id, it);
         events.emit(StationEvent.ItemScheduled, { channel: state.config.id, item: it });
       }
+      // Feeds `randomize` (least recently aired first); bookkeeping, so a refusing disk is only logged.
+      await store.songs.aired(choice.song.id, state.config.id, slot.startMs).catch(() => undefined);
       if (state.items.length > keep) state.items.splice(0, state.items.length - keep);
       return true;
     }
     return false;
   }
 
-  /** The spoken intro of a dedication, made once per song; undefined (a plain start) if it cannot be made. */
+  /** The spoken intro of a dedication, made on the song queue; undefined (a plain start) if it is not ready. */
   async function introFor(state: ChannelState, songId: string, slot: ReturnType<typeof nextSlot>): Promise<AirItem | undefined> {
-    const song = library.get(songId);
-    if (!song) return undefined;
+    const intro = intros.get(songId);
+    intros.delete(songId);
+    const song = await store.songs.get(songId);
+    if (!song || intro?.status !== 'ready' || !intro.source) return undefined;
     try {
-      const { makeAnnouncement, introText } = await import('./announcements.js');
-      const dir = join(mediaRoot, 'intros', songId);
-      const packaged = (await readPackage(dir)) ?? (await makeAnnouncement(introText(song.request.language, song.recipient, song.sender), song.request.language, dir));
-      return { ...slot, kind: 'intro', songId, source: `intros/${songId}`, segments: packaged.segments, title: song.title };
+      const packaged = await readPackage(join(mediaRoot, intro.source));
+      if (!packaged) throw new Error('its files are gone');
+      return { ...slot, kind: 'intro', songId, source: intro.source, segments: packaged.segments, title: song.title };
     } catch (error) {
       events.emit(StationEvent.Error, { code: 'intro-failed', message: `${state.config.id}: the intro for ${songId} could not be made (${error instanceof Error ? error.message : String(error)}); playing the song without it`, fatal: false });
       return undefined;
@@ -242,17 +309,17 @@ export function createPlayout(options: PlayoutOptions): Playout {
   /** Shortens the item before, renders the overlap once, and returns the transition and the rest of `next`. */
   async function crossfadeInto(state: ChannelState, last: AirItem, next: AirItem, seconds: number, at: number): Promise<AirItem[]> {
     const plan = planCrossfade(last.segments, next.segments, seconds);
-    const lastSong = library.get(last.songId);
-    const nextSong = library.get(next.songId);
+    const lastSong = await store.songs.get(last.songId);
+    const nextSong = await store.songs.get(next.songId);
     const tailStartMs = itemEndMs(last) - (plan?.tailSec ?? 0) * 1000;
     // Only audio nobody has heard yet may change; and jingles and transitions are not faded.
-    if (!plan || !lastSong || !nextSong || !existsSync(join(lastSong.dir, 'song.wav')) || !existsSync(join(nextSong.dir, 'song.wav')) || last.kind === 'transition' || last.source !== `songs/${last.songId}` || tailStartMs < at + 4000) return [next];
+    if (!plan || !lastSong || !nextSong || !existsSync(join(songDir(lastSong.id), 'song.wav')) || !existsSync(join(songDir(nextSong.id), 'song.wav')) || last.kind === 'transition' || last.source !== `songs/${last.songId}` || tailStartMs < at + 4000) return [next];
     const key = `${last.songId}-${next.songId}-${plan.tail}-${plan.head}-${Math.round(seconds * 1000)}`;
     try {
       const lastPackage = (await packageOf(last.songId))!;
-      const mixed = await renderCrossfade(join(lastSong.dir, 'song.wav'), lastPackage.durationSec, join(nextSong.dir, 'song.wav'), plan, join(mediaRoot, 'transitions', key));
+      const mixed = await renderCrossfade(join(songDir(lastSong.id), 'song.wav'), lastPackage.durationSec, join(songDir(nextSong.id), 'song.wav'), plan, join(mediaRoot, 'transitions', key));
       last.segments = last.segments.slice(0, last.segments.length - plan.tail);
-      library.appendAirItem(state.config.id, last);
+      await saved(state.config.id, last);
       // In the mix, the incoming song begins where the overlap does; the screen switches at its middle.
       const incomingAt = plan.tailSec - plan.seconds;
       const transition: AirItem = {
@@ -279,10 +346,11 @@ export function createPlayout(options: PlayoutOptions): Playout {
   };
 
   async function tickOnce(): Promise<void> {
+    await syncing;
     const at = now();
-    if (!catalog || at - catalog.at > 60_000 || at < catalog.at) catalog = { at, songs: info('song'), jingles: info('jingle') };
-    const songs = catalog.songs.filter((s) => !isUnplayable(`songs/${s.id}`, at));
-    const jingles = catalog.jingles.filter((s) => !isUnplayable(`songs/${s.id}`, at));
+    // Songs found without their files stay out of rotation until they are looked at again.
+    const unplayableSongs = new Set<string>();
+    for (const source of [...unplayable.keys()]) if (source.startsWith('songs/') && isUnplayable(source, at)) unplayableSongs.add(source.slice('songs/'.length));
     // A folder moved or deleted under the item on air or the next one is found here, before a
     // listener asks for a segment of it (one look per source, whatever the number of channels).
     const looked = new Map<string, boolean>();
@@ -303,7 +371,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
         for (let guard = 0; guard < 4; guard++) {
           const last = state.items[state.items.length - 1];
           if (last && last.startMs > at) break;
-          if (!(await scheduleNext(state, at, songs, jingles))) break;
+          if (!(await scheduleNext(state, at, unplayableSongs))) break;
         }
         const i = currentIndex(state, at);
         const current = i >= 0 ? state.items[i] : undefined;
@@ -372,14 +440,13 @@ export function createPlayout(options: PlayoutOptions): Playout {
       const state = states.get(id);
       if (!state) return;
       state.dedications.push(songId);
+      void requestIntro(songId);
       // What has not started yet has not been heard: make room for the dedication right after the song on air.
-      const at = now();
-      const firstFuture = state.items.findIndex((it) => it.startMs > at);
-      if (firstFuture >= 0) state.items.splice(firstFuture);
+      dropUnstarted(state);
     },
     setProgramme(next) {
       programme = next;
-      syncChannels();
+      syncing = syncing.then(syncChannels, syncChannels);
     },
     tick() {
       // A tick asked for while one runs (a source skipped mid-tick) runs once more right after it.
@@ -395,15 +462,17 @@ export function createPlayout(options: PlayoutOptions): Playout {
       })().finally(() => (ticking = undefined));
       return ticking;
     },
-    start() {
-      if (timer) return;
+    ready: () => syncing,
+    async start() {
+      await syncing;
+      if (timer || destroyed) return;
       // Made now, so the first missing segment is answered at once.
       void silentSegment(mediaRoot, '128k').catch((error: unknown) => events.emit(StationEvent.Error, { code: 'silence-failed', message: `the silent stand-in segment could not be made: ${error instanceof Error ? error.message : String(error)}`, fatal: false }));
       void this.tick();
       timer = setInterval(() => void this.tick(), options.tickMs ?? 1000);
     },
     destroy() {
-      unsubscribe();
+      destroyed = true;
       if (timer) clearInterval(timer);
       timer = undefined;
     },

@@ -1,10 +1,12 @@
 // What plays next on a channel: the active show or playlist, its rules, no-repeat window, jingle
 // cadence and waiting dedications, with fallbacks that end in the whole library so the station is
-// never silent. Pure: the same inputs give the same choice (fake-clock tests rely on it).
+// never silent. Each song is one indexed query to the store (store.songs.next), never a scan: the
+// same store and inputs give the same choice (fake-clock tests rely on it).
 import { CronExpressionParser } from 'cron-parser';
-import { createRandom, hashString } from '../composer/random.js';
+import { hashString } from '../composer/random.js';
 import type { ChannelConfig, PlaylistConfig } from './programme-schema.js';
 import type { Programme } from './programme.js';
+import type { NextSongQuery, SongMatch } from '../library/store.js';
 
 export interface SongInfo {
   id: string;
@@ -21,8 +23,10 @@ export interface RotationInput {
   atMs: number;
   /** Position of the item to choose in the channel's timeline. */
   itemIndex: number;
-  songs: readonly SongInfo[];
-  jingles: readonly SongInfo[];
+  /** The store's choice of a song for a query. */
+  next: NextSong;
+  /** Songs that must not be chosen (their files are gone, or they were just tried). */
+  exclude: ReadonlySet<string>;
   /** Dedications waiting for air on this channel, oldest first. */
   dedications: readonly SongInfo[];
   /** Song ids of past items, oldest first (songs only). */
@@ -49,26 +53,28 @@ export function activePlaylist(channel: ChannelConfig, atMs: number): { playlist
   return { playlist: channel.playlist };
 }
 
-export const matches = (p: PlaylistConfig, s: SongInfo): boolean =>
-  p.songs
-    ? p.songs.includes(s.id)
-    : (!p.match.genre || (p.match.genre as string[]).includes(s.genre)) &&
-      (!p.match.vibe || (p.match.vibe as string[]).includes(s.vibe)) &&
-      (!p.match.language || (p.match.language as string[]).includes(s.language)) &&
-      (!p.match.theme || (p.match.theme as string[]).includes(s.theme));
+/** The store's indexed choice of the next song (store.songs.next), as rotation asks for it. */
+export type NextSong = (query: NextSongQuery) => Promise<SongInfo | undefined>;
 
-export function chooseNext(input: RotationInput): RotationChoice | undefined {
+export function chooseNext(input: RotationInput): Promise<RotationChoice | undefined> {
+  return choose(input);
+}
+
+const seedOf = (text: string): number => hashString(text) >>> 0;
+
+async function choose(input: RotationInput): Promise<RotationChoice | undefined> {
   const active = activePlaylist(input.channel, input.atMs);
   const show = active.show ? { show: active.show } : {};
   const playlist = input.programme.playlists.get(active.playlist);
+  const exclude = [...input.exclude];
   if (playlist?.dedications !== false && input.dedications.length > 0)
     return { kind: 'dedication', song: input.dedications[0]!, playlist: active.playlist, ...show };
-  if (playlist && playlist.jingleEvery > 0 && input.songsSinceJingle >= playlist.jingleEvery && input.jingles.length > 0) {
-    const random = createRandom(hashString(`${input.channel.id}:${input.itemIndex}`));
+  const jingle = async (match: SongMatch) => input.next({ kind: 'jingle', match, mode: 'random', exclude, seed: seedOf(`${input.channel.id}:${input.itemIndex}`) });
+  if (playlist && playlist.jingleEvery > 0 && input.songsSinceJingle >= playlist.jingleEvery) {
     // A station ID in the channel's language when the playlist has one.
     const languages = playlist.match.language as string[] | undefined;
-    const local = languages ? input.jingles.filter((j) => languages.includes(j.language)) : [];
-    return { kind: 'jingle', song: random.pick(local.length ? local : input.jingles), playlist: active.playlist, ...show };
+    const found = (languages ? await jingle({ language: languages }) : undefined) ?? (await jingle({}));
+    if (found) return { kind: 'jingle', song: found, playlist: active.playlist, ...show };
   }
 
   // Walk the fallback chain; the whole library is the safety source at its end.
@@ -78,52 +84,51 @@ export function chooseNext(input: RotationInput): RotationChoice | undefined {
   if (!playlist) reasons.push(`playlist "${active.playlist}" is not defined`);
   while (current && !visited.has(current.id)) {
     visited.add(current.id);
-    const candidates = input.songs.filter((s) => matches(current!, s));
-    if (candidates.length > 0) {
-      const song = pick(current, candidates, input);
+    const song = await pick(current, input, exclude);
+    if (song) {
       const fallbackReason = reasons.length ? reasons.join('; ') : undefined;
       return { kind: 'song', song, playlist: current.id, ...show, ...(fallbackReason ? { fallbackReason } : {}) };
     }
     reasons.push(`playlist "${current.id}" has no songs that match`);
     current = current.fallback ? input.programme.playlists.get(current.fallback) : undefined;
   }
-  if (input.songs.length === 0) {
+  const safety: PlaylistConfig = { id: 'library', name: 'Library', mode: 'randomize', match: {}, noRepeat: 6, transition: { type: 'cut', seconds: 0 }, jingleEvery: 0, dedications: true };
+  const any = await pick(safety, input, exclude);
+  if (!any) {
     // Nothing playable at all (an empty library, or every song's files gone): station IDs keep the channel on air.
-    if (input.jingles.length === 0) return undefined;
-    const random = createRandom(hashString(`${input.channel.id}:${input.itemIndex}`));
+    const id = await jingle({});
+    if (!id) return undefined;
     reasons.push('no song can be played: a station ID');
-    return { kind: 'jingle', song: random.pick(input.jingles), playlist: active.playlist, ...show, fallbackReason: reasons.join('; ') };
+    return { kind: 'jingle', song: id, playlist: active.playlist, ...show, fallbackReason: reasons.join('; ') };
   }
   reasons.push('playing from the whole library');
-  const safety: PlaylistConfig = { id: 'library', name: 'Library', mode: 'randomize', match: {}, noRepeat: 6, transition: { type: 'cut', seconds: 0 }, jingleEvery: 0, dedications: true };
-  return { kind: 'song', song: pick(safety, input.songs, input), playlist: 'library', ...show, fallbackReason: reasons.join('; ') };
+  return { kind: 'song', song: any, playlist: 'library', ...show, fallbackReason: reasons.join('; ') };
 }
 
-function pick(playlist: PlaylistConfig, candidates: readonly SongInfo[], input: RotationInput): SongInfo {
-  const random = createRandom(hashString(`${input.channel.id}:${playlist.id}:${input.itemIndex}`));
-  // Never repeat within the window; when the list is smaller than the window, keep the longest gap possible.
-  const window = Math.min(playlist.noRepeat, candidates.length - 1);
-  const recent = new Set(input.history.slice(input.history.length - window));
-  const fresh = window > 0 ? candidates.filter((s) => !recent.has(s.id)) : [...candidates];
-  if (playlist.mode === 'random') return random.pick(fresh);
-  const lastPlayed = (id: string) => input.history.lastIndexOf(id);
-  if (playlist.mode === 'normal') {
-    // In list order, continuing after the last song of the list that played.
-    const order = playlist.songs ? playlist.songs.map((id) => candidates.find((s) => s.id === id)).filter((s): s is SongInfo => !!s) : [...candidates];
-    let latest = -1;
-    let at = -1;
-    order.forEach((s, i) => {
-      const when = lastPlayed(s.id);
-      if (when > latest) [latest, at] = [when, i];
+/**
+ * One indexed query for the playlist's rules. Never a song of the no-repeat window; when fewer songs
+ * match than the window, the window shrinks until one does, so the gap stays the longest possible.
+ */
+async function pick(playlist: PlaylistConfig, input: RotationInput, exclude: readonly string[]): Promise<SongInfo | undefined> {
+  const seed = seedOf(`${input.channel.id}:${playlist.id}:${input.itemIndex}`);
+  const ids = playlist.songs;
+  // In list order (or oldest first), after the last song of the list that played.
+  const played = ids ? input.history.filter((id) => ids.includes(id)) : input.history;
+  const after = played[played.length - 1];
+  for (let window = playlist.noRepeat; window >= 0; window--) {
+    const recent = window > 0 ? input.history.slice(-window) : [];
+    const found = await input.next({
+      kind: 'song',
+      match: playlist.match as SongMatch,
+      ...(ids ? { ids } : {}),
+      mode: playlist.mode,
+      exclude: [...exclude, ...recent],
+      ...(after ? { after } : {}),
+      seed,
     });
-    for (let k = 1; k <= order.length; k++) {
-      const s = order[(at + k) % order.length]!;
-      if (fresh.includes(s)) return s;
-    }
-    return fresh[0]!;
+    if (found) return found;
+    // No song at all matches (not even with no window): the next in the chain is asked.
+    if (recent.length === 0) return undefined;
   }
-  // randomize: the least recently played first, ties shuffled, so each pass is a new order.
-  const shuffled = fresh.map((s) => ({ s, key: random.next() }));
-  shuffled.sort((a, b) => lastPlayed(a.s.id) - lastPlayed(b.s.id) || a.key - b.key);
-  return shuffled[0]!.s;
+  return undefined;
 }

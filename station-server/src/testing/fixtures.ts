@@ -4,8 +4,15 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Genre, Language, Vibe } from '@radio-optimism/shared';
 import type { SongManifest } from '../composer/manifest.js';
-import type { Library, SongKind } from '../library/library.js';
-import { ingestSong } from '../library/ingest.js';
+import type { SongKind, Store } from '../library/store.js';
+import type { MediaStore } from '../media/media-store.js';
+import { ingestSong, songKey } from '../songs/ingest.js';
+
+/** What a fixture song is written to: the store and the media store. */
+export interface SongParts {
+  store: Store;
+  media: MediaStore;
+}
 
 export function toneWav(seconds: number, frequency = 440, rate = 44100): Buffer {
   const frames = Math.round(seconds * rate);
@@ -43,8 +50,9 @@ export interface ToneSong {
   kind?: SongKind;
 }
 
-export async function addToneSong(library: Library, song: ToneSong): Promise<string> {
-  const { id, dir } = library.reserve();
+export async function addToneSong(parts: SongParts, song: ToneSong): Promise<string> {
+  const id = await parts.store.songs.newId();
+  const dir = parts.media.workDir(songKey(id));
   await writeFile(join(dir, 'song.wav'), toneWav(song.seconds, song.frequency));
   await writeFile(join(dir, 'lyrics.vtt'), 'WEBVTT\n\n1\n00:00:00.500 --> 00:00:02.000\nla la\n');
   const genre = song.genre ?? 'pop';
@@ -63,6 +71,6 @@ export async function addToneSong(library: Library, song: ToneSong): Promise<str
     seed: 1,
     request: { message: 'A message', to: song.to ?? 'Ana', genre, vibe, language },
   } as unknown as SongManifest;
-  await ingestSong(library, id, dir, manifest, song.kind ?? 'song');
+  await ingestSong(parts.store, parts.media, id, manifest, song.kind ?? 'song');
   return id;
 }

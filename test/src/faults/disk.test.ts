@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { cp, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openLibrary } from '@radio-optimism/station-server/dist/library/library.js';
+import { openParts as openLibrary } from '@radio-optimism/station-server/dist/testing/test-parts.js';
 import { freePort, stopAllStations, toneStation, type RunningStation, type StationFixture } from '../station-process.js';
 import { dedicationRequest, kill, pair, playerPoll, runToExit, startWith, waitOnAir } from './crash-station.js';
 import { mountScratchDisk, type ScratchDisk } from './scratch-disk.js';
@@ -81,11 +81,13 @@ describe('a disk that refuses writes', () => {
     await kill(station);
     station = await startWith(onDisk, port, ENV);
     await waitOnAir(station.base);
-    const library = openLibrary(onDisk.dataDir, { log: () => undefined });
+    const library = openLibrary(onDisk.dataDir);
     try {
-      expect(accepted.filter((id) => !library.pairing.dedication(id))).toEqual([]);
+      const missing: string[] = [];
+      for (const id of accepted) if (!(await library.store.dedications.get(id))) missing.push(id);
+      expect(missing).toEqual([]);
     } finally {
-      library.close();
+      await library.close();
     }
     p.tv.close();
     p.phone.close();

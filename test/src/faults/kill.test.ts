@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openLibrary } from '@radio-optimism/station-server/dist/library/library.js';
+import { openParts as openLibrary } from '@radio-optimism/station-server/dist/testing/test-parts.js';
 import { freePort, stopAllStations, toneStation, type RunningStation, type StationFixture } from '../station-process.js';
 import { dedicationRequest, kill, pair, resumePhone, startWith, waitOnAir } from './crash-station.js';
 import { Peer } from '../ws-peer.js';
@@ -66,14 +66,15 @@ describe('SIGKILL while writing', () => {
     await waitOnAir(station.base);
     for (const session of sessions) (await resumePhone(port, session)).close();
     // The station's own file, read beside it (WAL lets a second process read while it writes).
-    const library = openLibrary(fixture.dataDir, { log: () => undefined });
+    const library = openLibrary(fixture.dataDir);
     try {
-      const missing = acknowledged.filter((id) => !library.pairing.dedication(id));
+      const missing: string[] = [];
+      for (const id of acknowledged) if (!(await library.store.dedications.get(id))) missing.push(id);
       expect({ acknowledged: acknowledged.length, missing }).toEqual({ acknowledged: expect.any(Number), missing: [] });
       expect(acknowledged.length).toBeGreaterThanOrEqual(8);
-      expect(library.pairing.tv(known!.tvId, known!.tvToken)).toBeDefined();
+      expect(await library.store.pairing.tv(known!.tvId, known!.tvToken)).toBeDefined();
     } finally {
-      library.close();
+      await library.close();
     }
     expect(existsSync(join(fixture.dataDir, 'library.sqlite.lock'))).toBe(false);
     await kill(station);

@@ -4,7 +4,7 @@
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openLibrary } from '@radio-optimism/station-server/dist/library/library.js';
+import { openParts as openLibrary } from '@radio-optimism/station-server/dist/testing/test-parts.js';
 import { addToneSong, type ToneSong } from '@radio-optimism/station-server/dist/testing/fixtures.js';
 import { ROOT } from '../run.js';
 import type { StationFixture } from '../station-process.js';
@@ -25,7 +25,7 @@ export async function toneStationWithIds(songs: ToneSong[]): Promise<FaultStatio
     // Station IDs: what a channel plays when no song can be played.
     for (let i = 0; i < 6; i++) await addToneSong(library, { title: `ID ${i}`, seconds: 3, frequency: 900 + i * 50, kind: 'jingle' });
   } finally {
-    library.close();
+    await library.close();
   }
   return { dir, dataDir, playlistsDir, songs: ids };
 }

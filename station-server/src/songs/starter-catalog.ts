@@ -1,11 +1,11 @@
 // The starter catalog: on first run, the requests in playlists/prompts/ become songs, so a fresh
-// station has music. Two songs are made at a time so both cores work.
-import { readdir, readFile, rm } from 'node:fs/promises';
+// station has music. They go through the song queue like every song, in its lowest class.
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkSongRequest, type SongRequest } from '@radio-optimism/shared';
-import { loadComposer } from '../composer/shutdown.js';
-import type { Library } from './library.js';
-import { ingestSong } from './ingest.js';
+import type { Store } from '../library/store.js';
+import type { SongQueue } from './song-queue.js';
+import { acceptSong } from './accepted-songs.js';
 
 export interface StarterPrompt {
   file: string;
@@ -40,31 +40,18 @@ export async function readStarterPrompts(promptsDir: string): Promise<StarterPro
   return prompts;
 }
 
-export interface SeedProgress {
-  onSong?(title: string): void;
-  onError?(request: SongRequest, error: unknown): void;
+/**
+ * Queues the starter catalog: each request is first stored as an accepted song of class `starter`, so
+ * a station killed midway makes the rest on its next start (resumeAcceptedSongs). Returns the job ids.
+ */
+export async function queueStarterCatalog(store: Store, queue: SongQueue, prompts: readonly SongRequest[], log: (line: string) => void): Promise<string[]> {
+  const ids: string[] = [];
+  for (const request of prompts) ids.push(await acceptSong(store, queue, request, 'starter', log));
+  return ids;
 }
 
-/** Makes songs from prompts, `concurrency` at a time, straight into the library; returns how many were made. */
-export async function makeStarterSongs(library: Library, prompts: SongRequest[], concurrency: number, progress: SeedProgress = {}): Promise<number> {
-  const { composeSong } = await loadComposer();
-  let next = 0;
-  let made = 0;
-  const worker = async (): Promise<void> => {
-    while (next < prompts.length) {
-      const request = prompts[next++]!;
-      const { id, dir } = library.reserve();
-      try {
-        const { manifest } = await composeSong(request, request.seed ?? 1, dir);
-        await ingestSong(library, id, dir, manifest);
-        made++;
-        progress.onSong?.(manifest.title);
-      } catch (error) {
-        await rm(dir, { recursive: true, force: true });
-        progress.onError?.(request, error);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-  return made;
+/** Whether a first run should queue the catalog: no songs yet and none of it waiting from a run killed midway. */
+export async function catalogWanted(store: Store): Promise<boolean> {
+  if ((await store.songs.count('song')) > 0) return false;
+  return !(await store.songRequests.pending()).some((r) => r.priority === 'starter');
 }
