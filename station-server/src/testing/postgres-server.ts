@@ -18,6 +18,10 @@ export interface PostgresServer {
   /** postgres://postgres@127.0.0.1:PORT/DATABASE (trust authentication, loopback only). */
   url: string;
   port: number;
+  /** The temp folder holding the cluster, its socket and its log (removed by stop()). */
+  dir: string;
+  /** The server's process id (the postmaster). */
+  pid: number;
   /** A URL to a new, empty database on the same server. */
   createDatabase(name?: string): Promise<string>;
   stop(): Promise<void>;
@@ -153,7 +157,7 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     };
     const url = await createDatabase('radio');
-    return { url, port, createDatabase, stop };
+    return { url, port, dir, pid: postmasterPid() ?? child.pid!, createDatabase, stop };
   } catch (error) {
     await stop();
     throw error;
