@@ -119,15 +119,16 @@ export function createSongStore(db: Db): SongStore {
         return one(`SELECT * FROM songs WHERE ${all.sql} ORDER BY ${order} LIMIT 1`, all.params);
       };
       if (query.mode === 'normal' && query.ids) {
-        // A playlist's own list: its order is the list's, so the (bounded) rows are ordered here.
+        // A playlist's own list, in its order: the first candidate placed after `after`, else from the top.
         const where = candidates();
-        const byId = new Map((await db.query(`SELECT * FROM songs WHERE ${where.sql}`, where.params)).map((r) => [String(r.id), toSong(r)]));
-        const start = query.after === undefined ? 0 : query.ids.indexOf(query.after) + 1;
-        for (let i = 0; i < query.ids.length; i++) {
-          const song = byId.get(query.ids[(start + i) % query.ids.length]!);
-          if (song) return song;
-        }
-        return undefined;
+        const afterPos = query.after === undefined ? 0 : query.ids.indexOf(query.after) + 1;
+        const list = `$${where.params.length + 1}::text[]`;
+        const row = (await db.query(
+          `SELECT songs.* FROM unnest(${list}) WITH ORDINALITY AS list(listed, pos) JOIN songs ON songs.id = list.listed
+           WHERE ${where.sql} ORDER BY (list.pos <= $${where.params.length + 2}), list.pos LIMIT 1`,
+          [...where.params, [...query.ids], afterPos],
+        ))[0];
+        return row ? toSong(row) : undefined;
       }
       if (query.mode === 'normal') {
         const last = query.after === undefined ? undefined : (await db.query('SELECT created_at, id FROM songs WHERE id = $1', [query.after]))[0];
