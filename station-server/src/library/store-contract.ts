@@ -160,8 +160,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
         await expectMatch({ relation: ['family', 'partner'] }, (s) => s.relation === 'family' || s.relation === 'partner');
         await expectMatch({ language: ['ko'], theme: ['love'], genre: ['pop'] }, (s) => s.language === 'ko' && s.theme === 'love' && s.genre === 'pop');
         await expectMatch({ language: ['fr'] }, () => false);
-        // An empty list is no rule, like an absent one.
-        await expectMatch({ language: [] }, () => true);
+        // An absent rule matches every song; an empty list, none.
+        await expectMatch({ language: [] }, () => false);
       });
 
       it('refuses a cursor it did not make with a bad-cursor LibraryError', async () => {
@@ -250,6 +250,17 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
           expect(await pick(5, [songs[0]!.id])).toBe(songs[1]!.id);
           await store.songs.aired(songs[0]!.id, 'radio', 3_000_000);
           expect(await pick(5)).toBe(songs[1]!.id);
+        });
+        it("randomizes within a playlist's ids, least recently aired first", async () => {
+          const songs = await addAll(Array.from({ length: 6 }, () => ({})));
+          const only = ids(songs.slice(1, 5));
+          const pick = async (seed: number, exclude: string[] = []) => (await store.songs.next({ kind: 'song', match: { language: ['fr'] }, ids: only, mode: 'randomize', exclude, seed }))!.id;
+          for (let seed = 0; seed < 20; seed++) expect(only).toContain(await pick(seed));
+          await store.songs.aired(songs[1]!.id, 'radio', 5000);
+          await store.songs.aired(songs[2]!.id, 'radio', 6000);
+          await store.songs.aired(songs[3]!.id, 'radio', 7000);
+          expect(await pick(1)).toBe(songs[4]!.id);
+          expect(await pick(1, [songs[4]!.id])).toBe(songs[1]!.id);
         });
       });
     });

@@ -93,6 +93,10 @@ export function openPool(databaseUrl: string, options: PgOptions): Db {
         return fail(error);
       }
       let broken: unknown;
+      // A connection lost between two statements is an 'error' event on the client; the statement
+      // that follows fails and says so, so the event itself is only noted.
+      const dropped = () => undefined;
+      client.on('error', dropped);
       try {
         await client.query('BEGIN');
         const result = await work(async (sql, params = []) => (await client.query(sql, params as unknown[])).rows as PgRow[]);
@@ -102,6 +106,7 @@ export function openPool(databaseUrl: string, options: PgOptions): Db {
         await client.query('ROLLBACK').catch((e: unknown) => (broken = e));
         return fail(error);
       } finally {
+        client.off('error', dropped);
         // A connection whose rollback failed is not given back to the pool for reuse.
         client.release(broken instanceof Error ? broken : undefined);
       }

@@ -43,18 +43,25 @@ export const randomKey = (): number => randomInt(0, 0x7fffffff);
 /** SQL conditions and their parameters, numbered from `params.length + 1`. */
 class Where {
   readonly parts: string[] = [];
+  /** The rows the conditions apply to. */
+  from = 'songs';
   constructor(readonly params: unknown[] = []) {}
+  /** A parameter's placeholder. */
+  param(value: unknown): string {
+    return `$${this.params.push(value)}`;
+  }
   add(sql: (p: (value: unknown) => string) => string): this {
-    this.parts.push(sql((value) => `$${this.params.push(value)}`));
+    this.parts.push(sql((value) => this.param(value)));
     return this;
   }
   /** Rules of a playlist or a feed: one equality per single value (so the column's index orders the
-   *  page), ANY for several; an absent or empty list matches every song. */
+   *  page), ANY for several; an absent rule matches every song, an empty list none. */
   match(match: SongMatch): this {
     for (const column of MATCH_COLUMNS) {
       const values = match[column];
-      if (!values || values.length === 0) continue;
-      if (values.length === 1) this.add((p) => `${column} = ${p(values[0])}`);
+      if (!values) continue;
+      if (values.length === 0) this.add(() => 'FALSE');
+      else if (values.length === 1) this.add((p) => `${column} = ${p(values[0])}`);
       else this.add((p) => `${column} = ANY(${p([...values])}::text[])`);
     }
     return this;
@@ -72,8 +79,9 @@ export function createSongStore(db: Db): SongStore {
   const store: SongStore = {
     async newId() {
       for (;;) {
+        // A song request's id becomes its song's: a fresh id is neither.
         const id = randomBytes(6).toString('base64url');
-        if ((await db.query('SELECT 1 FROM songs WHERE id = $1', [id])).length === 0) return id;
+        if ((await db.query('SELECT 1 FROM songs WHERE id = $1 UNION ALL SELECT 1 FROM song_requests WHERE id = $1', [id])).length === 0) return id;
       }
     },
     async add(id, song, kind) {
@@ -103,30 +111,32 @@ export function createSongStore(db: Db): SongStore {
     },
     async next(query) {
       const candidates = (): Where => {
-        const where = new Where().add((p) => `kind = ${p(query.kind)}`);
+        const where = new Where();
+        // A playlist's ids are few: their rows are taken by primary key first (OFFSET 0 keeps the
+        // planner from walking a whole-library index instead and filtering it by id).
+        if (query.ids) where.from = `(SELECT * FROM songs WHERE id = ANY(${where.param([...query.ids])}::text[]) OFFSET 0) AS songs`;
+        where.add((p) => `kind = ${p(query.kind)}`);
         if (query.exclude.length) where.add((p) => `id <> ALL(${p([...query.exclude])}::text[])`);
-        if (query.ids) where.add((p) => `id = ANY(${p([...query.ids!])}::text[])`);
-        else where.match(query.match);
+        if (!query.ids) where.match(query.match);
         return where;
       };
       // The first row at or after `point` in `order`, else the first of all (a playlist loops).
       const firstFrom = async (extra: ((p: (v: unknown) => string) => string) | undefined, order: string): Promise<SongRecord | undefined> => {
         const from = candidates();
         if (extra) from.add(extra);
-        const found = await one(`SELECT * FROM songs WHERE ${from.sql} ORDER BY ${order} LIMIT 1`, from.params);
+        const found = await one(`SELECT * FROM ${from.from} WHERE ${from.sql} ORDER BY ${order} LIMIT 1`, from.params);
         if (found || !extra) return found;
         const all = candidates();
-        return one(`SELECT * FROM songs WHERE ${all.sql} ORDER BY ${order} LIMIT 1`, all.params);
+        return one(`SELECT * FROM ${all.from} WHERE ${all.sql} ORDER BY ${order} LIMIT 1`, all.params);
       };
       if (query.mode === 'normal' && query.ids) {
         // A playlist's own list, in its order: the first candidate placed after `after`, else from the top.
         const where = candidates();
         const afterPos = query.after === undefined ? 0 : query.ids.indexOf(query.after) + 1;
-        const list = `$${where.params.length + 1}::text[]`;
         const row = (await db.query(
-          `SELECT songs.* FROM unnest(${list}) WITH ORDINALITY AS list(listed, pos) JOIN songs ON songs.id = list.listed
-           WHERE ${where.sql} ORDER BY (list.pos <= $${where.params.length + 2}), list.pos LIMIT 1`,
-          [...where.params, [...query.ids], afterPos],
+          `SELECT songs.* FROM unnest(${where.param([...query.ids])}::text[]) WITH ORDINALITY AS list(listed, pos) JOIN ${where.from} ON songs.id = list.listed
+           WHERE ${where.sql} ORDER BY (list.pos <= ${where.param(afterPos)}), list.pos LIMIT 1`,
+          where.params,
         ))[0];
         return row ? toSong(row) : undefined;
       }
@@ -139,12 +149,15 @@ export function createSongStore(db: Db): SongStore {
       if (query.mode === 'random') return firstFrom((p) => `rand >= ${p(point)}`, 'rand');
       // randomize: the least recently aired (never aired is 0), ties broken by the seed's point.
       const where = candidates();
-      const least = (await db.query(`SELECT last_aired_ms FROM songs WHERE ${where.sql} ORDER BY last_aired_ms LIMIT 1`, where.params))[0];
+      const least = (await db.query(`SELECT last_aired_ms FROM ${where.from} WHERE ${where.sql} ORDER BY last_aired_ms LIMIT 1`, where.params))[0];
       if (!least) return undefined;
       const aired = Number(least.last_aired_ms);
-      const tie = candidates().add((p) => `last_aired_ms = ${p(aired)}`);
-      const found = await one(`SELECT * FROM songs WHERE ${tie.sql} AND rand >= $${tie.params.length + 1} ORDER BY rand LIMIT 1`, [...tie.params, point]);
-      return found ?? one(`SELECT * FROM songs WHERE ${tie.sql} ORDER BY rand LIMIT 1`, tie.params);
+      const tied = () => candidates().add((p) => `last_aired_ms = ${p(aired)}`);
+      const from = tied().add((p) => `rand >= ${p(point)}`);
+      const found = await one(`SELECT * FROM ${from.from} WHERE ${from.sql} ORDER BY rand LIMIT 1`, from.params);
+      if (found) return found;
+      const all = tied();
+      return one(`SELECT * FROM ${all.from} WHERE ${all.sql} ORDER BY rand LIMIT 1`, all.params);
     },
     async aired(id, channel, atMs) {
       await db.query('UPDATE songs SET last_aired_ms = $2, last_aired_channel = $3 WHERE id = $1 AND last_aired_ms <= $2', [id, Math.round(atMs), channel]);
