@@ -24,6 +24,15 @@ describe('a throwaway PostgreSQL server', () => {
       expect(rows).toEqual([{ db: 'other', listen: '127.0.0.1' }]);
       expect(existsSync(server.dir)).toBe(true);
       expect(alive(server.pid)).toBe(true);
+      // A restart keeps the port and the data.
+      const first = server.pid;
+      await server.restart();
+      expect(server.pid).not.toBe(first);
+      expect(alive(first)).toBe(false);
+      const again = new pg.Client({ connectionString: server.url.replace(/radio$/, 'other') });
+      await again.connect();
+      expect((await again.query('SELECT current_database() AS db')).rows).toEqual([{ db: 'other' }]);
+      await again.end();
     } finally {
       await server.stop();
     }

@@ -20,8 +20,14 @@ export interface PostgresServer {
   port: number;
   /** The temp folder holding the cluster, its socket and its log (removed by stop()). */
   dir: string;
-  /** The server's process id (the postmaster). */
+  /** The server's process id (the postmaster); a restart changes it. */
   pid: number;
+  /** SIGKILLs the server (a crash); its data stays, for start(). */
+  kill(): Promise<void>;
+  /** Starts it again, on the same port and data, after kill(). */
+  start(): Promise<void>;
+  /** Shuts it down (fast) and starts it again, on the same port and data. */
+  restart(): Promise<void>;
   /** A URL to a new, empty database on the same server. */
   createDatabase(name?: string): Promise<string>;
   stop(): Promise<void>;
@@ -89,21 +95,58 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', onExit);
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    process.off('exit', onExit);
+  /** Ends the server (fast shutdown, then SIGKILL after 10 s) and waits for it to be gone. */
+  const halt = async (signal: NodeJS.Signals) => {
+    const running = child;
     const pid = postmasterPid();
-    const exited = child && child.exitCode === null && child.signalCode === null ? new Promise((done) => child!.once('exit', done)) : Promise.resolve();
+    const exited = running && running.exitCode === null && running.signalCode === null ? new Promise((done) => running.once('exit', done)) : Promise.resolve();
     try {
       // SIGINT is PostgreSQL's fast shutdown: sessions are ended and it exits at once.
-      if (pid) process.kill(pid, 'SIGINT');
+      if (pid) process.kill(pid, signal);
     } catch {
       // already gone
     }
     await Promise.race([exited, new Promise((done) => setTimeout(done, 10_000).unref())]);
     killNow();
+  };
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    process.off('exit', onExit);
+    await halt('SIGINT');
     rmSync(dir, { recursive: true, force: true });
+  };
+  let port = 0;
+  const adminUrl = () => `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const timeoutMs = options.startTimeoutMs ?? 90_000;
+  /** Starts the server on `port` and waits until it takes connections. */
+  const launch = async () => {
+    const settings: Record<string, string> = {
+      listen_addresses: '127.0.0.1',
+      unix_socket_directories: socketDir,
+      max_connections: '100',
+      ...(options.durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
+      ...options.settings,
+    };
+    const [program, args] = command('postgres', ['-D', dataDir, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])]);
+    const out = openSync(logFile, 'a');
+    const started = spawn(program, args, { stdio: ['ignore', out, out] });
+    child = started;
+    closeSync(out);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (started.exitCode !== null || started.signalCode !== null) throw new Error(`PostgreSQL exited while starting (${started.exitCode ?? started.signalCode}): ${await logTail(logFile)}`);
+      if (Date.now() > deadline) throw new Error(`PostgreSQL did not accept connections on 127.0.0.1:${port} within ${timeoutMs / 1000} s: ${await logTail(logFile)}`);
+      const client = new pg.Client({ connectionString: adminUrl(), connectionTimeoutMillis: 2000 });
+      try {
+        await client.connect();
+        await client.end();
+        return;
+      } catch {
+        await client.end().catch(() => undefined);
+        await new Promise((done) => setTimeout(done, 200));
+      }
+    }
   };
   try {
     await mkdir(socketDir);
@@ -116,38 +159,12 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
     await run(initProgram, initArgs, { maxBuffer: 16 << 20 }).catch((error: Error & { stderr?: string }) => {
       throw new Error(`initdb failed in ${dataDir}: ${(error.stderr ?? error.message).trim().split('\n').slice(-3).join(' ')}`);
     });
-    const port = await freePort();
-    const settings: Record<string, string> = {
-      listen_addresses: '127.0.0.1',
-      unix_socket_directories: socketDir,
-      max_connections: '100',
-      ...(options.durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
-      ...options.settings,
-    };
-    const [program, args] = command('postgres', ['-D', dataDir, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])]);
-    const out = openSync(logFile, 'a');
-    child = spawn(program, args, { stdio: ['ignore', out, out] });
-    closeSync(out);
-    const timeoutMs = options.startTimeoutMs ?? 90_000;
-    const deadline = Date.now() + timeoutMs;
-    const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`PostgreSQL exited while starting (${child.exitCode ?? child.signalCode}): ${await logTail(logFile)}`);
-      if (Date.now() > deadline) throw new Error(`PostgreSQL did not accept connections on 127.0.0.1:${port} within ${timeoutMs / 1000} s: ${await logTail(logFile)}`);
-      const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
-      try {
-        await client.connect();
-        await client.end();
-        break;
-      } catch {
-        await client.end().catch(() => undefined);
-        await new Promise((done) => setTimeout(done, 200));
-      }
-    }
+    port = await freePort();
+    await launch();
     let databases = 0;
     const createDatabase = async (name = `radio_${++databases}`) => {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a database name: ${name}`);
-      const client = new pg.Client({ connectionString: adminUrl });
+      const client = new pg.Client({ connectionString: adminUrl() });
       await client.connect();
       try {
         await client.query(`CREATE DATABASE ${name}`);
@@ -157,7 +174,27 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     };
     const url = await createDatabase('radio');
-    return { url, port, dir, pid: postmasterPid() ?? child.pid!, createDatabase, stop };
+    const server: PostgresServer = {
+      url,
+      port,
+      dir,
+      pid: postmasterPid() ?? child!.pid!,
+      createDatabase,
+      stop,
+      async kill() {
+        await halt('SIGKILL');
+      },
+      async restart() {
+        await halt('SIGINT');
+        await launch();
+        server.pid = postmasterPid() ?? child!.pid!;
+      },
+      async start() {
+        await launch();
+        server.pid = postmasterPid() ?? child!.pid!;
+      },
+    };
+    return server;
   } catch (error) {
     await stop();
     throw error;

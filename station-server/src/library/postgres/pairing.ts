@@ -27,11 +27,12 @@ export function createPairingStore(db: Db, options: PairingOptions): PairingStor
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
   let failing = false;
+  let disposed = false;
   const later = () => {
-    if (timer) return;
+    if (timer || disposed) return;
     timer = setTimeout(() => {
       timer = undefined;
-      store.flush().catch(() => later());
+      store.flush().catch(() => undefined); // a failed batch re-arms the timer itself
     }, flushMs);
     timer.unref();
   };
@@ -67,6 +68,7 @@ export function createPairingStore(db: Db, options: PairingOptions): PairingStor
       for (const [id, at] of seen) if (!seenAt.has(id)) seenAt.set(id, at);
       if (!failing) options.log(`store: could not save TVs, keeping them in memory: ${(error as Error).message}`);
       failing = true;
+      later(); // tried again on the timer, whoever asked for this flush
       throw error;
     }
   };
@@ -126,6 +128,7 @@ export function createPairingStore(db: Db, options: PairingOptions): PairingStor
       return row ? toPhone(row) : undefined;
     },
     dispose() {
+      disposed = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
     },

@@ -149,4 +149,33 @@ describe('the PostgreSQL store', () => {
       await own.stop();
     }
   });
+
+  it('rides out a PostgreSQL crash: TVs wait in memory and are written, and queries work again, once it is back', async () => {
+    const own = await startPostgres({ durable: true }); // a commit survives the crash, as in production
+    const store = await openPostgresStore(own.url, { ...quiet, connectTimeoutMs: 3000, tvFlushMs: 50 });
+    try {
+      const before = await store.pairing.addTv();
+      await store.pairing.flush();
+      await own.kill();
+      const tv = await store.pairing.addTv();
+      const error = await failure(store.pairing.flush());
+      expect(error!.code).toBe('database-unreachable');
+      expect(await store.pairing.tv(tv.id, tv.token)).toEqual({ id: tv.id });
+      await own.start();
+      // The pool drops its dead connections and opens new ones; the batch is retried on its timer.
+      const deadline = Date.now() + 60_000;
+      let found: { id: string }[] = [];
+      while (Date.now() < deadline) {
+        found = (await sql(own.url, 'SELECT id FROM tvs ORDER BY id').catch(() => [])) as { id: string }[];
+        if (found.length === 2 && (await store.songs.count().catch(() => -1)) === 0) break;
+        await new Promise((done) => setTimeout(done, 200));
+      }
+      expect(found.map((r) => r.id).sort()).toEqual([before.id, tv.id].sort());
+      expect(await store.pairing.tv(tv.id, tv.token)).toEqual({ id: tv.id });
+      expect(await store.songs.count()).toBe(0);
+    } finally {
+      await store.close().catch(() => undefined);
+      await own.stop();
+    }
+  });
 });
