@@ -3,7 +3,6 @@
 // test; `cleanup` runs once after the suite (stop a server, remove folders).
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { SongRequest } from '@radio-optimism/shared';
-import { LibraryError } from './library-error.js';
 import type { NewSong, SongKind, SongMatch, SongRecord, Store } from './store.js';
 
 const tick = () => new Promise((done) => setTimeout(done, 3)); // distinct created_at milliseconds
@@ -30,8 +29,8 @@ function newSong(over: Partial<NewSong> & { relation?: SongRequest['relation'] }
 
 async function expectBadCursor(promise: Promise<unknown>): Promise<void> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(LibraryError);
-  expect((error as LibraryError).code).toBe('bad-cursor');
+  // By name and code rather than instanceof: an implementation may come from another build of library/.
+  expect(error).toMatchObject({ name: 'LibraryError', code: 'bad-cursor' });
 }
 
 export function describeStoreContract(name: string, open: () => Promise<Store>, cleanup: () => Promise<void>): void {
