@@ -45,7 +45,8 @@ export function describeUrl(databaseUrl: string): string {
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
 const REFUSED = new Set(['28P01', '28000', '3D000', '42501']);
 
-/** The LibraryError behind a driver error, or undefined when it is not about the connection. */
+/** The LibraryError behind a driver error (the server unreachable, refusing us, full or read-only), or
+ *  undefined when it is not about the server (a bug, a bad row), which callers rethrow as it is. */
 export function connectionProblem(where: string, error: unknown): LibraryError | undefined {
   if (error instanceof LibraryError) return error;
   const code = String((error as { code?: unknown } | null)?.code ?? '');
@@ -53,6 +54,8 @@ export function connectionProblem(where: string, error: unknown): LibraryError |
   if (REFUSED.has(code)) {
     return new LibraryError('database-refused', `PostgreSQL at ${where} refused the station (${code}: ${detail}): check the user, password and database in DATABASE_URL`);
   }
+  if (code === '53100') return new LibraryError('disk-full', `PostgreSQL at ${where}: its disk is full (${code}); free some space on the database server`);
+  if (code === '25006') return new LibraryError('read-only', `PostgreSQL at ${where} takes no writes (${code}: a standby?): point DATABASE_URL at the primary`);
   const lost = /timeout exceeded when trying to connect|Connection terminated|connection timeout|server closed the connection/i.test(detail);
   if (UNREACHABLE.has(code) || code.startsWith('08') || lost) {
     return new LibraryError('database-unreachable', `PostgreSQL at ${where} cannot be reached (${code || detail}): check that it is running and that DATABASE_URL names it`);
