@@ -1,5 +1,15 @@
 // The library's errors, as typed values with a code and one line a person can act on.
-export type LibraryErrorCode = 'read-only' | 'not-writable' | 'disk-full' | 'disk-error' | 'wal-unavailable' | 'schema-too-new' | 'bad-cursor';
+export type LibraryErrorCode =
+  | 'read-only'
+  | 'not-writable'
+  | 'disk-full'
+  | 'disk-error'
+  | 'wal-unavailable'
+  | 'schema-too-new'
+  | 'bad-cursor'
+  | 'bad-database-url'
+  | 'database-unreachable'
+  | 'database-refused';
 
 export class LibraryError extends Error {
   constructor(readonly code: LibraryErrorCode, message: string) {
