@@ -10,7 +10,16 @@ const buses: RedisBus[] = [];
 beforeAll(async () => {
   redis = await startRedis();
 });
+// Plain clients a test opens, closed even when it fails, so a failure never keeps Jest from exiting.
+const clients: Redis[] = [];
+function raw(): Redis {
+  const client = new Redis(redis.url);
+  clients.push(client);
+  return client;
+}
+
 afterAll(async () => {
+  for (const client of clients) client.disconnect();
   await Promise.all(buses.map((b) => b.close()));
   await redis?.stop();
 });
@@ -68,11 +77,10 @@ describe('redis bus', () => {
     b.onProblem((p) => problems.push(p));
     const got: string[] = [];
     b.subscribe('now-playing', (m) => got.push(m.title));
-    const raw = new Redis(redis.url);
-    await raw.publish('radio:bus:now-playing', JSON.stringify({ from: 'x', message: { channel: 'BAD CHANNEL', title: 't', startedAt: 1 } }));
-    await raw.publish('radio:bus:now-playing', 'x'.repeat(64 * 1024));
-    await raw.publish('radio:bus:now-playing', JSON.stringify({ from: 'x', message: now(3) }));
-    raw.disconnect();
+    const client = raw();
+    await client.publish('radio:bus:now-playing', JSON.stringify({ from: 'x', message: { channel: 'BAD CHANNEL', title: 't', startedAt: 1 } }));
+    await client.publish('radio:bus:now-playing', 'x'.repeat(64 * 1024));
+    await client.publish('radio:bus:now-playing', JSON.stringify({ from: 'x', message: now(3) }));
     await until(() => got.length === 1);
     expect(got).toEqual(['song 3']);
     expect(problems.map((p) => (p.code === 'dropped' ? p.reason.code : p.code))).toEqual(['bad-message', 'too-large']);
@@ -116,6 +124,7 @@ describe('redis bus', () => {
 
   test('an unreachable Redis gives a one-line error from ready(), not a stack', async () => {
     const dead = new RedisBus({ url: 'redis://:secret@127.0.0.1:1' });
+    buses.push(dead);
     const error = await dead.ready(1_000).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'RedisBusError', code: 'bus-unavailable' });
     expect((error as Error).message).not.toContain('secret');

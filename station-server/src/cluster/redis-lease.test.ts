@@ -11,7 +11,16 @@ const leases: RedisLease[] = [];
 beforeAll(async () => {
   redis = await startRedis();
 });
+// Plain clients a test opens, closed even when it fails, so a failure never keeps Jest from exiting.
+const clients: Redis[] = [];
+function raw(): Redis {
+  const client = new Redis(redis.url);
+  clients.push(client);
+  return client;
+}
+
 afterAll(async () => {
+  for (const client of clients) client.disconnect();
   for (const lease of leases) lease.destroy();
   await redis?.stop();
 });
@@ -67,14 +76,13 @@ describe('redis lease', () => {
     expect([wonA, wonB].filter(Boolean)).toHaveLength(1);
     const winner = wonA ? a : b;
     const loser = wonA ? b : a;
-    const raw = new Redis(redis.url);
-    expect(await raw.get('radio:lease:one')).toBe(winner.holder);
+    const client = raw();
+    expect(await client.get('radio:lease:one')).toBe(winner.holder);
     // Renewals keep it: after several ttls the same one leads.
     await new Promise((r) => setTimeout(r, 3_500));
     expect(winner.isLeader('one')).toBe(true);
     expect(loser.isLeader('one')).toBe(false);
-    expect(await raw.get('radio:lease:one')).toBe(winner.holder);
-    raw.disconnect();
+    expect(await client.get('radio:lease:one')).toBe(winner.holder);
     await a.close();
     await b.close();
   }, 60_000);
@@ -97,14 +105,13 @@ describe('redis lease', () => {
     const b = contender({ settleOnFirstWin: false });
     expect(await a.acquire('dead')).toBe(true);
     expect(await b.acquire('dead')).toBe(false);
-    const raw = new Redis(redis.url);
+    const client = raw();
     await new Promise((r) => setTimeout(r, 2_500));
-    const leftMs = await raw.pttl('radio:lease:dead');
+    const leftMs = await client.pttl('radio:lease:dead');
     const killed = performance.now();
     a.destroy();
     await until(() => b.isLeader('dead'), 30_000);
     const tookMs = performance.now() - killed;
-    raw.disconnect();
     console.log(`takeover after the leader died: ${tookMs.toFixed(0)} ms (lease had ${leftMs} ms left)`);
     expect(tookMs).toBeGreaterThanOrEqual(leftMs - 50);
     // ttl + renew is 8 s by design; the slack is for a loaded machine, the requirement is 10 s.
@@ -170,18 +177,17 @@ describe('redis lease', () => {
     const b = contender({ ttlMs: 3_000, renewMs: 1_000 });
     expect(await a.acquire('reclaim')).toBe(true);
     // As if Redis lost the key and b, never having seen it held, won it: b settles.
-    const raw = new Redis(redis.url);
-    await raw.del('radio:lease:reclaim');
+    const client = raw();
+    await client.del('radio:lease:reclaim');
     expect(await b.acquire('reclaim')).toBe(false);
-    expect(await raw.get('radio:lease:reclaim')).toBe(`settling:${b.holder}`);
+    expect(await client.get('radio:lease:reclaim')).toBe(`settling:${b.holder}`);
     expect(await a.renew('reclaim')).toBe(true);
-    expect(await raw.get('radio:lease:reclaim')).toBe(a.holder);
+    expect(await client.get('radio:lease:reclaim')).toBe(a.holder);
     // b's next renewal finds it taken back and never leads.
     await b.renew('reclaim');
     await new Promise((r) => setTimeout(r, 4_000));
     expect(b.isLeader('reclaim')).toBe(false);
     expect(a.isLeader('reclaim')).toBe(true);
-    raw.disconnect();
     await a.close();
     await b.close();
   }, 60_000);
