@@ -12,7 +12,7 @@ import { planCrossfade, renderCrossfade } from './crossfade.js';
 import { PACKAGE_DIR, TARGET_DURATION, readPackage, type PackagedAudio } from './hls-package.js';
 import { channelPts, shiftTimestamps } from './ts-timestamps.js';
 import { chooseNext, type SongInfo } from './rotation.js';
-import { introText } from './announcements.js';
+import { introText } from './announcement-words.js';
 import { followsOn, isSongItem, itemEndMs, liveWindow, mediaPlaylist, nextSlot, playedSegments, type AirItem } from './timeline.js';
 import type { RenditionName } from './hls-package.js';
 import { channelSegment, originCache, segmentStartMs } from './segment-file.js';
