@@ -31,7 +31,7 @@ async function seedFirstSongs(config: StationConfig, parts: StationParts, progre
     const prompts = (await readStarterPrompts(join(config.playlistsDir, 'prompts'))).map((p) => ({ ...p.request, seed: p.request.seed ?? 1 }));
     if (prompts.length) progress.log(`The library is empty: making ${prompts.length} starter songs from ${join(config.playlistsDir, 'prompts')}; on air after the first ${SONGS_BEFORE_AIR}.`);
     starter = await queueStarterCatalog(store, queue, prompts, progress.log);
-  } else if (resumed.length) progress.log(`Making ${resumed.length} songs accepted before the last stop.`);
+  }
   const waiting = [...resumed, ...starter];
   if (waiting.length === 0) return [];
   const total = (await store.songs.count()) + waiting.length;

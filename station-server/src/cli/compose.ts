@@ -1,12 +1,14 @@
-// `npm run -s compose -- --message TEXT --to NAME ... --out DIR`: one song into one folder.
+// `npm run -s compose -- --message TEXT --to NAME ... --out DIR`: one song into one folder, made as a
+// job on a song queue on the composer thread, like every song the station makes.
 // Exit 0 on success; exit 2 with one plain line on stderr for bad input; 1 if making the song failed.
 import { parseArgs } from 'node:util';
 import { randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { checkSongRequest } from '@radio-optimism/shared';
-import { composeSong } from '../composer/pipeline.js';
-import { closeDefaultRenderPool } from '../composer/render/render.js';
+import { shutdownComposer } from '../composer/shutdown.js';
+import { createLocalQueue } from '../songs/local-queue.js';
+import { folderJob } from '../songs/folder-job.js';
 import { createStageProgress } from './progress.js';
 
 const USAGE =
@@ -68,16 +70,24 @@ async function main(): Promise<void> {
   if (existing && !existing.isDirectory()) fail(`--out ${values.out} is a file, not a folder: name a new or existing folder`);
   const finalSeed = request.seed ?? randomInt(0, 2 ** 31 - 1);
   const progress = createStageProgress(process.stderr);
+  let failure: unknown;
+  const queue = createLocalQueue({ concurrency: 1, log: () => undefined, handler: folderJob(outDir, finalSeed, { onStage: progress.update }) });
   try {
-    const { manifest } = await composeSong(request, finalSeed, outDir, { onStage: progress.update });
+    const { id } = await queue.submit({ type: 'song', request, kind: 'private', priority: 'operator' });
+    const result = await queue.wait(id);
     progress.stop();
-    process.stdout.write(`${outDir}: "${manifest.title}", ${manifest.durationSec.toFixed(1)} s, ${manifest.genre}/${manifest.vibe}, ${manifest.language}, seed ${manifest.seed}\n`);
+    if (result.type === 'song') {
+      const song = result.song;
+      process.stdout.write(`${outDir}: "${song.title}", ${song.durationSec.toFixed(1)} s, ${song.genre}/${song.vibe}, ${song.language}, seed ${song.seed}\n`);
+    }
   } catch (error) {
     progress.stop();
-    fail(`could not make the song: ${error instanceof Error ? error.message : String(error)}`, 1);
+    failure = error;
   } finally {
-    await closeDefaultRenderPool();
+    await queue.destroy();
+    await shutdownComposer();
   }
+  if (failure !== undefined) fail(`could not make the song: ${failure instanceof Error ? failure.message : String(failure)}`, 1);
 }
 
 void main();

@@ -12,7 +12,7 @@ import { planCrossfade, renderCrossfade } from './crossfade.js';
 import { PACKAGE_DIR, TARGET_DURATION, readPackage, type PackagedAudio } from './hls-package.js';
 import { channelPts, shiftTimestamps } from './ts-timestamps.js';
 import { chooseNext, type SongInfo } from './rotation.js';
-import { introText } from './announcements.js';
+import { createDedicationIntros } from './dedication-intros.js';
 import { followsOn, isSongItem, itemEndMs, liveWindow, mediaPlaylist, nextSlot, playedSegments, type AirItem } from './timeline.js';
 import type { RenditionName } from './hls-package.js';
 import { channelSegment, originCache, segmentStartMs } from './segment-file.js';
@@ -21,8 +21,7 @@ import { steadyClock } from './steady-clock.js';
 
 /** A song found without its files is left out of rotation this long, then looked at again. */
 export const UNPLAYABLE_RECHECK_MS = 60_000;
-/** A dedication waits at most this long for its spoken intro (made on the song queue), then airs without it. */
-export const INTRO_WAIT_MS = 60_000;
+export { INTRO_WAIT_MS } from './dedication-intros.js';
 
 export interface PlayoutOptions {
   store: Store;
@@ -103,8 +102,20 @@ export function createPlayout(options: PlayoutOptions): Playout {
     store.timeline.append(channel, item.index, item).catch((error: unknown) => {
       events.emit(StationEvent.Error, { code: 'timeline-save-failed', message: `${channel}: ${error instanceof Error ? error.message : String(error)}`, fatal: false });
     });
-  // Dedications' spoken intros, by song: asked of the song queue when the dedication is queued.
-  const intros = new Map<string, { status: 'making' | 'ready' | 'failed'; since: number; source?: string }>();
+  // Dedications' spoken intros, made on the song queue; once one is settled, its dedication makes room.
+  const intros = createDedicationIntros({
+    store,
+    queue,
+    mediaRoot,
+    now,
+    onSettled(songId) {
+      // While the intro was made, the channel scheduled on; what has not started yet makes room again.
+      if (destroyed) return;
+      for (const state of states.values()) if (state.dedications.includes(songId)) dropUnstarted(state);
+      void api.tick();
+    },
+    onError: (_songId, message) => events.emit(StationEvent.Error, { code: 'intro-failed', message, fatal: false }),
+  });
   let ticking: Promise<void> | undefined;
   let rerun = false;
 
@@ -186,31 +197,6 @@ export function createPlayout(options: PlayoutOptions): Playout {
     queueMicrotask(() => void api.tick());
   }
 
-  /** Asks the song queue for a dedication's spoken intro (once per song), or finds one made before. */
-  async function requestIntro(songId: string): Promise<void> {
-    if (!queue || intros.has(songId)) return;
-    const entry: { status: 'making' | 'ready' | 'failed'; since: number; source?: string } = { status: 'making', since: now() };
-    intros.set(songId, entry);
-    try {
-      const jobId = `${songId}-intro`;
-      if (await readPackage(join(mediaRoot, 'intros', jobId))) {
-        Object.assign(entry, { status: 'ready', source: `intros/${jobId}` });
-        return;
-      }
-      const song = await store.songs.get(songId);
-      if (!song) throw new Error('the song is not in the library');
-      const { id } = await queue.submit({ type: 'announcement', as: 'intro', text: introText(song.request.language, song.recipient, song.sender), language: song.request.language, tonic: 0, priority: 'dedication', id: jobId });
-      await queue.wait(id);
-      Object.assign(entry, { status: 'ready', source: `intros/${id}` });
-    } catch (error) {
-      entry.status = 'failed';
-      events.emit(StationEvent.Error, { code: 'intro-failed', message: `the intro for ${songId} could not be made (${error instanceof Error ? error.message : String(error)}); playing the song without it`, fatal: false });
-    }
-    // While the intro was made, the channel scheduled on; what has not started yet makes room again.
-    if (destroyed) return;
-    for (const state of states.values()) if (state.dedications.includes(songId)) dropUnstarted(state);
-    void api.tick();
-  }
   /** Drops the items that have not started (nobody has heard them), so the next choice comes right after the one on air. */
   function dropUnstarted(state: ChannelState): void {
     const at = now();
@@ -218,11 +204,6 @@ export function createPlayout(options: PlayoutOptions): Playout {
     if (firstFuture >= 0) state.items.splice(firstFuture);
     state.cache.clear();
   }
-  /** Whether a waiting dedication may air now: its intro is settled, or it has waited long enough. */
-  const introSettled = (songId: string, at: number): boolean => {
-    const intro = intros.get(songId);
-    return !queue || !intro || intro.status !== 'making' || at - intro.since >= INTRO_WAIT_MS || at < intro.since;
-  };
 
   async function scheduleNext(state: ChannelState, at: number, unplayable: ReadonlySet<string>): Promise<boolean> {
     const last = state.items[state.items.length - 1];
@@ -236,7 +217,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
     for (let attempt = 0; attempt < 8; attempt++) {
       const dedications: SongInfo[] = [];
       for (const id of state.dedications) {
-        if (excluded.has(id) || !introSettled(id, at)) continue;
+        if (excluded.has(id) || !intros.settled(id, at)) continue;
         const song = await store.songs.get(id);
         if (song) dedications.push(info(song));
       }
@@ -292,14 +273,11 @@ export function createPlayout(options: PlayoutOptions): Playout {
 
   /** The spoken intro of a dedication, made on the song queue; undefined (a plain start) if it is not ready. */
   async function introFor(state: ChannelState, songId: string, slot: ReturnType<typeof nextSlot>): Promise<AirItem | undefined> {
-    const intro = intros.get(songId);
-    intros.delete(songId);
-    const song = await store.songs.get(songId);
-    if (!song || intro?.status !== 'ready' || !intro.source) return undefined;
     try {
-      const packaged = await readPackage(join(mediaRoot, intro.source));
-      if (!packaged) throw new Error('its files are gone');
-      return { ...slot, kind: 'intro', songId, source: intro.source, segments: packaged.segments, title: song.title };
+      const intro = await intros.take(songId);
+      const song = await store.songs.get(songId);
+      if (!song || !intro) return undefined;
+      return { ...slot, kind: 'intro', songId, source: intro.source, segments: intro.packaged.segments, title: song.title };
     } catch (error) {
       events.emit(StationEvent.Error, { code: 'intro-failed', message: `${state.config.id}: the intro for ${songId} could not be made (${error instanceof Error ? error.message : String(error)}); playing the song without it`, fatal: false });
       return undefined;
@@ -440,7 +418,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
       const state = states.get(id);
       if (!state) return;
       state.dedications.push(songId);
-      void requestIntro(songId);
+      intros.request(songId);
       // What has not started yet has not been heard: make room for the dedication right after the song on air.
       dropUnstarted(state);
     },

@@ -115,20 +115,25 @@ async function pick(playlist: PlaylistConfig, input: RotationInput, exclude: rea
   // In list order (or oldest first), after the last song of the list that played.
   const played = ids ? input.history.filter((id) => ids.includes(id)) : input.history;
   const after = played[played.length - 1];
-  for (let window = playlist.noRepeat; window >= 0; window--) {
-    const recent = window > 0 ? input.history.slice(-window) : [];
-    const found = await input.next({
+  const ask = (window: number) =>
+    input.next({
       kind: 'song',
       match: playlist.match as SongMatch,
       ...(ids ? { ids } : {}),
       mode: playlist.mode,
-      exclude: [...exclude, ...recent],
+      exclude: [...exclude, ...(window > 0 ? input.history.slice(-window) : [])],
       ...(after ? { after } : {}),
       seed,
     });
+  const full = await ask(playlist.noRepeat);
+  if (full || playlist.noRepeat === 0) return full;
+  // None outside the window: if none matches at all, the next in the chain is asked; else the window
+  // shrinks one song at a time, so the gap stays the longest the list allows.
+  const any = await ask(0);
+  if (!any) return undefined;
+  for (let window = playlist.noRepeat - 1; window > 0; window--) {
+    const found = await ask(window);
     if (found) return found;
-    // No song at all matches (not even with no window): the next in the chain is asked.
-    if (recent.length === 0) return undefined;
   }
-  return undefined;
+  return any;
 }
