@@ -1,13 +1,16 @@
 // npm run bench:store: fills a store with 1,000,000 synthetic song rows (rows only, no audio), then
 // measures p50/p99 of the lists (songs.page: first page and deep pages through cursors, with and
 // without filters) and of choosing the next song (each mode, with an exclude window, a playlist's
-// ids, rules), and this process's RSS. `benchStore` takes any store; the command runs it on
-// PostgreSQL: DATABASE_URL (an empty database) or a throwaway server started here.
+// ids, rules), and this process's RSS. `benchStore` takes any store; the command runs it on SQLite
+// (a fresh folder) and on PostgreSQL (DATABASE_URL, an empty database, or a throwaway server started here).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { GENRES, LANGUAGES, RELATIONS, THEMES, VIBES, type SongRequest } from '@radio-optimism/shared';
 import type { NextSongQuery, SongKind, SongMatch, SongRecord, Store } from '../library/store.js';
-import { machineLine } from './report.js';
+import { machineLine, writeSection } from './report.js';
 
 /** A store to measure, and how to fill it fast (a bulk path outside the Store interface). */
 export interface StoreBenchSubject {
@@ -174,7 +177,24 @@ async function main(): Promise<void> {
   const { openPostgresStore } = await import('../library/postgres/postgres-store.js');
   const { bulkInsertSongs } = await import('../library/postgres/bulk-songs.js');
   const { startPostgres } = await import('../testing/postgres-server.js');
+  const { openSqliteStore } = await import('../library/sqlite-store.js');
+  const { bulkInsertSqliteSongs } = await import('../library/sqlite-bulk-songs.js');
   const songs = Number(process.env.BENCH_SONGS ?? 1_000_000);
+  const sections: string[] = [];
+
+  // The embedded engine, in a fresh folder.
+  const dir = await mkdtemp(join(tmpdir(), 'bench-store-'));
+  try {
+    const result = await benchStore(async () => {
+      const store = openSqliteStore(dir, { log: (line) => console.error(line) });
+      return { store, fill: (batches) => bulkInsertSqliteSongs(store.file, batches), close: () => store.close() };
+    }, { songs });
+    console.log(report(result));
+    sections.push(report(result));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+
   // A server like a production one (fsync on); DATABASE_URL must name an empty database.
   const server = process.env.DATABASE_URL ? undefined : await startPostgres({ durable: true, settings: { shared_buffers: '256MB' } });
   const url = process.env.DATABASE_URL ?? server!.url;
@@ -184,9 +204,11 @@ async function main(): Promise<void> {
       return { store, fill: (batches) => bulkInsertSongs(url, batches), close: () => store.close() };
     }, { songs });
     console.log(report(result));
+    sections.push(report(result));
   } finally {
     await server?.stop();
   }
+  writeSection(resolve(process.cwd(), 'docs/BENCHMARKS.md'), 'store', ['## Store at a million songs (`npm run bench:store`)', '', ...sections].join('\n\n'));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
