@@ -232,6 +232,35 @@ describe('BullMQ song queue', () => {
     expect(await queue.wait(id)).toEqual(done(id));
   }, 60_000);
 
+  it('carries on after Redis restarts: stations and workers reconnect, and a wait on a job Redis lost ends', async () => {
+    const name = queueName();
+    const queue = await openQueue(name, { recheckMs: 200 });
+    const heard: string[] = [];
+    queue.listen({ ready: (id) => heard.push(id) });
+    // The worker holds 'lost' until Redis restarts and loses it (this Redis keeps no files).
+    await runWorker(name, async (_spec, context) => {
+      if (context.id === 'lost') await new Promise(() => undefined);
+      return done(context.id);
+    }, 2);
+    await queue.submit(announcement('filler', 'before'));
+    await queue.wait('before');
+    await queue.submit(announcement('filler', 'lost'));
+    await until('the lost job to start', async () => (await queue.state('lost'))?.status === 'composing');
+    const lost = expect(queue.wait('lost')).rejects.toMatchObject({ code: 'not-found' });
+    await redis.restart();
+    await lost;
+    await until('the queue to take jobs again', async () => {
+      try {
+        await queue.submit(announcement('dedication', 'after'));
+        return true;
+      } catch {
+        return false;
+      }
+    }, 60_000);
+    expect(await queue.wait('after')).toEqual(done('after'));
+    await until('the station to hear it', () => heard.includes('after'), 60_000);
+  }, 120_000);
+
   it('rejects pending waits when it is destroyed', async () => {
     const queue = await createBullmqQueue({ connection: redis.url, name: queueName(), queueLimit: 10, log });
     const { id } = await queue.submit(announcement('filler'));

@@ -38,6 +38,7 @@ export interface BullmqQueueOptions {
 const SECONDS_PER_JOB = 30;
 const RECHECK_MS = 10_000;
 const LOG_REPEAT_MS = 60_000;
+const CLOSE_TIMEOUT_MS = 5_000;
 
 interface Waiter {
   resolve: (result: JobResult) => void;
@@ -236,7 +237,11 @@ export async function createBullmqQueue(options: BullmqQueueOptions): Promise<So
       clearInterval(recheck);
       for (const id of [...waiters.keys()]) settle(id, { error: { code: 'queue-closed', message: 'the song queue is closed' } });
       listeners.clear();
-      await Promise.allSettled([events.close(), queue.close()]);
+      // A Redis that is away must not hold up shutdown: after a while, drop the connections.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([events.close(), queue.close()]), new Promise((r) => (timer = setTimeout(r, CLOSE_TIMEOUT_MS)))]);
+      clearTimeout(timer);
+      await Promise.allSettled([events.disconnect(), queue.disconnect()]);
       redis.disconnect();
     },
   };
