@@ -3,6 +3,7 @@
 // which stop it gracefully. SIGKILL leaves its job to stall recovery on another worker.
 import { Redis } from 'ioredis';
 import { ConfigError } from '../config.js';
+import { installProcessGuard } from '../process-guard.js';
 import type { JobHandler } from './song-queue.js';
 import { DEFAULT_QUEUE_NAME } from './bullmq-settings.js';
 import { startWorker } from './bullmq-worker.js';
@@ -82,6 +83,8 @@ export async function runWorkerProcess(env: NodeJS.ProcessEnv, parts: WorkerProc
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return fail(`cannot reach Redis at REDIS_URL=${where}: ${reason}; start Redis or fix REDIS_URL`);
   }
+  // A stray throw is logged on one line; a burst exits the process, and stall recovery re-runs its songs.
+  installProcessGuard({ log: (line) => console.error(`worker: ${line}`) });
   const handler = await parts.createHandler(env);
   const worker = await startWorker({ connection: settings.redisUrl, name: settings.queueName, handler, concurrency: settings.concurrency, log });
   log(`worker ready: queue "${settings.queueName}" on ${where}, ${settings.concurrency} at a time (pid ${process.pid})`);
