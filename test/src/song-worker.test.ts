@@ -72,6 +72,22 @@ describe('song worker processes', () => {
     expect(await queue.state('killed-mid-song')).toMatchObject({ status: 'ready' });
   }, 120_000);
 
+  it('a song that kills its worker again and again fails as worker-lost after its third stall, instead of taking every worker down', async () => {
+    const { queue, heard, env } = await setup();
+    let holder = await startTestWorker(env(600_000));
+    await queue.submit(dedication('poison'));
+    const failure = expect(queue.wait('poison')).rejects.toMatchObject({ code: 'worker-lost' });
+    for (let stall = 1; stall <= 3; stall++) {
+      await until(`try ${stall} to start`, () => heard.filter((h) => h === 'started poison').length === stall, 90_000);
+      const next = await startTestWorker(env(600_000));
+      holder.child.kill('SIGKILL');
+      holder = next;
+    }
+    await failure;
+    expect(heard.filter((h) => h === 'failed poison')).toHaveLength(1);
+    expect(await queue.state('poison')).toMatchObject({ status: 'failed', error: { code: 'worker-lost' } });
+  }, 300_000);
+
   it('SIGTERM hands a song that cannot finish in the grace time back, and exits cleanly', async () => {
     const { queue, heard, env } = await setup();
     const stopping = await startTestWorker(env(600_000, { WORKER_GRACE_SECONDS: '1' }));
