@@ -124,7 +124,12 @@ export async function createBullmqQueue(options: BullmqQueueOptions): Promise<So
     if (stage) tell('stage', jobId, stage);
   });
   events.on('completed', ({ jobId, returnvalue }) => {
-    const result = resultOf(returnvalue);
+    let result: JobResult;
+    try {
+      result = resultOf(returnvalue);
+    } catch {
+      return log(`song queue: job ${jobId} finished with a result that is not JSON`);
+    }
     settle(jobId, { result });
     tell('ready', jobId, result);
   });
