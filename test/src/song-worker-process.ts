@@ -28,7 +28,8 @@ export async function startTestWorker(env: NodeJS.ProcessEnv, script = 'station-
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  // 'close', not 'exit': by then all of its output has been read.
+  const exited = new Promise<number | null>((done) => child.once('close', (code) => done(code)));
   const worker = { child, output: () => out, exited };
   const deadline = Date.now() + readyTimeoutMs;
   while (!out.includes('worker ready')) {

@@ -142,10 +142,12 @@ export async function createBullmqQueue(options: BullmqQueueOptions): Promise<So
   await events.waitUntilReady();
 
   /** Settles the waiters of a job that already finished (or no longer exists). */
+  // The state is read before the job: a job read first may finish in between and show no result yet.
   const check = async (id: string) => {
+    const state = await queue.getJobState(id);
+    if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return;
     const job = await queue.getJob(id);
     if (!job) return settle(id, { error: { code: 'not-found', message: `no song job ${id}` } });
-    const state = await job.getState();
     if (state === 'completed') settle(id, { result: resultOf(job.returnvalue) });
     else if (state === 'failed') settle(id, { error: decodeJobError(job.failedReason) });
   };
@@ -207,11 +209,11 @@ export async function createBullmqQueue(options: BullmqQueueOptions): Promise<So
     },
 
     async state(id) {
-      const job = await queue.getJob(id);
-      if (!job) return undefined;
-      const raw = await job.getState();
+      // State first, as in check(): then the job shows at least that state's fields (result, error).
+      const raw = await queue.getJobState(id);
       const status = STATUS[raw];
-      if (!status) return undefined;
+      const job = status && (await queue.getJob(id));
+      if (!status || !job) return undefined;
       const spec = job.data as SongJobSpec;
       const state: JobState = { id, type: spec.type, status, priority: spec.priority, position: status === 'queued' ? await position(id, raw, spec.priority) : 0 };
       const stage = stageOf(job.progress);
