@@ -6,6 +6,16 @@ import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
 import type { JobHandler, JobResult, SongJobSpec } from './song-queue.js';
 import { DEFAULT_QUEUE_NAME, encodeJobError, FINAL_ERROR_CODES, toJobError, WORKER_LOCKS } from './bullmq-settings.js';
 
+const CLOSE_TIMEOUT_MS = 5_000;
+
+/** True when the promise settles within `ms`. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = await Promise.race([promise.then(() => true, () => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)))]);
+  clearTimeout(timer);
+  return settled;
+}
+
 export interface SongWorkerOptions {
   /** The Redis URL (REDIS_URL). */
   connection: string;
@@ -32,12 +42,27 @@ interface Running {
 export async function startWorker(options: SongWorkerOptions): Promise<SongWorker> {
   const { handler, log } = options;
   const running = new Map<string, Running>();
+  // Set once a stopping worker's grace time is over: a job it fetched but had not started yet goes back too.
+  let handingBack = false;
+
+  const giveBack = async (id: string, r: Pick<Running, 'job' | 'token'>) => {
+    try {
+      await r.job.moveToWait(r.token);
+      log(`worker: job ${id} handed back to the queue`);
+    } catch (error) {
+      log(`worker: job ${id} could not be handed back (${error instanceof Error ? error.message : String(error)}); it will run again once its lock expires`);
+    }
+  };
 
   const worker = new Worker(
     options.name ?? DEFAULT_QUEUE_NAME,
     async (job: Job, token?: string): Promise<JobResult> => {
       const id = job.id!;
       const spec = job.data as SongJobSpec;
+      if (handingBack) {
+        await giveBack(id, { job, token });
+        throw new WaitingError();
+      }
       let handBack!: () => void;
       const handedBack = new Promise<never>((_, reject) => (handBack = () => reject(new WaitingError())));
       handedBack.catch(() => undefined);
@@ -78,20 +103,18 @@ export async function startWorker(options: SongWorkerOptions): Promise<SongWorke
     async close(graceMs) {
       const closing = worker.close();
       if (graceMs === undefined) return closing;
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = await Promise.race([closing.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), graceMs)))]);
-      clearTimeout(timer);
-      if (!timedOut) return;
-      for (const [id, r] of running) {
-        try {
-          await r.job.moveToWait(r.token);
-          log(`worker: job ${id} handed back to the queue`);
-        } catch (error) {
-          log(`worker: job ${id} could not be handed back (${error instanceof Error ? error.message : String(error)}); it will run again once its lock expires`);
-        }
-        r.handBack();
-      }
-      await worker.close(true);
+      if (await settlesWithin(closing, graceMs)) return;
+      handingBack = true;
+      await Promise.all(
+        [...running].map(async ([id, r]) => {
+          await giveBack(id, r);
+          r.handBack();
+        }),
+      );
+      // BullMQ now only has its connections to close; if Redis is away that could take forever.
+      if (await settlesWithin(closing, CLOSE_TIMEOUT_MS)) return;
+      log('worker: Redis did not answer while closing; disconnecting');
+      await worker.disconnect();
     },
   };
 }
