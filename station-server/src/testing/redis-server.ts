@@ -117,3 +117,5 @@ export async function startRedis(options: { persist?: boolean; timeoutMs?: numbe
     },
   };
 }
+/** The name the song-queue tests use. */
+export type TestRedis = RedisTestServer;
