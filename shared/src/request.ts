@@ -21,7 +21,7 @@ export const VOICE_NAMES = ['high', 'low'] as const;
 export type VoiceName = `${Language}-${(typeof VOICE_NAMES)[number]}`;
 export const SURPRISE_VOICE = 'surprise';
 export type VoiceChoice = VoiceName | typeof SURPRISE_VOICE;
-export const VOICE_LABELS: Record<(typeof VOICE_NAMES)[number], string> = { high: 'higher voice (female)', low: 'lower voice (male)' };
+export const VOICE_LABELS: Record<(typeof VOICE_NAMES)[number], string> = { high: 'higher, female', low: 'lower, male' };
 
 /** The voices a language offers, by name (e.g. `en-high`, `en-low`). */
 export const voicesFor = (language: Language): VoiceName[] => VOICE_NAMES.map((v) => `${language}-${v}` as VoiceName);
