@@ -1,6 +1,7 @@
 // The sender's own words as the song's lyrics: each block of lines (blank lines between) is a
 // section, each line one sung line, sung exactly as written. A block that comes back word for word
-// is the chorus; with no repeat, blocks alternate verse and chorus (a lone block is a verse). Words
+// is the chorus (a new block after two choruses, the bridge); with no repeat, blocks alternate verse
+// and chorus (a lone block is a verse). Words
 // too few for a song (the song check wants at least 45 s) are stretched by singing the chorus
 // again at the end (or, with no chorus, the whole text), never by adding words of ours.
 import { lyricSections } from '@radio-optimism/shared';
@@ -19,14 +20,16 @@ export function lyricsFromText(text: string, u: Understanding): Lyrics {
   if (blocks.length === 0) throw new Error('the lyrics have no line with words to sing');
   const keys = blocks.map((b) => b.join('\n').toLocaleLowerCase());
   const repeated = keys.some((k, i) => keys.indexOf(k) !== i);
-  const kinds: SectionKind[] = blocks.map((_, i) => (repeated ? (keys.indexOf(keys[i]!) !== keys.lastIndexOf(keys[i]!) ? 'chorus' : 'verse') : i % 2 === 1 ? 'chorus' : 'verse'));
+  const isChorus = (i: number): boolean => (repeated ? keys.indexOf(keys[i]!) !== keys.lastIndexOf(keys[i]!) : i % 2 === 1);
+  // A new block after two choruses is the bridge (the writer's form, so a draft comes back as written).
+  const kinds: SectionKind[] = blocks.map((_, i) => (isChorus(i) ? 'chorus' : repeated && blocks.slice(0, i).filter((__, j) => isChorus(j)).length >= 2 ? 'bridge' : 'verse'));
   const section = (kind: SectionKind, lines: string[]): LyricSection => ({
     kind,
     lines: lines.map((t) => ({ text: t, syllables: syllabifyLine(t, u.language) })),
   });
   const sections = blocks.map((lines, i) => section(kinds[i]!, lines));
   const chorus = sections.find((s) => s.kind === 'chorus');
-  const again = chorus ? [chorus] : sections;
+  const again = chorus ? [chorus] : [...sections];
   const count = (): number => sections.reduce((n, s) => n + s.lines.length, 0);
   while (count() < MIN_SUNG_LINES) for (const s of again) sections.push({ kind: s.kind, lines: s.lines });
   return { language: u.language, title: titleOf(chorus ?? sections[0]!, u), sections };
