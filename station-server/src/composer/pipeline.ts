@@ -2,7 +2,7 @@
 // worker threads while the voice sings on this one and the cover paints), and writes the song folder.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { lyricsWarnings, type SongRequest } from '@radio-optimism/shared';
+import type { SongRequest } from '@radio-optimism/shared';
 import { understand } from './understand/understand.js';
 import { writeLyrics } from './lyrics/lyrics.js';
 import { lyricsFromText } from './lyrics/own-words.js';
@@ -18,7 +18,8 @@ import { paintCover } from './cover/cover.js';
 import { writeVtt } from './timed-lyrics/vtt.js';
 import { ComposerError } from './errors.js';
 import { SONG_FILES, type SongManifest } from './manifest.js';
-import { checkSong, describeFailures, type SongCheck } from '../songcheck/check-song.js';
+import { checkSong, describeFailures } from '../songcheck/check-song.js';
+import { ownWordsMayLeaveOutTheName } from './lyrics/own-words-check.js';
 import { pngSize } from '../songcheck/png-size.js';
 import { cuesFromVtt } from '../http/vtt-lines.js';
 
@@ -131,17 +132,6 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
   // A song that falls short never goes on air; its folder stays for whoever wants to look.
   if (!check.passed) throw new ComposerError('below-standard', `the song falls short of the song check: ${describeFailures(check)}`, 'check');
   return { manifest, timings };
-}
-
-/** The sender was warned when their own words leave out the recipient's name, and chose to send them:
- *  that is their song, so the check's "names the recipient" gives way (the writer's words always name them). */
-function ownWordsMayLeaveOutTheName(check: SongCheck, request: SongRequest): void {
-  if (!lyricsWarnings(request).some((w) => w.code === 'name-missing')) return;
-  const named = check.results.find((r) => r.name === 'names the recipient');
-  if (!named || named.ok) return;
-  named.ok = true;
-  named.value += ' (the sender\'s own words, sent despite the warning)';
-  check.passed = check.results.every((r) => r.ok);
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
