@@ -61,10 +61,11 @@ export function compose(lyrics: Lyrics, options: ComposeOptions): Score {
   const home = chordOf({ degree: 0, quality: mode === 'major' ? '' : 'm' }, tonic);
   const final: Note[] = voicing(home, 52).map((pitch) => ({ pitch, start: clock.time(endBeat), duration: TAIL_SEC, velocity: 64 }));
 
-  // A low voice sings the tune a sixth or so lower (around G2..G#4 rather than Eb3..E5).
-  const floor = options.register === 'low' ? 45 : 53;
-  const tonicPitch = floor + (((tonic - floor) % 12) + 12) % 12;
-  const range = { low: tonicPitch - 2, high: tonicPitch + 12 };
+  // A low voice sings the tune a minor sixth lower, whatever the key (around G2..G#4 rather than
+  // Eb3..E5); the range needs no tonic at its ends, the scale inside it is the key's.
+  const tonicPitch = 53 + (((tonic - 53) % 12) + 12) % 12;
+  const down = options.register === 'low' ? 8 : 0;
+  const range = { low: tonicPitch - 2 - down, high: tonicPitch + 12 - down };
   const melody = writeMelody(form, { tonic, mode, ...range }, random.fork('melody'));
   const vocals: VocalNote[] = melody.map((m) => {
     const planned = form.lines[m.line]!;
