@@ -40,6 +40,7 @@ describe('composeSong with the sender\'s choices', () => {
     const low = join(work, 'low');
     const a = await composeSong({ ...base, voice: 'en-high' }, 3, high);
     const b = await composeSong({ ...base, voice: 'en-low', soundsLike: 'Shiv awn' }, 3, low);
+    expect([a.manifest.voice, b.manifest.voice]).toEqual(['en-high', 'en-low']);
     for (const { manifest } of [a, b]) {
       expect(manifest.check.passed).toBe(true);
       expect(manifest.check.results.find((r) => r.name === 'vocal pitch')!.ok).toBe(true);

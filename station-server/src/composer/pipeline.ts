@@ -67,8 +67,8 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
   const meaning = await run('understand', () => understand(request));
   // The sender's own words when they wrote some, else the writer's.
   const lyrics = await run('lyrics', () => (request.lyrics !== undefined ? lyricsFromText(request.lyrics, meaning) : writeLyrics(meaning, { genre: request.genre, vibe: request.vibe, seed })));
-  const register = chooseVoice(request.language, seed, request.voice).register;
-  const score = await run('compose', () => compose(lyrics, { genre: request.genre, vibe: request.vibe, seed, register }));
+  const singer = chooseVoice(request.language, seed, request.voice);
+  const score = await run('compose', () => compose(lyrics, { genre: request.genre, vibe: request.vibe, seed, register: singer.register }));
   const lines = lyrics.sections.flatMap((s) => s.lines);
 
   // The band renders on worker threads while the voice sings here and the cover paints.
@@ -121,6 +121,7 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
     key: score.key.name,
     meter: `${score.meter[0]}/${score.meter[1]}`,
     seed,
+    ...(singer.name ? { voice: singer.name } : {}),
     request: { ...request, seed },
     lyrics: lyrics.sections,
     sections: score.sections.map((s) => ({ kind: s.kind, start: round3(s.start), end: round3(s.end) })),
