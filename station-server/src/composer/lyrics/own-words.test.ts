@@ -3,6 +3,7 @@ import { checkSongRequest, LANGUAGES, type Language } from '@radio-optimism/shar
 import { understand } from '../understand/understand.js';
 import { draftLyrics } from '../draft-lyrics.js';
 import { lyricsFromText, lyricsToText, MIN_SUNG_LINES } from './own-words.js';
+import { compose } from '../compose/compose.js';
 
 const meaning = (language: Language = 'en', to = 'Ana') => understand({ message: 'Thank you for everything', to, language, genre: 'pop', vibe: 'calm' });
 
@@ -44,6 +45,20 @@ describe('the sender\'s own words', () => {
     const lyrics = lyricsFromText(`💕 💕\nThis line is a good deal longer than any title should ever be\nyes`, meaning('en', 'Bo'));
     expect(lyrics.sections[0]!.lines.map((l) => l.text)).toEqual(['This line is a good deal longer than any title should ever be', 'yes']);
     expect(lyrics.title).toBe('Bo');
+  });
+
+  it('gives a long line of their own room: every syllable sung before the next line starts', () => {
+    const long = '하나 둘 셋 넷 다섯 여섯 일곱 여덟 아홉 열 하나 둘 셋 넷 다섯 여섯 일곱 여덟 아홉 열 엄마 사랑해요 고마워요';
+    const lyrics = lyricsFromText(`${long}\n짧은 줄이에요 엄마`, meaning('ko', '엄마'));
+    expect(lyrics.sections[0]!.lines[0]!.syllables.length).toBeGreaterThan(39);
+    const score = compose(lyrics, { genre: 'pop', vibe: 'calm', seed: 1 });
+    for (let line = 0; line + 1 < lyrics.sections.flatMap((s) => s.lines).length; line++) {
+      const mine = score.vocals.filter((v) => v.line === line);
+      const next = score.vocals.find((v) => v.line === line + 1)!;
+      const last = mine[mine.length - 1]!;
+      expect(last.start + last.duration).toBeLessThanOrEqual(next.start + 1e-6);
+      expect(mine.filter((v) => !v.continues)).toHaveLength(lyrics.sections.flatMap((s) => s.lines)[line]!.syllables.length);
+    }
   });
 
   it('drafts the writer\'s words in every language: valid as lyrics, and sung back as the same sections', () => {
