@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { MAX_FRAME_BYTES } from './protocol.js';
 import { checkSongRequest, LIMITS, lyricSections, lyricsWarnings, stripBidiControls, voicesFor } from './request.js';
 
 const base = { message: 'Thank you for everything', to: 'Mom', genre: 'pop', vibe: 'calm', language: 'en' };
@@ -68,6 +69,16 @@ describe('the sender\'s own words', () => {
     expect(huge.length).toBeGreaterThan(LIMITS.lyricsMaxChars);
     expect(checkSongRequest({ ...base, lyrics: huge })).toMatchObject({ ok: false, field: 'lyrics', message: `lyrics are too long: use at most ${LIMITS.lyricsMaxChars} characters` });
     expect(checkSongRequest({ ...base, lyrics: 12 })).toMatchObject({ ok: false, field: 'lyrics', message: 'lyrics must be text' });
+  });
+
+  it('fits the longest Hangul message and lyrics in one phone frame', () => {
+    const line = '가'.repeat(LIMITS.lyricsLineMaxChars - 10);
+    let lyrics = '';
+    while ((lyrics + line).length + 1 <= LIMITS.lyricsMaxChars) lyrics += `${line}\n`;
+    const request = { ...base, language: 'ko', message: '나'.repeat(LIMITS.messageMaxChars), to: '다'.repeat(LIMITS.nameMaxChars), from: '라'.repeat(LIMITS.nameMaxChars), soundsLike: '마'.repeat(LIMITS.nameMaxChars), voice: 'ko-low', lyrics: lyrics.trim() };
+    expect(checkSongRequest(request).ok).toBe(true);
+    const frame = JSON.stringify({ type: 'dedication.create', request, target: 'tv' });
+    expect(Buffer.byteLength(frame)).toBeLessThanOrEqual(MAX_FRAME_BYTES);
   });
 
   it('warns, without refusing, when the words leave out the recipient\'s name', () => {
