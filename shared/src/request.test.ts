@@ -44,6 +44,10 @@ describe('the sender\'s own words', () => {
     ]);
   });
 
+  it('removes bidirectional controls from lyrics, so no line can be turned around', () => {
+    expect(checkSongRequest({ ...base, lyrics: '\u202EMom you are\u2066 the best\n\u200Fsing' })).toMatchObject({ ok: true, request: { lyrics: 'Mom you are the best\nsing' } });
+  });
+
   it('refuses empty lyrics, and lyrics with nothing to sing', () => {
     expect(checkSongRequest({ ...base, lyrics: ' \n\n ' })).toMatchObject({ ok: false, field: 'lyrics', message: expect.stringMatching(/^lyrics are empty: /) });
     expect(checkSongRequest({ ...base, lyrics: '... !!!\n\n💕' })).toMatchObject({ ok: false, field: 'lyrics', message: 'lyrics have no words to sing: write at least one line with words' });

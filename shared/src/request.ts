@@ -82,10 +82,10 @@ const oneOf = <T extends string>(field: string, list: readonly T[]) =>
 const LYRICS_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/u;
 const HAS_WORDS = /[\p{L}\p{N}]/u;
 
-/** The sender's lyrics, cleaned: line ends unified, spaces trimmed, runs of blank lines made one. */
+/** The sender's lyrics, cleaned: line ends unified, spaces trimmed, runs of blank lines made one, and
+ *  bidirectional controls removed (each line is one run of text, as a name is). */
 export function normalizeLyrics(text: string): string {
-  return text
-    .normalize('NFC')
+  return stripBidiControls(text.normalize('NFC'))
     .replace(/\r\n?/gu, '\n')
     .split('\n')
     .map((l) => l.replace(/[ \u00A0]+/gu, ' ').trim())
