@@ -47,7 +47,7 @@ describe('voices', () => {
   });
 
   for (const language of LANGUAGES) {
-    it(`sings ${language} on the notes with the low voice, an octave-ish under the high one`, async () => {
+    it(`sings ${language} on the notes with the low voice, well under the high one`, async () => {
       const base = fixture(language, LINES[language], 3);
       const low = inRegister({ ...base, voice: `${language}-low` }, -9);
       const audio = await sing(low);
