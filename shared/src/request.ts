@@ -7,7 +7,24 @@ export const LIMITS = {
   messageMaxChars: 500,
   nameMaxChars: 40,
   seedMax: 2 ** 31 - 1,
+  /** The sender's own words: at most this many characters in all, */
+  lyricsMaxChars: 1200,
+  /** this many sung lines (about two minutes at four seconds a line), */
+  lyricsMaxLines: 32,
+  /** and this many characters on one line (a line is sung in about four seconds). */
+  lyricsLineMaxChars: 70,
 } as const;
+
+/** The singers each language offers: a higher (female) and a lower (male) voice. `surprise` lets the
+ *  seed choose. The composer maps each name to an eSpeak voice and a register (sing/voice.ts). */
+export const VOICE_NAMES = ['high', 'low'] as const;
+export type VoiceName = `${Language}-${(typeof VOICE_NAMES)[number]}`;
+export const SURPRISE_VOICE = 'surprise';
+export type VoiceChoice = VoiceName | typeof SURPRISE_VOICE;
+export const VOICE_LABELS: Record<(typeof VOICE_NAMES)[number], string> = { high: 'higher, female', low: 'lower, male' };
+
+/** The voices a language offers, by name (e.g. `en-high`, `en-low`). */
+export const voicesFor = (language: Language): VoiceName[] => VOICE_NAMES.map((v) => `${language}-${v}` as VoiceName);
 
 export interface SongRequest {
   message: string;
@@ -18,6 +35,14 @@ export interface SongRequest {
   vibe: Vibe;
   language: Language;
   seed?: number;
+  /** The sender's own words, sung instead of the writer's: one sung line per line, a blank line
+   *  between sections. */
+  lyrics?: string;
+  /** Who sings: one of the language's voices, or `surprise`; absent, the seed chooses as before. */
+  voice?: VoiceChoice;
+  /** How the recipient's name sounds, spelled as it is said (for the singer and the spoken intro);
+   *  never shown in text. */
+  soundsLike?: string;
 }
 
 // C0/C1 control characters (tab and newline are fine in a message; nothing else is).
@@ -54,6 +79,49 @@ const oneOf = <T extends string>(field: string, list: readonly T[]) =>
     })
     .transform((v) => v as T);
 
+const LYRICS_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/u;
+const HAS_WORDS = /[\p{L}\p{N}]/u;
+
+/** The sender's lyrics, cleaned: line ends unified, spaces trimmed, runs of blank lines made one, and
+ *  bidirectional controls removed (each line is one run of text, as a name is). */
+export function normalizeLyrics(text: string): string {
+  return stripBidiControls(text.normalize('NFC'))
+    .replace(/\r\n?/gu, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[ \u00A0]+/gu, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/gu, '\n\n')
+    .trim();
+}
+
+/** Sections of sung lines (blank lines separate sections). */
+export function lyricSections(text: string): string[][] {
+  return normalizeLyrics(text)
+    .split(/\n\n/u)
+    .map((block) => block.split('\n').filter((l) => l !== ''))
+    .filter((lines) => lines.length > 0);
+}
+
+const lyricsField = z
+  .string({ error: 'lyrics must be text' })
+  .transform(normalizeLyrics)
+  .superRefine((s, ctx) => {
+    const problem = lyricsProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+function lyricsProblem(s: string): string | undefined {
+  if (s === '') return 'lyrics are empty: write at least one line, or leave them out to have them written';
+  if (LYRICS_CONTROL.test(s)) return 'lyrics hold control characters (a tab or similar): remove them';
+  if (visibleLength(s) > LIMITS.lyricsMaxChars) return `lyrics are too long: use at most ${LIMITS.lyricsMaxChars} characters`;
+  const lines = lyricSections(s).flat();
+  if (lines.length > LIMITS.lyricsMaxLines) return `lyrics have ${lines.length} lines: use at most ${LIMITS.lyricsMaxLines}`;
+  const long = lines.findIndex((l) => visibleLength(l) > LIMITS.lyricsLineMaxChars);
+  if (long >= 0) return `lyrics line ${long + 1} is too long: split it or keep it within ${LIMITS.lyricsLineMaxChars} characters`;
+  if (!lines.some((l) => HAS_WORDS.test(l))) return 'lyrics have no words to sing: write at least one line with words';
+  return undefined;
+}
+
 export const songRequestSchema = z
   .object({
     message: z
@@ -77,8 +145,18 @@ export const songRequestSchema = z
       .min(0, 'seed must be 0 or more')
       .max(LIMITS.seedMax, `seed must be at most ${LIMITS.seedMax}`)
       .optional(),
+    lyrics: lyricsField.optional(),
+    voice: z.string({ error: 'voice must be text' }).transform((v) => v as VoiceChoice).optional(),
+    soundsLike: name('soundsLike').optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    // A voice belongs to a language, so it is checked against the request's.
+    if (r.voice === undefined) return;
+    const allowed: string[] = [...voicesFor(r.language), SURPRISE_VOICE];
+    if (!allowed.includes(r.voice))
+      ctx.addIssue({ code: 'custom', path: ['voice'], message: `unknown voice "${r.voice.slice(0, 40)}" for ${r.language}: use one of ${allowed.join(', ')}` });
+  });
 
 export type RequestCheck = { ok: true; request: SongRequest } | { ok: false; field: string; message: string };
 
@@ -102,6 +180,9 @@ export function checkSongRequest(input: unknown): RequestCheck {
     if (r.from !== undefined) request.from = r.from;
     if (r.relation !== undefined) request.relation = r.relation;
     if (r.seed !== undefined) request.seed = r.seed;
+    if (r.lyrics !== undefined) request.lyrics = r.lyrics;
+    if (r.voice !== undefined) request.voice = r.voice as VoiceChoice;
+    if (r.soundsLike !== undefined) request.soundsLike = r.soundsLike;
     return { ok: true, request };
   }
   const issue = result.error.issues[0]!;
@@ -111,4 +192,19 @@ export function checkSongRequest(input: unknown): RequestCheck {
   // A field that is there but of the wrong type keeps the schema's words ("message must be text").
   if (issue.code === 'invalid_type' && !hasField(input, issue.path)) message = `${field} is missing${CHOICES[field] ? `: use one of ${CHOICES[field].join(', ')}` : ''}`;
   return { ok: false, field, message };
+}
+
+export type LyricsWarningCode = 'name-missing';
+export interface LyricsWarning {
+  code: LyricsWarningCode;
+  message: string;
+}
+
+/** What is worth telling the sender about their own words without refusing them: a song for Ana whose
+ *  words never say "Ana" may be meant that way, but most likely the name was edited out by mistake. */
+export function lyricsWarnings(request: Pick<SongRequest, 'to' | 'lyrics'>): LyricsWarning[] {
+  if (request.lyrics === undefined) return [];
+  const fold = (t: string): string => t.normalize('NFC').toLocaleLowerCase();
+  if (fold(request.lyrics).includes(fold(request.to.trim()))) return [];
+  return [{ code: 'name-missing', message: `the words never say "${request.to}": add the name to a line, or send them as they are` }];
 }

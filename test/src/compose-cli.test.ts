@@ -8,6 +8,16 @@ import { compose, pool, songcheck } from './run.js';
 const work = await mkdtemp(join(tmpdir(), 'compose-cli-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
 
+// The sender's own words, as files the CLI reads.
+const ownWords = join(work, 'own-words.txt');
+await writeFile(ownWords, 'Jürgen you light the morning\nyou carry every song\n\nThank you Jürgen, thank you\nfor every little thing\n\nWe walked along the river\nwe laughed until the dawn\n\nThank you Jürgen, thank you\nfor every little thing\n');
+const tabbed = join(work, 'tabbed.txt');
+await writeFile(tabbed, 'Mom you are\tthe best\n');
+const latin1 = join(work, 'latin1.txt');
+await writeFile(latin1, Buffer.from([0x4d, 0x61, 0x6d, 0xe3, 0x65, 0x0a]));
+const tooLong = join(work, 'too-long.txt');
+await writeFile(tooLong, Array.from({ length: 40 }, () => 'Mom I love you so').join('\n'));
+
 const base = ['--message', 'Thank you for always being there', '--to', 'Mom', '--genre', 'pop', '--vibe', 'calm', '--lang', 'en'];
 const without = (flag: string) => {
   const i = base.indexOf(flag);
@@ -30,6 +40,13 @@ describe('compose CLI: bad input', () => {
     ['a bad seed', [...base, '--seed', 'abc'], /--seed must be a whole number/],
     ['an unknown flag', [...base, '--colour', 'red'], /Unknown option '--colour'/],
     ['no --out', base, /--out is missing/],
+    ['a missing lyrics file', [...base, '--lyrics', join(work, 'no-such-lyrics.txt')], /^compose: --lyrics \S+no-such-lyrics\.txt: no such file; name a text file/],
+    ['a folder as lyrics file', [...base, '--lyrics', work], /^compose: --lyrics \S+ is not a file/],
+    ['lyrics with a tab', [...base, '--lyrics', tabbed], /^compose: --lyrics hold control characters \(a tab or similar\): remove them \(in \S+tabbed\.txt\)$/],
+    ['lyrics that are not UTF-8', [...base, '--lyrics', latin1], /^compose: --lyrics \S+latin1\.txt is not UTF-8 text/],
+    ['lyrics of 40 lines', [...base, '--lyrics', tooLong], /^compose: --lyrics have 40 lines: use at most 32/],
+    ['a voice of another language', [...base, '--voice', 'ko-low'], /^compose: unknown --voice "ko-low" for en: use one of en-high, en-low, surprise$/],
+    ['an empty sounds-like', [...base, '--sounds-like', ''], /^compose: --sounds-like is empty: write a name$/],
   ];
   it.each(cases)('refuses %s with exit 2 and one plain line', async (_name, args, message) => {
     const needsOut = !args.includes('--out') && !String(message).includes('--out');
@@ -59,8 +76,20 @@ const songs: { dir: string; args: string[] }[] = [
   { dir: 'de', args: ['--message', 'Ich bin so stolz auf dich. Du hast es geschafft!', '--to', 'Jürgen', '--genre', 'rock', '--vibe', 'epic', '--lang', 'de', '--seed', '15'] },
   { dir: 'ko', args: ['--message', '엄마, 항상 고마워요. 힘들 때마다 곁에 있어 줘서 정말 사랑해요.', '--to', '엄마', '--from', '지민', '--genre', 'lofi', '--vibe', 'calm', '--lang', 'ko', '--seed', '16'] },
   { dir: 'names', args: ['--message', 'Happy birthday! "You" are my favourite person 🎉', '--to', 'Zoë 🌟', '--from', 'שרה', '--genre', 'acoustic', '--vibe', 'playful', '--lang', 'en', '--seed', '17'] },
+  { dir: 'own-words', args: ['--message', 'Danke für alles', '--to', 'Jürgen', '--genre', 'pop', '--vibe', 'heartfelt', '--lang', 'en', '--seed', '19', '--lyrics', ownWords, '--voice', 'en-low', '--sounds-like', 'Yurgen'] },
   { dir: 'rnb', args: ['--message', 'Feliz aniversário, meu amor. Cada dia ao teu lado é um presente.', '--to', 'Ana', '--genre', 'rnb', '--vibe', 'heartfelt', '--lang', 'pt', '--seed', '18'] },
 ];
+
+describe('compose CLI: voices', () => {
+  it('lists the voices per language and makes no song', async () => {
+    const listed = await compose(['--voices']);
+    expect(listed.code).toBe(0);
+    const lines = listed.stdout.trim().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toBe('en English: en-high (higher, female), en-low (lower, male), surprise');
+    expect(lines.map((l) => l.slice(0, 2))).toEqual(['en', 'es', 'pt', 'fr', 'de', 'ko']);
+  });
+});
 
 describe('compose CLI: songs that pass songcheck in six languages', () => {
   const results = new Map<string, { compose: string; check: string; code: number | null }>();
@@ -85,6 +114,17 @@ describe('compose CLI: songs that pass songcheck in six languages', () => {
     const manifest = JSON.parse(await readFile(join(work, dir, 'song.json'), 'utf8'));
     expect(manifest.check.passed).toBe(true);
     expect(manifest.check.results).toHaveLength(11);
+  });
+
+  it('sings the words of a --lyrics file as written, with the voice asked for', async () => {
+    const manifest = JSON.parse(await readFile(join(work, 'own-words', 'song.json'), 'utf8'));
+    const lines = manifest.lyrics.flatMap((s: { lines: { text: string }[] }) => s.lines.map((l) => l.text));
+    expect(lines.slice(0, 8)).toEqual((await readFile(ownWords, 'utf8')).split('\n').filter(Boolean));
+    expect(manifest.request.voice).toBe('en-low');
+    // The cues' text without the word timestamps.
+    const vtt = (await readFile(join(work, 'own-words', 'lyrics.vtt'), 'utf8')).replace(/<[^>]+>/g, '');
+    expect(vtt).toContain('Thank you Jürgen, thank you');
+    expect(vtt).not.toContain('Yurgen');
   });
 
   it('songcheck fails a song whose cover is too small, naming the measure, with exit 1', async () => {

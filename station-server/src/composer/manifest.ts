@@ -1,5 +1,5 @@
 // song.json: the manifest every song folder carries (the contract in docs/ARCHITECTURE.md).
-import type { Genre, Language, SongRequest, Theme, Vibe } from '@radio-optimism/shared';
+import type { Genre, Language, SongRequest, Theme, Vibe, VoiceName } from '@radio-optimism/shared';
 import type { LyricSection } from './types.js';
 import type { SongCheck } from '../songcheck/check-song.js';
 
@@ -14,6 +14,8 @@ export interface SongManifest {
   key: string;
   meter: string;
   seed: number;
+  /** The voice that sang, when the request chose one (`surprise` resolved to the voice it picked). */
+  voice?: VoiceName;
   request: SongRequest;
   lyrics: LyricSection[];
   sections: { kind: string; start: number; end: number }[];

@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import type { SongRequest } from '@radio-optimism/shared';
 import { understand } from './understand/understand.js';
 import { writeLyrics } from './lyrics/lyrics.js';
+import { lyricsFromText } from './lyrics/own-words.js';
 import { compose } from './compose/compose.js';
 import { scoreToMidi } from './compose/midi.js';
-import { sing } from './sing/sing.js';
+import { singSong, withHarmony } from './sing/sing-song.js';
+import { chooseVoice } from './sing/voice.js';
 import { renderAccompaniment } from './render/render.js';
 import { masterSong } from './master/master.js';
 import { encodeWav } from './master/wav.js';
@@ -17,8 +19,12 @@ import { writeVtt } from './timed-lyrics/vtt.js';
 import { ComposerError } from './errors.js';
 import { SONG_FILES, type SongManifest } from './manifest.js';
 import { checkSong, describeFailures } from '../songcheck/check-song.js';
+import { ownWordsMayLeaveOutTheName } from './lyrics/own-words-check.js';
 import { pngSize } from '../songcheck/png-size.js';
 import { cuesFromVtt } from '../http/vtt-lines.js';
+
+export { draftLyrics } from './draft-lyrics.js';
+export { spokenName } from './spoken-name.js';
 
 export const STAGES = ['understand', 'lyrics', 'compose', 'sing', 'render', 'master', 'cover', 'encode', 'check'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -59,8 +65,10 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
 
   await mkdir(outDir, { recursive: true });
   const meaning = await run('understand', () => understand(request));
-  const lyrics = await run('lyrics', () => writeLyrics(meaning, { genre: request.genre, vibe: request.vibe, seed }));
-  const score = await run('compose', () => compose(lyrics, { genre: request.genre, vibe: request.vibe, seed }));
+  // The sender's own words when they wrote some, else the writer's.
+  const lyrics = await run('lyrics', () => (request.lyrics !== undefined ? lyricsFromText(request.lyrics, meaning) : writeLyrics(meaning, { genre: request.genre, vibe: request.vibe, seed })));
+  const singer = chooseVoice(request.language, seed, request.voice);
+  const score = await run('compose', () => compose(lyrics, { genre: request.genre, vibe: request.vibe, seed, register: singer.register }));
   const lines = lyrics.sections.flatMap((s) => s.lines);
 
   // The band renders on worker threads while the voice sings here and the cover paints.
@@ -68,9 +76,11 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
   const painting = run('cover', () =>
     paintCover({ title: lyrics.title, recipient: meaning.recipient, ...(meaning.sender ? { sender: meaning.sender } : {}), genre: request.genre, vibe: request.vibe, theme: meaning.theme, language: request.language, seed }),
   );
-  const singing = run('sing', () => sing({ language: request.language, vocals: score.vocals, lines, durationSec: score.durationSec, seed }));
+  const respell = request.soundsLike ? { respell: { name: request.to, as: request.soundsLike } } : {};
+  const voiceChoice = request.voice ? { voice: request.voice } : {};
+  const singing = run('sing', () => singSong({ language: request.language, vocals: score.vocals, lines, durationSec: score.durationSec, seed, ...voiceChoice, ...respell }, score.harmony));
   // The raw voice and band live only inside this call: once mastered, their memory can go.
-  const mastered = await Promise.all([singing, rendering]).then(([voice, band]) => run('master', () => masterSong(voice, band, {})));
+  const mastered = await Promise.all([singing, rendering]).then(([voice, band]) => run('master', () => masterSong(voice.lead, withHarmony(band, voice.harmony), {})));
 
   const songWav = join(outDir, SONG_FILES.master);
   const vtt = writeVtt(lines, score.vocals);
@@ -98,6 +108,7 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
       cover: pngSize(cover.large) ?? { width: 0, height: 0 },
     }),
   );
+  ownWordsMayLeaveOutTheName(check, request);
   await Promise.all([writingCover, encoding]);
   const manifest: SongManifest = {
     title: lyrics.title,
@@ -110,6 +121,7 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
     key: score.key.name,
     meter: `${score.meter[0]}/${score.meter[1]}`,
     seed,
+    ...(singer.name ? { voice: singer.name } : {}),
     request: { ...request, seed },
     lyrics: lyrics.sections,
     sections: score.sections.map((s) => ({ kind: s.kind, start: round3(s.start), end: round3(s.end) })),

@@ -1,6 +1,6 @@
 // The typed hand-offs between composer stages. Each stage is a function from one of these to the next;
 // stages never read each other's files, the pipeline (pipeline.ts) wires them.
-import type { Genre, Language, Relation, SongRequest, Theme, Vibe } from '@radio-optimism/shared';
+import type { Genre, Language, Relation, SongRequest, Theme, Vibe, VoiceChoice } from '@radio-optimism/shared';
 
 /** Stage 1, understand: what the message is about, for whom, and the sender's own phrases. */
 export interface Understanding {
@@ -115,6 +115,8 @@ export interface Score {
   sections: SectionTiming[];
   tracks: InstrumentTrack[];
   vocals: VocalNote[];
+  /** A second voice in harmony on the choruses (empty when the genre keeps one voice). */
+  harmony?: VocalNote[];
   /** Where the music ends, tail included. */
   durationSec: number;
 }
@@ -135,6 +137,10 @@ export interface SingInput {
   durationSec: number;
   /** Varies timbre a little between songs; same seed, same voice. */
   seed: number;
+  /** The singer asked for (absent: the seed picks one of the higher voices). */
+  voice?: VoiceChoice;
+  /** Sing `name` as `as` sounds (the recipient's "sounds like"): only the speech changes, never the text. */
+  respell?: { name: string; as: string };
 }
 
 /** Stage 6, cover art. */

@@ -9,11 +9,15 @@ import { createClock } from './clock.js';
 import { writeMelody } from './melody.js';
 import { writeBass, writeColour, writeComp, type ChordEvent } from './parts.js';
 import { writeDrums, type DrumSection } from './drums.js';
+import { writeBackingVocals } from './backing-vocals.js';
+import type { Register } from '../sing/voice.js';
 
 export interface ComposeOptions {
   genre: Genre;
   vibe: Vibe;
   seed: number;
+  /** Where the singer's voice sits: `high` (a woman's range, the default) or `low` (a man's). */
+  register?: Register;
 }
 
 /** Seconds of ringing after the last chord, so the song ends rather than stops. */
@@ -57,8 +61,12 @@ export function compose(lyrics: Lyrics, options: ComposeOptions): Score {
   const home = chordOf({ degree: 0, quality: mode === 'major' ? '' : 'm' }, tonic);
   const final: Note[] = voicing(home, 52).map((pitch) => ({ pitch, start: clock.time(endBeat), duration: TAIL_SEC, velocity: 64 }));
 
+  // A low voice sings the tune a minor sixth lower, whatever the key (around G2..G#4 rather than
+  // Eb3..E5); the range needs no tonic at its ends, the scale inside it is the key's.
   const tonicPitch = 53 + (((tonic - 53) % 12) + 12) % 12;
-  const melody = writeMelody(form, { tonic, mode, low: tonicPitch - 2, high: tonicPitch + 12 }, random.fork('melody'));
+  const down = options.register === 'low' ? 8 : 0;
+  const range = { low: tonicPitch - 2 - down, high: tonicPitch + 12 - down };
+  const melody = writeMelody(form, { tonic, mode, ...range }, random.fork('melody'));
   const vocals: VocalNote[] = melody.map((m) => {
     const planned = form.lines[m.line]!;
     const syllable = planned.line.syllables[m.syllable]!;
@@ -97,6 +105,7 @@ export function compose(lyrics: Lyrics, options: ComposeOptions): Score {
     tracks.push(track('Layer', genre.layer.program, 1, writeComp(genre.layer.style, layerEvents, clock, energy, 60, parts.fork('layer')), genre.layer.volume, 44, 70));
   }
 
+  const sections = form.sections.map((s) => ({ kind: s.kind, start: clock.slotTime(s.startSlot), end: clock.slotTime(s.startSlot + s.slots) }));
   return {
     tempo,
     meter: genre.meter,
@@ -107,9 +116,10 @@ export function compose(lyrics: Lyrics, options: ComposeOptions): Score {
       symbol: e.chord.symbol,
       pitches: voicing(e.chord, 55),
     })),
-    sections: form.sections.map((s) => ({ kind: s.kind, start: clock.slotTime(s.startSlot), end: clock.slotTime(s.startSlot + s.slots) })),
+    sections,
     tracks: tracks.filter((t) => t.notes.length > 0),
     vocals,
+    harmony: writeBackingVocals(options.genre, vocals, sections, { tonic, mode, ...range }),
     durationSec: clock.time(endBeat) + TAIL_SEC,
   };
 }

@@ -64,8 +64,8 @@ export function planForm(lyrics: Lyrics, profile: GenreProfile, mode: 'major' | 
   for (const section of lyrics.sections) {
     const start = slot;
     section.lines.forEach((line, inSection) => {
-      // Long lines get two spans rather than being crammed.
-      const slots = line.syllables.length > 13 ? SLOTS_PER_LINE * 2 : SLOTS_PER_LINE;
+      // Long lines get two spans (a sender's own line, three or more) rather than being crammed.
+      const slots = SLOTS_PER_LINE * Math.max(1, Math.ceil(line.syllables.length / 13));
       lines.push({ index: index++, line, kind: section.kind, inSection, startSlot: slot, slots });
       slot += slots;
     });

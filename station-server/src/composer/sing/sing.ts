@@ -30,7 +30,7 @@ export async function sing(input: SingInput): Promise<Audio> {
   validate(input);
   const total = Math.round(input.durationSec * SAMPLE_RATE);
   const out = new Float32Array(Math.ceil(total / 2) + 1);
-  const voice = chooseVoice(input.language, input.seed);
+  const voice = chooseVoice(input.language, input.seed, input.voice);
   const contour = pitchContour(input.vocals, voice.vibrato);
   const cache = new Map<string, Promise<LineSource>>();
   // One speaking pitch for the whole song, a little under its low notes (PSOLA moves pitch up more
@@ -41,7 +41,7 @@ export async function sing(input: SingInput): Promise<Audio> {
 
   for (const group of lineGroups(input.vocals)) {
     const syllables = syllablesOf(group);
-    const words = wordsOf(syllables);
+    const words = respelled(wordsOf(syllables), input.respell);
     const key = `${voice.id}|${setting}|${words.map((w) => `${w.text}/${w.syllables}`).join(' ')}`;
     let pending = cache.get(key);
     if (!pending) {
@@ -112,6 +112,34 @@ function wordsOf(syllables: readonly SyllableNotes[]): LyricWord[] {
     lastWord = s.word;
   }
   return words;
+}
+
+/** What the singer speaks for each sung line, in time order: the words as eSpeak hears them (the
+ *  recipient's name respelled as it sounds), each with the number of notes' syllables it carries. */
+export function spokenLines(input: Pick<SingInput, 'vocals' | 'respell'>): LyricWord[][] {
+  return lineGroups(input.vocals).map((group) => respelled(wordsOf(syllablesOf(group)), input.respell));
+}
+
+const letters = (text: string): string => text.normalize('NFC').toLocaleLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Replaces each run of words that spells `respell.name` (punctuation aside) with one word spoken as
+ *  `respell.as`, carrying the run's syllables: the notes stay the name's, the sound becomes the
+ *  respelling's (its vowels are shared out over them). Punctuation around the name is kept. */
+function respelled(words: LyricWord[], respell: SingInput['respell']): LyricWord[] {
+  if (!respell) return words;
+  const target = respell.name.split(/\s+/u).map(letters).filter(Boolean);
+  if (target.length === 0) return words;
+  const out: LyricWord[] = [];
+  for (let i = 0; i < words.length; ) {
+    const run = words.slice(i, i + target.length);
+    if (run.length === target.length && run.every((w, k) => letters(w.text) === target[k])) {
+      const lead = /^[^\p{L}\p{N}]*/u.exec(run[0]!.text)![0];
+      const tail = /[^\p{L}\p{N}]*$/u.exec(run[run.length - 1]!.text)![0];
+      out.push({ text: `${lead}${respell.as}${tail}`, syllables: run.reduce((n, w) => n + w.syllables, 0) });
+      i += target.length;
+    } else out.push(words[i++]!);
+  }
+  return out;
 }
 
 function normalize(x: Float32Array): void {
