@@ -8,7 +8,7 @@ import { openLibrary } from './library/library.js';
 import { makeStarterSongs, readStarterPrompts } from './library/starter-catalog.js';
 import { makeStationIds } from './library/station-ids.js';
 import { createStation, type Station } from './station.js';
-import { loadComposer } from './composer/shutdown.js';
+import { configureComposer, loadComposer } from './composer/shutdown.js';
 import { baseUrl } from './url-host.js';
 import { installProcessGuard } from './process-guard.js';
 
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  configureComposer({ idleMs: config.composerIdleMs, keepWav: config.keepWav });
   const progress = createCatalogProgress(process.stdout);
   const rest = config.seedCatalog ? await seedFirstSongs(config, progress) : [];
   const station = await createStation(config, progress.log);

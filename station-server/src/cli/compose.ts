@@ -8,6 +8,7 @@ import { checkSongRequest } from '@radio-optimism/shared';
 import { composeSong } from '../composer/pipeline.js';
 import { closeDefaultRenderPool } from '../composer/render/render.js';
 import { createStageProgress } from './progress.js';
+import { ConfigError, loadConfig } from '../config.js';
 
 const USAGE =
   'usage: compose --message TEXT --to NAME [--from NAME] [--relation R] --genre G --vibe V --lang L [--seed N] --out DIR';
@@ -66,10 +67,17 @@ async function main(): Promise<void> {
   // The song is a folder: a file in its place is the caller's mistake, said in one line.
   const existing = statSync(outDir, { throwIfNoEntry: false });
   if (existing && !existing.isDirectory()) fail(`--out ${values.out} is a file, not a folder: name a new or existing folder`);
+  let keepWav = false;
+  try {
+    keepWav = loadConfig().keepWav;
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
   const finalSeed = request.seed ?? randomInt(0, 2 ** 31 - 1);
   const progress = createStageProgress(process.stderr);
   try {
-    const { manifest } = await composeSong(request, finalSeed, outDir, { onStage: progress.update });
+    const { manifest } = await composeSong(request, finalSeed, outDir, { onStage: progress.update, keepWav });
     progress.stop();
     process.stdout.write(`${outDir}: "${manifest.title}", ${manifest.durationSec.toFixed(1)} s, ${manifest.genre}/${manifest.vibe}, ${manifest.language}, seed ${manifest.seed}\n`);
   } catch (error) {

@@ -1,7 +1,8 @@
-// The composer's thread: runs whole songs through the pipeline and reports each stage, so the
-// station's event loop never waits on a song being made.
+// The composer's thread: runs whole songs and announcements through their pipelines and reports each
+// stage, so the station's event loop never waits on one being made.
 import { parentPort } from 'node:worker_threads';
 import { composeSong } from './pipeline.js';
+import { composeAnnouncement } from './announce/announce.js';
 import { closeDefaultRenderPool, warmDefaultRenderPool } from './render/render.js';
 import { warmUpEngine } from './sing/espeak.js';
 import type { ComposerReply, ComposerTask } from './composer-thread.js';
@@ -9,29 +10,30 @@ import type { ComposerReply, ComposerTask } from './composer-thread.js';
 const port = parentPort!;
 const reply = (message: ComposerReply) => port.postMessage(message);
 
+const failed = (id: number) => (error: unknown) => {
+  const e = error as { code?: unknown; stage?: unknown; message?: unknown };
+  reply({
+    type: 'failed',
+    id,
+    error: { code: typeof e?.code === 'string' ? e.code : 'stage-failed', message: typeof e?.message === 'string' ? e.message : String(error), ...(typeof e?.stage === 'string' ? { stage: e.stage } : {}) },
+  });
+};
+
 port.on('message', (task: ComposerTask) => {
-  if (task.type === 'close') {
-    void closeDefaultRenderPool().then(() => port.close());
-    return;
+  switch (task.type) {
+    case 'close':
+      // Ending the render pool and the port lets the thread exit, and all it loaded goes with it.
+      void closeDefaultRenderPool().then(() => port.close());
+      return;
+    case 'warm':
+      Promise.all([warmDefaultRenderPool(), warmUpEngine()]).then(() => reply({ type: 'warmed', id: task.id }), failed(task.id));
+      return;
+    case 'announce':
+      composeAnnouncement(task.request, task.outDir, { keepWav: task.keepWav }).then((result) => reply({ type: 'announced', id: task.id, result }), failed(task.id));
+      return;
+    case 'compose': {
+      const { id, request, seed, outDir, keepWav } = task;
+      composeSong(request, seed, outDir, { keepWav, onStage: (event) => reply({ type: 'stage', id, event }) }).then((result) => reply({ type: 'done', id, result }), failed(id));
+    }
   }
-  if (task.type === 'warm') {
-    const { id } = task;
-    Promise.all([warmDefaultRenderPool(), warmUpEngine()]).then(
-      () => reply({ type: 'warmed', id }),
-      (error: unknown) => reply({ type: 'failed', id, error: { code: 'stage-failed', message: error instanceof Error ? error.message : String(error) } }),
-    );
-    return;
-  }
-  const { id, request, seed, outDir } = task;
-  composeSong(request, seed, outDir, { onStage: (event) => reply({ type: 'stage', id, event }) }).then(
-    (result) => reply({ type: 'done', id, result }),
-    (error: unknown) => {
-      const e = error as { code?: unknown; stage?: unknown; message?: unknown };
-      reply({
-        type: 'failed',
-        id,
-        error: { code: typeof e?.code === 'string' ? e.code : 'stage-failed', message: typeof e?.message === 'string' ? e.message : String(error), ...(typeof e?.stage === 'string' ? { stage: e.stage } : {}) },
-      });
-    },
-  );
 });
