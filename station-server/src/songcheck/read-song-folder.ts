@@ -64,10 +64,12 @@ export async function readSongFolder(dir: string): Promise<SongEvidence> {
       throw new SongFolderError('unreadable-file', name, `${name} in ${dir} is not valid: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const master = await decode(audioFile(dir, SONG_FILES.master, LOSSLESS_FILES.master));
+  const masterFile = audioFile(dir, SONG_FILES.master, LOSSLESS_FILES.master);
+  const master = await decode(masterFile);
   const vocals = await decode(audioFile(dir, SONG_FILES.vocals, LOSSLESS_FILES.vocals));
   return {
     master,
+    ...(masterFile === SONG_FILES.master ? { lossyMaster: true } : {}),
     vocals,
     vocalNotes: parse(SONG_FILES.score, () => vocalNotesFromMidi(score)),
     cues: cuesFromVtt(lyrics.toString('utf8')),
