@@ -61,6 +61,7 @@ export function startComposerThread(settings: Partial<ComposerSettings> = {}): C
   /** Asks a worker to close (it ends its render pool, then its port) and resolves when it has exited. */
   const retire = (w: Worker): Promise<void> => {
     const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+    w.ref(); // whoever awaits the close is not left with an empty event loop
     w.postMessage({ type: 'close' } satisfies ComposerTask);
     const done = exited.finally(() => closing.delete(done));
     closing.add(done);
