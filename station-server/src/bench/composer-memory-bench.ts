@@ -1,6 +1,7 @@
 // `node --expose-gc station-server/dist/bench/composer-memory-bench.js [SONGS]`: the station process's
 // RSS while the composer makes songs and after its threads close when idle, the cost of the next song
 // on a closed (cold) thread against an open (warm) one, and the bytes each stored song takes.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,17 @@ const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const rss = (): number => {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage().rss;
+};
+/** The composer's own process (it runs apart from the station's). */
+const composerRss = (): string => {
+  const pid = thread.pid();
+  if (!pid) return 'closed';
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? mb(Number(kb) * 1024) : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -48,19 +60,30 @@ async function timed(request: SongRequest, seed: number, name: string): Promise<
 }
 
 let peak = 0;
-const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+let composerPeak = 0;
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const pid = thread.pid();
+  if (pid) {
+    try {
+      composerPeak = Math.max(composerPeak, Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024);
+    } catch {
+      // it just closed
+    }
+  }
+}, 200);
 const warmRuns = [];
 for (let i = 0; i < count; i++) {
   const run = await timed(REQUESTS[i]!, 3 + i, `song-${i}`);
   warmRuns.push(run);
-  console.log(`song ${i + 1}: ${run.durationSec.toFixed(1)} s of music, ${(run.bytes / 1e6).toFixed(2)} MB stored, first stage after ${run.firstStageMs.toFixed(0)} ms, made in ${(run.totalMs / 1000).toFixed(1)} s; RSS ${mb(rss())}`);
+  console.log(`song ${i + 1}: ${run.durationSec.toFixed(1)} s of music, ${(run.bytes / 1e6).toFixed(2)} MB stored, first stage after ${run.firstStageMs.toFixed(0)} ms, made in ${(run.totalMs / 1000).toFixed(1)} s; RSS station ${mb(rss())}, composer ${composerRss()}`);
 }
 await thread.composeAnnouncement({ text: STATION_IDS.en, language: 'en' }, join(work, 'id'));
-lines.push(`after ${count} songs and a station ID: RSS ${mb(rss())} (peak ${mb(peak)})`);
+lines.push(`after ${count} songs and a station ID: RSS station ${mb(rss())} (peak ${mb(peak)}), composer ${composerRss()} (peak ${mb(composerPeak)})`);
 const idleFrom = performance.now();
 while (thread.isOpen()) await sleep(100);
 await sleep(1000);
-lines.push(`composer closed ${((performance.now() - idleFrom) / 1000).toFixed(1)} s after its last job (COMPOSER_IDLE_MS=${IDLE_MS}): RSS ${mb(rss())}`);
+lines.push(`composer closed ${((performance.now() - idleFrom) / 1000).toFixed(1)} s after its last job (COMPOSER_IDLE_MS=${IDLE_MS}): RSS station ${mb(rss())}, composer ${composerRss()}`);
 const cold = await timed(REQUESTS[count]!, 99, 'cold');
 const warm = await timed(REQUESTS[count]!, 99, 'warm');
 clearInterval(sampler);

@@ -1,14 +1,16 @@
-// The composer's thread: runs whole songs and announcements through their pipelines and reports each
-// stage, so the station's event loop never waits on one being made.
-import { parentPort } from 'node:worker_threads';
+// The composer's process (forked by composer-thread.ts): runs whole songs and announcements through
+// their pipelines and reports each stage, so the station's event loop never waits on one being made.
 import { composeSong } from './pipeline.js';
 import { composeAnnouncement } from './announce/announce.js';
 import { closeDefaultRenderPool, warmDefaultRenderPool } from './render/render.js';
 import { warmUpEngine } from './sing/espeak.js';
 import type { ComposerReply, ComposerTask } from './composer-thread.js';
 
-const port = parentPort!;
-const reply = (message: ComposerReply) => port.postMessage(message);
+const reply = (message: ComposerReply): void => {
+  if (process.connected) process.send!(message);
+};
+// The station went away (or asked us to close): nothing here is worth finishing for no one.
+process.on('disconnect', () => process.exit(0));
 
 const failed = (id: number) => (error: unknown) => {
   const e = error as { code?: unknown; stage?: unknown; message?: unknown };
@@ -19,11 +21,11 @@ const failed = (id: number) => (error: unknown) => {
   });
 };
 
-port.on('message', (task: ComposerTask) => {
+process.on('message', (task: ComposerTask) => {
   switch (task.type) {
     case 'close':
-      // Ending the render pool and the port lets the thread exit, and all it loaded goes with it.
-      void closeDefaultRenderPool().then(() => port.close());
+      // The process exits, and all it loaded goes back to the system.
+      void closeDefaultRenderPool().finally(() => process.disconnect());
       return;
     case 'warm':
       Promise.all([warmDefaultRenderPool(), warmUpEngine()]).then(() => reply({ type: 'warmed', id: task.id }), failed(task.id));
