@@ -1,5 +1,6 @@
-// Packages a song once, when it enters the library, into HLS segments in two renditions. A live
-// channel then only points at these files: no encoder runs per channel.
+// Packages a song once, when it is made (the composer does it from the lossless master, before that is
+// deleted), into HLS segments in two renditions. A live channel then only points at these files: no
+// encoder runs per channel.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
