@@ -15,6 +15,12 @@ export interface StationConfig {
   dataDir: string;
   /** What operators edit: channels, playlists, schedules, starter prompts (PLAYLISTS_DIR, default ./playlists). */
   playlistsDir: string;
+  /** The composer's threads (and the SoundFont and voice they hold, hundreds of MB) are closed after this
+   *  long with nothing to make, and opened again for the next song; 0 keeps them open (COMPOSER_IDLE_MS, default 60000). */
+  composerIdleMs: number;
+  /** Keep each song's song.wav, vocals.wav and accompaniment.wav (57 MB a song) for debugging; by default
+   *  only the compressed forms are kept (KEEP_WAV, default false). */
+  keepWav: boolean;
   /** Make the starter catalog when the library is empty (SEED_CATALOG, default true). */
   seedCatalog: boolean;
   /** Songs made at once while seeding; 2 keeps both cores busy (COMPOSE_CONCURRENCY, default 2). */
@@ -113,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: resolve(cwd, env.DATA_DIR || 'data'),
     playlistsDir: resolve(cwd, env.PLAYLISTS_DIR || 'playlists'),
     seedCatalog: bool('SEED_CATALOG', true),
+    composerIdleMs: int('COMPOSER_IDLE_MS', 60_000, 0, 24 * 3600_000),
+    keepWav: bool('KEEP_WAV', false),
     composeConcurrency: int('COMPOSE_CONCURRENCY', 2, 1, 16),
     pairLimitPerMinute: int('PAIR_LIMIT_PER_MINUTE', 10, 1, 1_000_000),
     songLimitPerPhone: int('SONG_LIMIT_PER_PHONE', 5, 1, 10_000),

@@ -8,7 +8,7 @@ import { queueStationIds } from './songs/station-ids.js';
 import { resumeAcceptedSongs } from './songs/accepted-songs.js';
 import { removeOrphanMedia } from './songs/song-files.js';
 import { createStation, defaultParts, type StationParts } from './station.js';
-import { loadComposer } from './composer/shutdown.js';
+import { configureComposer, loadComposer } from './composer/shutdown.js';
 import { baseUrl } from './url-host.js';
 import { installProcessGuard } from './process-guard.js';
 
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  configureComposer({ idleMs: config.composerIdleMs, keepWav: config.keepWav });
   const progress = createCatalogProgress(process.stdout);
   const parts = defaultParts(config, progress.log);
   // Files left by songs that were being made when the last run stopped (their jobs are queued again below).

@@ -1,6 +1,6 @@
 // The compose contract from outside: the CLI as tools call it, judged by the song check's CLI.
 import { describe, expect, it, afterAll } from '@jest/globals';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compose, pool, songcheck } from './run.js';
@@ -127,6 +127,19 @@ describe('compose CLI: songs that pass songcheck in six languages', () => {
     expect(vtt).not.toContain('Yurgen');
   });
 
+  it('keeps no WAV: the master, the karaoke track and the vocal stem are stored compressed', async () => {
+    const files = await readdir(join(work, 'en'));
+    expect(files.filter((f) => f.endsWith('.wav'))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['song.m4a', 'accompaniment.m4a', 'vocals.opus', 'hls']));
+  });
+
+  it('keeps the WAVs with KEEP_WAV=1, and songcheck then reads them', async () => {
+    const kept = join(work, 'kept');
+    expect((await compose([...songs[2]!.args, '--out', kept], { KEEP_WAV: '1' })).code).toBe(0);
+    expect((await readdir(kept)).filter((f) => f.endsWith('.wav')).sort()).toEqual(['accompaniment.wav', 'song.wav', 'vocals.wav']);
+    expect((await songcheck([kept])).stdout).toMatch(/all 11 measures hold/);
+  }, 120_000);
+
   it('songcheck fails a song whose cover is too small, naming the measure, with exit 1', async () => {
     const spoiled = join(work, 'spoiled');
     await cp(join(work, 'en'), spoiled, { recursive: true });
@@ -158,10 +171,10 @@ describe('compose CLI: songs that pass songcheck in six languages', () => {
     expect(missing.stderr).toMatch(/^songcheck: song\.json is missing from /);
     const broken = join(work, 'broken');
     await cp(join(work, 'fr'), broken, { recursive: true });
-    await writeFile(join(broken, 'vocals.wav'), 'not audio');
+    await writeFile(join(broken, 'vocals.opus'), 'not audio');
     const bad = await songcheck([broken]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^songcheck: vocals\.wav in .* is not valid: not a RIFF\/WAVE file\n$/);
+    expect(bad.stderr).toMatch(/^songcheck: vocals\.opus in .* is not valid: .*Invalid data found when processing input\n$/);
     expect((await songcheck([])).stderr).toMatch(/^songcheck: name one song folder; usage: songcheck DIR/);
   });
 
@@ -175,7 +188,7 @@ describe('compose CLI: songs that pass songcheck in six languages', () => {
   it('gives byte-identical files for the same request and seed', async () => {
     const again = join(work, 'en-again');
     expect((await compose([...songs[0]!.args, '--out', again])).code).toBe(0);
-    for (const file of ['song.json', 'song.wav', 'song.m4a', 'vocals.wav', 'accompaniment.wav', 'score.mid', 'lyrics.vtt', 'cover.png', 'cover-small.png']) {
+    for (const file of ['song.json', 'song.m4a', 'vocals.opus', 'accompaniment.m4a', 'score.mid', 'lyrics.vtt', 'cover.png', 'cover-small.png', 'hls/128k/seg-00000.ts', 'hls/48k/index.m3u8']) {
       const [a, b] = await Promise.all([readFile(join(work, 'en', file)), readFile(join(again, file))]);
       expect({ file, same: a.equals(b) }).toEqual({ file, same: true });
     }

@@ -26,7 +26,7 @@ export function run(command: string, args: string[], options: { env?: NodeJS.Pro
   });
 }
 
-export const compose = (args: string[]) => run(process.execPath, ['station-server/dist/cli/compose.js', ...args]);
+export const compose = (args: string[], env?: NodeJS.ProcessEnv) => run(process.execPath, ['station-server/dist/cli/compose.js', ...args], env ? { env } : {});
 
 /** The project's song check (`npm run songcheck`), on one folder. */
 export const songcheck = (args: string[]) => run(process.execPath, ['station-server/dist/cli/songcheck.js', ...args]);

@@ -75,12 +75,13 @@ export async function tvStation(songs: TvSong[], transitions: 'cut' | 'as-config
     const { id, dir: songDir } = await library.reserve();
     const wav = toneWav(s.seconds, s.frequency);
     await writeFile(join(songDir, 'song.wav'), wav);
-    await writeFile(join(songDir, 'accompaniment.wav'), wav);
     await writeFile(join(songDir, 'lyrics.vtt'), lyricsVtt(s.lines, s.seconds));
     await writeFile(join(songDir, 'cover.png'), cover(s.color, 512));
     await writeFile(join(songDir, 'cover-small.png'), cover(s.color, 128));
     // The AAC file a TV plays on demand (For you), as the composer would make it.
     await promisify(execFile)(ffmpegInstaller.path, ['-v', 'error', '-y', '-i', join(songDir, 'song.wav'), '-c:a', 'aac', '-b:a', '96k', join(songDir, 'song.m4a')]);
+    // The karaoke track, stored compressed like the composer stores it.
+    await promisify(execFile)(ffmpegInstaller.path, ['-v', 'error', '-y', '-i', join(songDir, 'song.wav'), '-c:a', 'aac', '-b:a', '48k', join(songDir, 'accompaniment.m4a')]);
     const manifest = {
       title: s.title,
       durationSec: s.seconds,

@@ -13,6 +13,7 @@ import { shutdownComposer } from '../composer/shutdown.js';
 import { createLocalQueue } from '../songs/local-queue.js';
 import { folderJob } from '../songs/folder-job.js';
 import { createStageProgress } from './progress.js';
+import { ConfigError, loadConfig } from '../config.js';
 
 const USAGE =
   'usage: compose --message TEXT --to NAME [--from NAME] [--relation R] --genre G --vibe V --lang L [--seed N] [--lyrics FILE] [--voice NAME] [--sounds-like TEXT] --out DIR | compose --voices';
@@ -112,10 +113,17 @@ async function main(): Promise<void> {
   // The song is a folder: a file in its place is the caller's mistake, said in one line.
   const existing = statSync(outDir, { throwIfNoEntry: false });
   if (existing && !existing.isDirectory()) fail(`--out ${flag('out')} is a file, not a folder: name a new or existing folder`);
+  let keepWav = false;
+  try {
+    keepWav = loadConfig().keepWav;
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
   const finalSeed = request.seed ?? randomInt(0, 2 ** 31 - 1);
   const progress = createStageProgress(process.stderr);
   let failure: unknown;
-  const queue = createLocalQueue({ concurrency: 1, log: () => undefined, handler: folderJob(outDir, finalSeed, { onStage: progress.update }) });
+  const queue = createLocalQueue({ concurrency: 1, log: () => undefined, handler: folderJob(outDir, finalSeed, { onStage: progress.update, keepWav }) });
   try {
     const { id } = await queue.submit({ type: 'song', request, kind: 'private', priority: 'operator' });
     const result = await queue.wait(id);

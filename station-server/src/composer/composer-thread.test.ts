@@ -41,4 +41,15 @@ describe('composer thread', () => {
     await expect(failed).rejects.toBeInstanceOf(ComposerError);
     await expect(failed).rejects.toMatchObject({ code: expect.stringMatching(/stage-failed|output-failed/) });
   }, 120_000);
+
+  it('fails only the job on a composer process that dies, and opens a new one for the next', async () => {
+    const dying = thread.composeAnnouncement({ text: 'You are listening to Radio Optimism.', language: 'en' }, join(work, 'dying'));
+    const pid = thread.pid();
+    expect(pid).toBeDefined();
+    process.kill(pid!, 'SIGKILL');
+    await expect(dying).rejects.toMatchObject({ code: 'stage-failed', message: expect.stringMatching(/the composer stopped \(signal SIGKILL\)/) });
+    const next = await thread.composeAnnouncement({ text: 'You are listening to Radio Optimism.', language: 'en' }, join(work, 'next'));
+    expect(next.durationSec).toBeGreaterThan(2);
+    expect(thread.pid()).not.toBe(pid);
+  }, 120_000);
 });

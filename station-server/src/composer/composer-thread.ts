@@ -1,52 +1,127 @@
-// Songs are made on a worker thread. Singing, mastering and painting a cover are seconds of CPU on
-// whichever thread runs them; on the station's main thread every listener's playlist request would
-// wait behind them (measured: 1.7 s for a playlist while the starter catalog was being made).
-import { Worker } from 'node:worker_threads';
+// Songs and announcements are made off the station's main thread. Singing, mastering and painting a
+// cover are seconds of CPU on whichever thread runs them; on the main thread every listener's playlist
+// request would wait behind them (measured: 1.7 s for a playlist while the starter catalog was being made).
+// The composer's threads (its own, and the render pool's inside it) live in a child process, closed
+// after an idle period and opened again on the next job: they hold hundreds of MB (SoundFont, voice,
+// PCM) that the station does not need while nothing is being made, and only an exiting process gives
+// all of it back (worker threads leave it in the allocator: measured 474 MB kept after they closed).
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { SongRequest } from '@radio-optimism/shared';
 import { ComposerError, type ComposerErrorCode } from './errors.js';
 import type { ComposedSong, ComposeSongOptions, StageEvent } from './pipeline.js';
+import type { AnnouncementRequest, ComposedAnnouncement } from './announce/announce.js';
 
-export type ComposerTask = { type: 'compose'; id: number; request: SongRequest; seed: number; outDir: string } | { type: 'warm'; id: number } | { type: 'close' };
+export type ComposerTask =
+  | { type: 'compose'; id: number; request: SongRequest; seed: number; outDir: string; keepWav: boolean }
+  | { type: 'announce'; id: number; request: AnnouncementRequest; outDir: string; keepWav: boolean }
+  | { type: 'warm'; id: number }
+  | { type: 'close' };
 export type ComposerReply =
   | { type: 'stage'; id: number; event: StageEvent }
   | { type: 'done'; id: number; result: ComposedSong }
+  | { type: 'announced'; id: number; result: ComposedAnnouncement }
   | { type: 'warmed'; id: number }
   | { type: 'failed'; id: number; error: { code: string; message: string; stage?: string } };
 
+export interface ComposerSettings {
+  /** Close the thread after this long with nothing to make (COMPOSER_IDLE_MS); 0 keeps it open. */
+  idleMs: number;
+  /** Keep the WAVs songs and announcements are made from (KEEP_WAV). */
+  keepWav: boolean;
+}
+
+export const DEFAULT_COMPOSER_SETTINGS: ComposerSettings = { idleMs: 60_000, keepWav: false };
+
 export interface ComposerThread {
   composeSong(request: SongRequest, seed: number, outDir: string, options?: ComposeSongOptions): Promise<ComposedSong>;
+  /** Speech over a music bed, mastered and packaged into `outDir` (hls/), like a song. */
+  composeAnnouncement(request: AnnouncementRequest, outDir: string): Promise<ComposedAnnouncement>;
   /** Loads the SoundFont and the voice now, so the first song someone sends does not wait for them. */
   warm(): Promise<void>;
+  /** True while the composer's process exists (it is closed when idle). */
+  isOpen(): boolean;
+  /** The composer's process id while it is open (for measuring its memory, and for fault tests). */
+  pid(): number | undefined;
   close(): Promise<void>;
 }
 
 interface Pending {
-  options: ComposeSongOptions;
-  resolve: (song: ComposedSong | undefined) => void;
+  onStage?: ComposeSongOptions['onStage'];
+  resolve: (result: unknown) => void;
   reject: (error: Error) => void;
 }
 
-const CODES: readonly string[] = ['invalid-request', 'stage-failed', 'output-failed'] satisfies ComposerErrorCode[];
+// A child process holds the event loop open by its handle and by its IPC channel.
+const ref = (w: ChildProcess): void => {
+  w.ref();
+  w.channel?.ref();
+};
+const unref = (w: ChildProcess): void => {
+  w.unref();
+  w.channel?.unref();
+};
+
+const CODES: readonly string[] = ['invalid-request', 'stage-failed', 'output-failed', 'below-standard'] satisfies ComposerErrorCode[];
 
 /** One thread for all songs; it runs several at once (the render pool inside it uses both cores). */
-export function startComposerThread(): ComposerThread {
+export function startComposerThread(settings: Partial<ComposerSettings> = {}): ComposerThread {
+  const { idleMs, keepWav } = { ...DEFAULT_COMPOSER_SETTINGS, ...settings };
   const pending = new Map<number, Pending>();
   let nextId = 1;
-  let worker: Worker | undefined;
+  let worker: ChildProcess | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
+  const closing = new Set<Promise<void>>();
 
-  // Started on first use and again after a crash, which fails only the songs that were on it.
-  const thread = (): Worker => {
+  /** Asks the composer to close (it ends its render pool, then exits) and resolves when it has exited. */
+  const retire = (w: ChildProcess): Promise<void> => {
+    const exited = new Promise<void>((resolve) => {
+      if (w.exitCode !== null || w.signalCode !== null) return resolve();
+      w.once('exit', () => resolve());
+    });
+    ref(w); // whoever awaits the close is not left with an empty event loop
+    if (w.connected) w.send({ type: 'close' } satisfies ComposerTask);
+    // One that does not go within 10 s is ended.
+    const kill = setTimeout(() => w.kill('SIGKILL'), 10_000);
+    kill.unref();
+    const done = exited.finally(() => {
+      clearTimeout(kill);
+      closing.delete(done);
+    });
+    closing.add(done);
+    return done;
+  };
+
+  const idle = (): void => {
+    clearTimeout(idleTimer);
+    idleTimer = undefined;
+    if (pending.size > 0 || !worker || idleMs <= 0) return;
+    idleTimer = setTimeout(() => {
+      idleTimer = undefined;
+      if (pending.size > 0 || !worker) return;
+      const w = worker;
+      worker = undefined; // the next job opens a new thread; this one finishes closing on its own
+      void retire(w);
+    }, idleMs);
+    idleTimer.unref();
+  };
+
+  // Started on first use and again after a crash, which fails only the jobs that were on it.
+  const thread = (): ChildProcess => {
     if (worker) return worker;
-    const started = new Worker(new URL('./composer-worker.js', import.meta.url));
-    started.unref();
+    const started = fork(fileURLToPath(new URL('./composer-worker.js', import.meta.url)), [], {
+      serialization: 'advanced', // structured clone, as between threads
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: [],
+    });
+    unref(started);
     started.on('message', (reply: ComposerReply) => {
       const job = pending.get(reply.id);
       if (!job) return;
-      if (reply.type === 'stage') return job.options.onStage?.(reply.event);
+      if (reply.type === 'stage') return job.onStage?.(reply.event);
       pending.delete(reply.id);
-      if (reply.type === 'done') job.resolve(reply.result);
-      else if (reply.type === 'warmed') job.resolve(undefined);
-      else job.reject(new ComposerError(CODES.includes(reply.error.code) ? (reply.error.code as ComposerErrorCode) : 'stage-failed', reply.error.message, reply.error.stage));
+      if (reply.type === 'failed') job.reject(new ComposerError(CODES.includes(reply.error.code) ? (reply.error.code as ComposerErrorCode) : 'stage-failed', reply.error.message, reply.error.stage));
+      else job.resolve(reply.type === 'warmed' ? undefined : reply.result);
     });
     const lost = (why: string) => {
       if (worker !== started) return;
@@ -57,33 +132,40 @@ export function startComposerThread(): ComposerThread {
       }
     };
     started.on('error', (error) => lost(error.message));
-    started.on('exit', (code) => lost(`exit code ${code}`));
+    started.on('exit', (code, signal) => lost(signal ? `signal ${signal}` : `exit code ${code}`));
     worker = started;
     return started;
   };
 
-  const ask = (task: ComposerTask & { id: number }, options: ComposeSongOptions = {}): Promise<ComposedSong | undefined> =>
-    new Promise<ComposedSong | undefined>((resolve, reject) => {
-      pending.set(task.id, { options, resolve, reject });
+  const ask = <T>(task: Exclude<ComposerTask, { type: 'close' }>, onStage?: ComposeSongOptions['onStage']): Promise<T> => {
+    clearTimeout(idleTimer);
+    idleTimer = undefined;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(task.id, { ...(onStage ? { onStage } : {}), resolve: resolve as (result: unknown) => void, reject });
       const w = thread();
-      w.ref(); // keep the process alive while songs are being made
-      w.postMessage(task);
+      ref(w); // keep the station's process alive while songs are being made
+      w.send(task);
     }).finally(() => {
-      if (pending.size === 0) worker?.unref();
+      if (pending.size === 0) {
+        if (worker) unref(worker);
+        idle();
+      }
     });
+  };
 
   return {
-    composeSong: async (request, seed, outDir, options = {}) => (await ask({ type: 'compose', id: nextId++, request, seed, outDir }, options))!,
-    warm: async () => {
-      await ask({ type: 'warm', id: nextId++ });
-    },
+    composeSong: (request, seed, outDir, options = {}) => ask<ComposedSong>({ type: 'compose', id: nextId++, request, seed, outDir, keepWav: options.keepWav ?? keepWav }, options.onStage),
+    composeAnnouncement: (request, outDir) => ask<ComposedAnnouncement>({ type: 'announce', id: nextId++, request, outDir, keepWav }),
+    warm: () => ask<void>({ type: 'warm', id: nextId++ }),
+    isOpen: () => worker !== undefined,
+    pid: () => worker?.pid,
     async close() {
+      clearTimeout(idleTimer);
+      idleTimer = undefined;
       const w = worker;
       worker = undefined;
-      if (!w) return;
-      const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
-      w.postMessage({ type: 'close' } satisfies ComposerTask);
-      await exited;
+      if (w) void retire(w);
+      await Promise.all([...closing]);
     },
   };
 }

@@ -1,37 +1,41 @@
-// The composer's thread: runs whole songs through the pipeline and reports each stage, so the
-// station's event loop never waits on a song being made.
-import { parentPort } from 'node:worker_threads';
+// The composer's process (forked by composer-thread.ts): runs whole songs and announcements through
+// their pipelines and reports each stage, so the station's event loop never waits on one being made.
 import { composeSong } from './pipeline.js';
+import { composeAnnouncement } from './announce/announce.js';
 import { closeDefaultRenderPool, warmDefaultRenderPool } from './render/render.js';
 import { warmUpEngine } from './sing/espeak.js';
 import type { ComposerReply, ComposerTask } from './composer-thread.js';
 
-const port = parentPort!;
-const reply = (message: ComposerReply) => port.postMessage(message);
+const reply = (message: ComposerReply): void => {
+  if (process.connected) process.send!(message);
+};
+// The station went away (or asked us to close): nothing here is worth finishing for no one.
+process.on('disconnect', () => process.exit(0));
 
-port.on('message', (task: ComposerTask) => {
-  if (task.type === 'close') {
-    void closeDefaultRenderPool().then(() => port.close());
-    return;
+const failed = (id: number) => (error: unknown) => {
+  const e = error as { code?: unknown; stage?: unknown; message?: unknown };
+  reply({
+    type: 'failed',
+    id,
+    error: { code: typeof e?.code === 'string' ? e.code : 'stage-failed', message: typeof e?.message === 'string' ? e.message : String(error), ...(typeof e?.stage === 'string' ? { stage: e.stage } : {}) },
+  });
+};
+
+process.on('message', (task: ComposerTask) => {
+  switch (task.type) {
+    case 'close':
+      // The process exits, and all it loaded goes back to the system.
+      void closeDefaultRenderPool().finally(() => process.disconnect());
+      return;
+    case 'warm':
+      Promise.all([warmDefaultRenderPool(), warmUpEngine()]).then(() => reply({ type: 'warmed', id: task.id }), failed(task.id));
+      return;
+    case 'announce':
+      composeAnnouncement(task.request, task.outDir, { keepWav: task.keepWav }).then((result) => reply({ type: 'announced', id: task.id, result }), failed(task.id));
+      return;
+    case 'compose': {
+      const { id, request, seed, outDir, keepWav } = task;
+      composeSong(request, seed, outDir, { keepWav, onStage: (event) => reply({ type: 'stage', id, event }) }).then((result) => reply({ type: 'done', id, result }), failed(id));
+    }
   }
-  if (task.type === 'warm') {
-    const { id } = task;
-    Promise.all([warmDefaultRenderPool(), warmUpEngine()]).then(
-      () => reply({ type: 'warmed', id }),
-      (error: unknown) => reply({ type: 'failed', id, error: { code: 'stage-failed', message: error instanceof Error ? error.message : String(error) } }),
-    );
-    return;
-  }
-  const { id, request, seed, outDir } = task;
-  composeSong(request, seed, outDir, { onStage: (event) => reply({ type: 'stage', id, event }) }).then(
-    (result) => reply({ type: 'done', id, result }),
-    (error: unknown) => {
-      const e = error as { code?: unknown; stage?: unknown; message?: unknown };
-      reply({
-        type: 'failed',
-        id,
-        error: { code: typeof e?.code === 'string' ? e.code : 'stage-failed', message: typeof e?.message === 'string' ? e.message : String(error), ...(typeof e?.stage === 'string' ? { stage: e.stage } : {}) },
-      });
-    },
-  );
 });

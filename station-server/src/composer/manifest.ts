@@ -23,10 +23,13 @@ export interface SongManifest {
   /** The song check's verdict, measured when the song was made. */
   check: SongCheck;
   files: {
-    master: 'song.wav';
+    /** The stored master: the same compressed file as `stream` (no WAV is kept, see LOSSLESS_FILES). */
+    master: 'song.m4a';
     stream: 'song.m4a';
-    vocals: 'vocals.wav';
-    accompaniment: 'accompaniment.wav';
+    /** The sung line alone, for the song check (heard by no one). */
+    vocals: 'vocals.opus';
+    /** The karaoke track the TV plays. */
+    accompaniment: 'accompaniment.m4a';
     score: 'score.mid';
     lyrics: 'lyrics.vtt';
     cover: 'cover.png';
@@ -35,12 +38,21 @@ export interface SongManifest {
 }
 
 export const SONG_FILES: SongManifest['files'] = {
-  master: 'song.wav',
+  master: 'song.m4a',
   stream: 'song.m4a',
-  vocals: 'vocals.wav',
-  accompaniment: 'accompaniment.wav',
+  vocals: 'vocals.opus',
+  accompaniment: 'accompaniment.m4a',
   score: 'score.mid',
   lyrics: 'lyrics.vtt',
   cover: 'cover.png',
   coverSmall: 'cover-small.png',
 };
+
+/** The lossless forms written while a song is made, and read by the encoders and the packager. They
+ *  are deleted once the song is encoded, packaged and checked (57 MB a song), unless KEEP_WAV is set;
+ *  older folders may still hold them, and readers prefer them when present. */
+export const LOSSLESS_FILES = {
+  master: 'song.wav',
+  vocals: 'vocals.wav',
+  accompaniment: 'accompaniment.wav',
+} as const;

@@ -1,6 +1,6 @@
 // The composer pipeline: wires the stages, runs independent ones side by side (the band renders on
 // worker threads while the voice sings on this one and the cover paints), and writes the song folder.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SongRequest } from '@radio-optimism/shared';
 import { understand } from './understand/understand.js';
@@ -14,10 +14,12 @@ import { renderAccompaniment } from './render/render.js';
 import { masterSong } from './master/master.js';
 import { encodeWav } from './master/wav.js';
 import { encodeAac } from './master/encode-aac.js';
+import { encodeStoredForm } from './master/encode-audio.js';
+import { packageSong } from '../station/hls-package.js';
 import { paintCover } from './cover/cover.js';
 import { writeVtt } from './timed-lyrics/vtt.js';
 import { ComposerError } from './errors.js';
-import { SONG_FILES, type SongManifest } from './manifest.js';
+import { LOSSLESS_FILES, SONG_FILES, type SongManifest } from './manifest.js';
 import { checkSong, describeFailures } from '../songcheck/check-song.js';
 import { ownWordsMayLeaveOutTheName } from './lyrics/own-words-check.js';
 import { pngSize } from '../songcheck/png-size.js';
@@ -39,6 +41,8 @@ export interface StageEvent {
 export interface ComposeSongOptions {
   /** Called as each stage starts and ends, for progress bars and the phone's stage list. */
   onStage?: (event: StageEvent) => void;
+  /** Keep song.wav, vocals.wav and accompaniment.wav for debugging (KEEP_WAV); by default they are deleted. */
+  keepWav?: boolean;
 }
 
 export interface ComposedSong {
@@ -82,16 +86,25 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
   // The raw voice and band live only inside this call: once mastered, their memory can go.
   const mastered = await Promise.all([singing, rendering]).then(([voice, band]) => run('master', () => masterSong(voice.lead, withHarmony(band, voice.harmony), {})));
 
-  const songWav = join(outDir, SONG_FILES.master);
+  // The lossless forms live only until the stored ones are made from them (see LOSSLESS_FILES).
+  const lossless = { master: join(outDir, LOSSLESS_FILES.master), vocals: join(outDir, LOSSLESS_FILES.vocals), accompaniment: join(outDir, LOSSLESS_FILES.accompaniment) };
   const vtt = writeVtt(lines, score.vocals);
   await Promise.all([
-    writeFile(songWav, encodeWav(mastered.song)),
-    writeFile(join(outDir, SONG_FILES.vocals), encodeWav(mastered.vocals)),
-    writeFile(join(outDir, SONG_FILES.accompaniment), encodeWav(mastered.accompaniment)),
+    writeFile(lossless.master, encodeWav(mastered.song)),
+    writeFile(lossless.vocals, encodeWav(mastered.vocals)),
+    writeFile(lossless.accompaniment, encodeWav(mastered.accompaniment)),
     writeFile(join(outDir, SONG_FILES.score), scoreToMidi(score, lyrics.title)),
     writeFile(join(outDir, SONG_FILES.lyrics), vtt),
   ]);
-  const encoding = run('encode', () => encodeAac(songWav, join(outDir, SONG_FILES.stream)));
+  // HLS is packaged here, from the lossless master, so the station never packages a second-generation copy.
+  const encoding = run('encode', () =>
+    Promise.all([
+      encodeAac(lossless.master, join(outDir, SONG_FILES.stream)),
+      encodeStoredForm(lossless.accompaniment, join(outDir, SONG_FILES.accompaniment), 'karaoke'),
+      encodeStoredForm(lossless.vocals, join(outDir, SONG_FILES.vocals), 'vocals'),
+      packageSong(outDir, LOSSLESS_FILES.master),
+    ]),
+  );
   const cover = await painting;
   const writingCover = Promise.all([writeFile(join(outDir, SONG_FILES.cover), cover.large), writeFile(join(outDir, SONG_FILES.coverSmall), cover.small)]);
 
@@ -110,6 +123,7 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
   );
   ownWordsMayLeaveOutTheName(check, request);
   await Promise.all([writingCover, encoding]);
+  if (!options.keepWav) await Promise.all(Object.values(lossless).map((path) => rm(path, { force: true })));
   const manifest: SongManifest = {
     title: lyrics.title,
     durationSec: Math.round(durationSec * 1000) / 1000,

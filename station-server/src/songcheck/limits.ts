@@ -8,6 +8,9 @@ export const SONG_LIMITS = {
   lufsTolerance: 1.5,
   /** Highest sample peak (dBFS): room for the AAC encoder's overshoot. */
   maxSamplePeakDbfs: -1,
+  /** ...and of a stored (AAC) master read back from a folder, whose decoder overshoots that ceiling
+   *  by up to about 1 dB (measured: -1.20 dBFS mastered, -0.52 dBFS decoded): it must not clip. */
+  maxStoredPeakDbfs: 0,
   /** Share of voiced frames inside the score's sung notes that lie within 50 cents of the note. */
   pitchWithin50CentsMin: 0.8,
   /** Share of the sung notes' time that is voiced at all. */

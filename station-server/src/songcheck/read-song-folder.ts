@@ -1,10 +1,12 @@
 // A song folder on disk, read into the evidence the song check measures. A missing or unreadable
 // file is a typed error that names the file and says what is wrong with it.
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ToneMidi from '@tonejs/midi';
-import { decodeWav } from '../composer/master/wav.js';
-import { SONG_FILES } from '../composer/manifest.js';
+import { decodeAudioFile } from '../composer/master/decode-audio.js';
+import { LOSSLESS_FILES, SONG_FILES } from '../composer/manifest.js';
+import type { Audio } from '../composer/types.js';
 import { cuesFromVtt } from '../http/vtt-lines.js';
 import type { SongEvidence } from './check-song.js';
 import { pngSize } from './png-size.js';
@@ -28,17 +30,19 @@ export function vocalNotesFromMidi(midi: Buffer): SongEvidence['vocalNotes'] {
   return track?.notes.map((n) => ({ pitch: n.midi, start: n.time, end: n.time + n.duration }));
 }
 
+/** A stem as stored (compressed), or its WAV where an older or KEEP_WAV folder still holds one. */
+function audioFile(dir: string, stored: string, wav: string): string {
+  return existsSync(join(dir, wav)) ? wav : stored;
+}
+
 export async function readSongFolder(dir: string): Promise<SongEvidence> {
-  const files = ['song.json', SONG_FILES.master, SONG_FILES.vocals, SONG_FILES.score, SONG_FILES.lyrics, SONG_FILES.cover] as const;
-  const bytes = await Promise.all(
-    files.map((name) =>
-      readFile(join(dir, name)).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') throw new SongFolderError('missing-file', name, `${name} is missing from ${dir}`);
-        throw new SongFolderError('unreadable-file', name, `${name} in ${dir} cannot be read (${error.code ?? error.message})`);
-      }),
-    ),
-  );
-  const [json, master, vocals, score, lyrics, cover] = bytes as [Buffer, Buffer, Buffer, Buffer, Buffer, Buffer];
+  const files = ['song.json', SONG_FILES.score, SONG_FILES.lyrics, SONG_FILES.cover] as const;
+  const unreadable = (name: string) => (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new SongFolderError('missing-file', name, `${name} is missing from ${dir}`);
+    throw new SongFolderError('unreadable-file', name, `${name} in ${dir} cannot be read (${error.code ?? error.message})`);
+  };
+  const bytes = await Promise.all(files.map((name) => readFile(join(dir, name)).catch(unreadable(name))));
+  const [json, score, lyrics, cover] = bytes as [Buffer, Buffer, Buffer, Buffer];
   const parse = <T>(name: string, read: () => T): T => {
     try {
       return read();
@@ -51,9 +55,22 @@ export async function readSongFolder(dir: string): Promise<SongEvidence> {
   const request = manifest.request as { to?: unknown } | undefined;
   const size = pngSize(cover);
   if (!size) throw new SongFolderError('unreadable-file', SONG_FILES.cover, `${SONG_FILES.cover} in ${dir} is not a PNG`);
+  // One file at a time: a decoded song is tens of MB of PCM.
+  const decode = async (name: string): Promise<Audio> => {
+    await access(join(dir, name)).catch(unreadable(name));
+    try {
+      return await decodeAudioFile(join(dir, name));
+    } catch (error) {
+      throw new SongFolderError('unreadable-file', name, `${name} in ${dir} is not valid: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const masterFile = audioFile(dir, SONG_FILES.master, LOSSLESS_FILES.master);
+  const master = await decode(masterFile);
+  const vocals = await decode(audioFile(dir, SONG_FILES.vocals, LOSSLESS_FILES.vocals));
   return {
-    master: parse(SONG_FILES.master, () => decodeWav(master)),
-    vocals: parse(SONG_FILES.vocals, () => decodeWav(vocals)),
+    master,
+    ...(masterFile === SONG_FILES.master ? { lossyMaster: true } : {}),
+    vocals,
     vocalNotes: parse(SONG_FILES.score, () => vocalNotesFromMidi(score)),
     cues: cuesFromVtt(lyrics.toString('utf8')),
     recipient: typeof request?.to === 'string' ? request.to : undefined,

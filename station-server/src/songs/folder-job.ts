@@ -10,6 +10,8 @@ export interface FolderJobOptions {
   onStage?: (event: StageEvent) => void;
   /** The whole result (its manifest), once made. */
   made?: (song: ComposedSong) => void;
+  /** Keep the lossless WAVs beside the compressed files (KEEP_WAV). */
+  keepWav?: boolean;
 }
 
 /** Composes a song job's request with `seed` into `outDir`. */
@@ -17,6 +19,7 @@ export function folderJob(outDir: string, seed: number, options: FolderJobOption
   return async (spec, context) => {
     if (spec.type !== 'song') throw new Error('the compose CLI makes songs only');
     const composed = await (await loadComposer()).composeSong(spec.request, seed, outDir, {
+      ...(options.keepWav ? { keepWav: true } : {}),
       onStage: (e) => {
         options.onStage?.(e);
         if (e.phase === 'start') context.stage(e.stage);

@@ -2,7 +2,7 @@
 // queue jobs and kept in the library as jingles, so channels can air them between songs.
 import { LANGUAGES, type Language } from '@radio-optimism/shared';
 import type { Store } from '../library/store.js';
-import { STATION_IDS } from '../station/announcement-words.js';
+import { STATION_IDS } from '../composer/announce/words.js';
 import type { SongQueue } from './song-queue.js';
 
 /** Queues the station IDs when the library has none; returns the jobs' ids. */

@@ -2,7 +2,9 @@
 // the incoming song's first ones are mixed by ffmpeg into a short transition item, packaged like any
 // song. The channel then plays A (shortened), the transition, and B (from where the mix left it).
 import { mkdir, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { LOSSLESS_FILES, SONG_FILES } from '../composer/manifest.js';
 import ffmpeg from 'fluent-ffmpeg';
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import { packageSong, readPackage, type PackagedAudio, type PackagedSegment } from './hls-package.js';
@@ -15,6 +17,11 @@ export interface CrossfadePlan {
   head: number;
   headSec: number;
   seconds: number;
+}
+
+/** The audio a song is mixed from: its lossless master while it has one, else its stored song.m4a. */
+export function mixSource(songDir: string): string | undefined {
+  return [LOSSLESS_FILES.master, SONG_FILES.stream].map((f) => join(songDir, f)).find((path) => existsSync(path));
 }
 
 const total = (segments: PackagedSegment[]) => segments.reduce((t, s) => t + s.duration, 0);
@@ -36,6 +43,7 @@ export function crossfadeFilter(plan: CrossfadePlan): string {
   return `[0:a][1:a]acrossfade=d=${plan.seconds.toFixed(3)}:c1=qsin:c2=qsin,aformat=sample_rates=44100:channel_layouts=stereo[out]`;
 }
 
+/** `outgoing` and `incoming` are any audio ffmpeg reads: a song's stored song.m4a, or its WAV while it has one. */
 export async function renderCrossfade(outgoingWav: string, outgoingSec: number, incomingWav: string, plan: CrossfadePlan, outDir: string): Promise<PackagedAudio> {
   const done = await readPackage(outDir);
   if (done) return done;
@@ -58,5 +66,8 @@ export async function renderCrossfade(outgoingWav: string, outgoingSec: number, 
       .run();
   });
   await stat(wav);
-  return packageSong(outDir);
+  const packaged = await packageSong(outDir);
+  // The mix is aired from its segments; its WAV would be most of the transition's bytes.
+  await rm(wav, { force: true });
+  return packaged;
 }

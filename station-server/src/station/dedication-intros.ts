@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import type { Store } from '../library/store.js';
 import type { SongQueue } from '../songs/song-queue.js';
-import { introText } from './announcement-words.js';
+import { introText } from '../composer/announce/words.js';
+import { spokenName } from '../composer/spoken-name.js';
 import { readPackage, type PackagedAudio } from './hls-package.js';
 
 /** A dedication waits at most this long for its spoken intro (made on the song queue), then airs without it. */
@@ -43,7 +44,8 @@ export function createDedicationIntros(options: DedicationIntrosOptions): Dedica
       }
       const song = await store.songs.get(songId);
       if (!song) throw new Error('the song is not in the library');
-      const text = introText(song.request.language, song.recipient, song.sender);
+      // The name as it sounds (a "sounds like" respelling when the sender gave one); it is spoken, never shown.
+      const text = introText(song.request.language, spokenName(song.request), song.sender);
       const { id } = await queue!.submit({ type: 'announcement', as: 'intro', text, language: song.request.language, tonic: 0, priority: 'dedication', id: jobId });
       await queue!.wait(id);
       Object.assign(entry, { status: 'ready', source: `intros/${id}` });

@@ -1,9 +1,12 @@
-// Packages a song once, when it enters the library, into HLS segments in two renditions. A live
-// channel then only points at these files: no encoder runs per channel.
+// Packages a song once, when it is made (the composer does it from the lossless master, before that is
+// deleted), into HLS segments in two renditions. A live channel then only points at these files: no
+// encoder runs per channel.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ffmpeg from 'fluent-ffmpeg';
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
+import { LOSSLESS_FILES, SONG_FILES } from '../composer/manifest.js';
 
 export const RENDITIONS = [
   { name: '128k', bitrate: 128_000 },
@@ -63,9 +66,22 @@ export function parseMediaPlaylist(text: string): PackagedSegment[] {
   return segments;
 }
 
-export async function packageSong(songDir: string, input = 'song.wav'): Promise<PackagedAudio> {
+/** The audio a folder is packaged from when none is named: its lossless master while it has one;
+ *  otherwise the package already made (the composer packages a song before its WAV goes, so a second
+ *  call, e.g. on entering the library, costs nothing); otherwise the stored compressed master. */
+async function defaultInput(songDir: string): Promise<string | PackagedAudio> {
+  if (existsSync(join(songDir, LOSSLESS_FILES.master))) return LOSSLESS_FILES.master;
+  const done = await readPackage(songDir);
+  if (done) return done;
+  if (existsSync(join(songDir, SONG_FILES.stream))) return SONG_FILES.stream;
+  throw new Error(`packaging ${songDir} failed: it holds neither ${LOSSLESS_FILES.master} nor ${SONG_FILES.stream}`);
+}
+
+export async function packageSong(songDir: string, input?: string): Promise<PackagedAudio> {
+  const source = input ?? (await defaultInput(songDir));
+  if (typeof source !== 'string') return source;
   const root = join(songDir, PACKAGE_DIR);
-  const command = ffmpeg(join(songDir, input)).setFfmpegPath(ffmpegInstaller.path);
+  const command = ffmpeg(join(songDir, source)).setFfmpegPath(ffmpegInstaller.path);
   for (const r of RENDITIONS) {
     const dir = join(root, r.name);
     await mkdir(dir, { recursive: true });

@@ -8,7 +8,7 @@ import type { ChannelConfig } from './programme-schema.js';
 import type { Programme } from './programme.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { planCrossfade, renderCrossfade } from './crossfade.js';
+import { mixSource, planCrossfade, renderCrossfade } from './crossfade.js';
 import { PACKAGE_DIR, TARGET_DURATION, readPackage, type PackagedAudio } from './hls-package.js';
 import { channelPts, shiftTimestamps } from './ts-timestamps.js';
 import { chooseNext, type SongInfo } from './rotation.js';
@@ -291,11 +291,12 @@ export function createPlayout(options: PlayoutOptions): Playout {
     const nextSong = await store.songs.get(next.songId);
     const tailStartMs = itemEndMs(last) - (plan?.tailSec ?? 0) * 1000;
     // Only audio nobody has heard yet may change; and jingles and transitions are not faded.
-    if (!plan || !lastSong || !nextSong || !existsSync(join(songDir(lastSong.id), 'song.wav')) || !existsSync(join(songDir(nextSong.id), 'song.wav')) || last.kind === 'transition' || last.source !== `songs/${last.songId}` || tailStartMs < at + 4000) return [next];
+    const [lastAudio, nextAudio] = [lastSong && mixSource(songDir(lastSong.id)), nextSong && mixSource(songDir(nextSong.id))];
+    if (!plan || !lastSong || !nextSong || !lastAudio || !nextAudio || last.kind === 'transition' || last.source !== `songs/${last.songId}` || tailStartMs < at + 4000) return [next];
     const key = `${last.songId}-${next.songId}-${plan.tail}-${plan.head}-${Math.round(seconds * 1000)}`;
     try {
       const lastPackage = (await packageOf(last.songId))!;
-      const mixed = await renderCrossfade(join(songDir(lastSong.id), 'song.wav'), lastPackage.durationSec, join(songDir(nextSong.id), 'song.wav'), plan, join(mediaRoot, 'transitions', key));
+      const mixed = await renderCrossfade(lastAudio, lastPackage.durationSec, nextAudio, plan, join(mediaRoot, 'transitions', key));
       last.segments = last.segments.slice(0, last.segments.length - plan.tail);
       await saved(state.config.id, last);
       // In the mix, the incoming song begins where the overlap does; the screen switches at its middle.

@@ -1,4 +1,4 @@
-// song.wav -> song.m4a (AAC-LC, 160 kb/s, 44.1 kHz stereo) with the ffmpeg binary shipped inside npm.
+// song.wav -> song.m4a (AAC-LC, 96 kb/s, 44.1 kHz stereo: the stored master, see encode-audio.ts) with the ffmpeg binary shipped inside npm.
 // fluent-ffmpeg spawns ffmpeg directly (child_process.spawn, no shell), so paths need no quoting.
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import ffmpeg from 'fluent-ffmpeg';
@@ -19,7 +19,7 @@ export function aacArgs(): string[] {
     '-map_metadata', '-1', // no tags carried over from the WAV: equal audio in, equal bytes out
     '-c:a', 'aac',
     '-profile:a', 'aac_low', // AAC-LC: plays on every TV, browser (MSE) and hls.js
-    '-b:a', '160k',
+    '-b:a', '96k',
     '-ar', '44100',
     '-ac', '2',
     '-fflags', '+bitexact', // the muxer writes no version string or creation time

@@ -135,7 +135,7 @@ describe('wav', () => {
 describe('encodeAac', () => {
   it('pins the ffmpeg arguments', () => {
     expect(aacArgs()).toEqual([
-      '-nostdin', '-map', '0:a:0', '-map_metadata', '-1', '-c:a', 'aac', '-profile:a', 'aac_low', '-b:a', '160k', '-ar', '44100', '-ac', '2',
+      '-nostdin', '-map', '0:a:0', '-map_metadata', '-1', '-c:a', 'aac', '-profile:a', 'aac_low', '-b:a', '96k', '-ar', '44100', '-ac', '2',
       '-fflags', '+bitexact', '-flags:a', '+bitexact', '-movflags', '+faststart', '-f', 'ipod',
     ]);
   });

@@ -1,9 +1,11 @@
-// What the station says between songs, in words: a dedication's intro and the station IDs, in each
-// language. Kept apart from the rendering (announcements.ts), so playout and the song room can word
-// an announcement without loading the synthesizer on the station's main thread.
+// What the station says between songs, in each language: the spoken intro of a dedication and the
+// station IDs. Written for each language rather than translated word by word.
 import type { Language } from '@radio-optimism/shared';
 
-/** The intro's words, written for each language rather than translated word by word. */
+/** eSpeak voices the announcer speaks with. */
+export const ANNOUNCER_VOICES: Record<Language, string> = { en: 'en-us+m3', es: 'es+m3', pt: 'pt-br+m3', fr: 'fr+m3', de: 'de+m3', ko: 'ko+m3' };
+
+/** The intro's words ("this one goes out to …, from …"). */
 export function introText(language: Language, to: string, from: string | null): string {
   switch (language) {
     case 'es':
