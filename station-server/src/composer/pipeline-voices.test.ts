@@ -38,8 +38,9 @@ describe('composeSong with the sender\'s choices', () => {
     work = await mkdtemp(join(tmpdir(), 'pipeline-voices-'));
     const high = join(work, 'high');
     const low = join(work, 'low');
-    const a = await composeSong({ ...base, voice: 'en-high' }, 3, high);
-    const b = await composeSong({ ...base, voice: 'en-low', soundsLike: 'Shiv awn' }, 3, low);
+    // The WAV stems are kept: the pitch is measured on the lossless vocals.
+    const a = await composeSong({ ...base, voice: 'en-high' }, 3, high, { keepWav: true });
+    const b = await composeSong({ ...base, voice: 'en-low', soundsLike: 'Shiv awn' }, 3, low, { keepWav: true });
     expect([a.manifest.voice, b.manifest.voice]).toEqual(['en-high', 'en-low']);
     for (const { manifest } of [a, b]) {
       expect(manifest.check.passed).toBe(true);
