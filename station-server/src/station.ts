@@ -32,6 +32,12 @@ import { pagesRoutes } from './http/pages-routes.js';
 import { fileURLToPath } from 'node:url';
 import { operatorTokenFile } from './library/operator-token.js';
 import { operatorGuard } from './http/operator-auth.js';
+import { videoRoutes } from './video/video-routes.js';
+import type { Bus } from './cluster/bus.js';
+import type { Lease } from './cluster/lease.js';
+import { LocalBus } from './cluster/local-bus.js';
+import { LocalLease } from './cluster/local-lease.js';
+import { createLyricVideos } from './video/lyric-videos.js';
 
 const MAIN_CHANNEL = 'radio-optimism';
 
@@ -40,6 +46,10 @@ export interface StationParts {
   store: Store;
   media: MediaStore;
   queue: SongQueue;
+  /** Pairing, dedication and now-playing events between station instances (default: this process only). */
+  bus: Bus;
+  /** Which instance plays out each channel (default: this one, always). */
+  lease: Lease;
 }
 
 /** The embedded parts: DATA_DIR/library.sqlite, DATA_DIR/media, and a queue in this process. */
@@ -49,7 +59,7 @@ export function defaultParts(config: StationConfig, log: (line: string) => void,
   const queue =
     given.queue ??
     createLocalQueue({ concurrency: config.composeConcurrency, queueLimit: config.songQueueLimit, log, handler: createJobHandler({ store, media }), newId: () => store.songs.newId() });
-  return { store, media, queue };
+  return { store, media, queue, bus: given.bus ?? new LocalBus(), lease: given.lease ?? new LocalLease() };
 }
 
 export interface Station {
@@ -58,6 +68,8 @@ export interface Station {
   store: Store;
   media: MediaStore;
   queue: SongQueue;
+  bus: Bus;
+  lease: Lease;
   playout: Playout;
   hub: Hub;
   dedications: Dedications;
@@ -72,7 +84,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   const given = typeof parts === 'function' ? {} : parts;
   const log = logTo ?? (typeof parts === 'function' ? parts : console.log);
   const events = new StationEvents();
-  const { store, media, queue } = defaultParts(config, log, given);
+  const { store, media, queue, bus, lease } = defaultParts(config, log, given);
   // Where playout reads segments and writes transitions: the local media folder.
   const mediaRoot = (media as { root?: string }).root ?? join(config.dataDir, 'media');
   let programme;
@@ -100,6 +112,14 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
       liveRoutes(store, playout),
       moderationRoutes(store, () => dedications!, operatorOnly),
       pagesRoutes({ store, media, publicDir: fileURLToPath(new URL('./public', import.meta.url)), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }),
+      videoRoutes({
+        videos: createLyricVideos({ log }),
+        // Made beside the song's files (the local media store's folder), once.
+        song: async (id) => {
+          const song = await store.songs.get(id);
+          return song && { kind: song.kind, dir: media.workDir(`songs/${id}`), video: { title: song.title, language: song.language, durationSec: song.durationSec, to: song.recipient, from: song.sender } };
+        },
+      }),
     ], tvAppDir: config.tvAppDir });
   // A client gets a bounded time to send its head and its whole request (node:http's defaults, 60 s and
   // 300 s checked every 30 s, held slow bodies for 329 s); the check runs often enough to keep them.
@@ -174,6 +194,8 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     media,
     queue,
     playout,
+    bus,
+    lease,
     hub,
     dedications,
     server,
@@ -190,6 +212,8 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
       await queue.destroy();
       await shutdownComposer();
       events.removeAll();
+      await lease.close();
+      await bus.close();
       await store.close();
     },
   };
