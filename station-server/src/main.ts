@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const progress = createCatalogProgress(process.stdout);
   const parts = defaultParts(config, progress.log);
   // Files left by songs that were being made when the last run stopped (their jobs are queued again below).
-  const orphans = await removeOrphanMedia(parts.store, parts.media);
+  const orphans = await removeOrphanMedia(parts.store, parts.media, progress.log);
   if (orphans.length) progress.log(`removed ${orphans.length} unfinished song folders from the last run`);
   const rest = config.seedCatalog ? await seedFirstSongs(config, parts, progress) : [];
   const station = await createStation(config, parts, progress.log);

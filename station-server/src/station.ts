@@ -98,7 +98,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   const playout = createPlayout({ store, mediaRoot, queue, events, programme });
   // Files left by songs that were being made when the last run stopped, unless their jobs are queued
   // again (accepted songs are resumed below, after this).
-  const orphans = given.queue ? [] : await removeOrphanMedia(store, media);
+  const orphans = given.queue ? [] : await removeOrphanMedia(store, media, log);
   if (orphans.length) log(`removed ${orphans.length} unfinished song folders from the last run`);
   const stopListening = queue.listen({
     ready: (_id, result) => {

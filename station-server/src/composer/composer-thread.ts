@@ -113,6 +113,9 @@ export function startComposerThread(settings: Partial<ComposerSettings> = {}): C
       serialization: 'advanced', // structured clone, as between threads
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       execArgv: [],
+      // Its own process group, so that when it goes it can take the ffmpeg processes it started with it
+      // (see composer-worker.ts): a station killed mid-song must not leave an encoder writing into a folder.
+      detached: true,
     });
     unref(started);
     started.on('message', (reply: ComposerReply) => {

@@ -9,8 +9,16 @@ import type { ComposerReply, ComposerTask } from './composer-thread.js';
 const reply = (message: ComposerReply): void => {
   if (process.connected) process.send!(message);
 };
-// The station went away (or asked us to close): nothing here is worth finishing for no one.
-process.on('disconnect', () => process.exit(0));
+// The station went away (or asked us to close): nothing here is worth finishing for no one. The whole
+// process group goes, ffmpeg encoders included (a killed station's encoder would otherwise go on
+// writing segments into a folder the next start is cleaning up).
+process.on('disconnect', () => {
+  try {
+    process.kill(-process.pid, 'SIGKILL');
+  } catch {
+    process.exit(0);
+  }
+});
 
 const failed = (id: number) => (error: unknown) => {
   const e = error as { code?: unknown; stage?: unknown; message?: unknown };

@@ -81,7 +81,8 @@ export function createLocalMediaStore(dataDir: string): LocalMediaStore {
     },
     has: async (key, file) => existsSync(inside(root, key, file)),
     async remove(key) {
-      await rm(dirOf(key), { recursive: true, force: true });
+      // Retried: a process killed mid-song can leave an ffmpeg still writing segments into the folder for a moment.
+      await rm(dirOf(key), { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
     async *keys(prefix) {
       const folder = prefix.replace(/\/+$/, '');

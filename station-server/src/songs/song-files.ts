@@ -10,14 +10,19 @@ export async function removeSong(store: Store, media: MediaStore, id: string): P
 }
 
 /** Deletes song files that no live library entry owns (left by a crash mid-compose); returns their ids. */
-export async function removeOrphanMedia(store: Store, media: MediaStore): Promise<string[]> {
+export async function removeOrphanMedia(store: Store, media: MediaStore, log: (line: string) => void = (line) => console.error(line)): Promise<string[]> {
   const removed: string[] = [];
   for await (const key of media.keys('songs/')) {
     const id = key.slice('songs/'.length);
     const song = await store.songs.get(id);
     if (song && song.kind !== 'removed') continue;
-    await media.remove(key);
-    removed.push(id);
+    try {
+      await media.remove(key);
+      removed.push(id);
+    } catch (error) {
+      // Left for the next start: a leftover folder must never keep the station off air.
+      log(`could not remove the unfinished song folder ${key} (${error instanceof Error ? error.message : String(error)}); will try again at the next start`);
+    }
   }
   return removed;
 }
