@@ -50,7 +50,7 @@ let url: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hub-drafts-'));
   await cp(resolve(process.cwd(), 'playlists'), join(dir, 'playlists'), { recursive: true });
-  station = await createStation(loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_CATALOG: 'false', WS_BUDGET_LYRICS_DRAFT: '3/40', DATA_DIR: join(dir, 'data'), PLAYLISTS_DIR: join(dir, 'playlists') }, dir), () => undefined);
+  station = await createStation(loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_CATALOG: 'false', WS_BUDGET_LYRICS_DRAFT: '3/40', SONG_LIMIT_PER_PHONE: '2', DATA_DIR: join(dir, 'data'), PLAYLISTS_DIR: join(dir, 'playlists') }, dir), () => undefined);
   url = `ws://127.0.0.1:${station.port}/ws`;
 }, 60_000);
 afterAll(async () => {
@@ -70,6 +70,23 @@ async function pairedPhone(n: number) {
   await phone.next('phone.paired');
   return { tv, phone };
 }
+
+describe('takes and the per-phone song limit', () => {
+  it('counts each take against the phone’s songs, shared with dedication.create', async () => {
+    const { tv, phone } = await pairedPhone(5);
+    // Takes of a group this phone never made are refused, but each asked-for take is counted first.
+    for (let i = 0; i < 2; i++) phone.send({ type: 'take.another', group: 'no-such-group' });
+    phone.send({ type: 'take.create', request });
+    phone.send({ type: 'dedication.create', request, target: 'tv' });
+    await phone.until('four answers', () => (phone.frames.filter((f) => f.type === 'error').length === 4 ? true : undefined));
+    expect(phone.frames.filter((f) => f.type === 'error').map((f) => f.code)).toEqual(['unknown-take', 'unknown-take', 'rate-limited', 'rate-limited']);
+    // Sending needs a take this phone made.
+    const seen = phone.frames.length;
+    phone.send({ type: 'take.send', take: 's_nothing', target: 'tv' });
+    expect(await phone.next('error', seen)).toMatchObject({ code: 'unknown-take' });
+    [tv, phone].forEach((p) => p.close());
+  }, 60_000);
+});
 
 describe('lyrics.draft', () => {
   it('answers a paired phone with the writer’s words as blocks, the seed it used, and the name warning', async () => {

@@ -21,6 +21,8 @@ export interface LyricsOptions {
 
 export function createLyricsView(options: LyricsOptions): LyricsView {
   const boxes: HTMLTextAreaElement[] = [];
+  // Verses are numbered among verses, choruses among choruses ("Verse 2", "Chorus (1)").
+  const seen = { verse: 0, chorus: 0 };
   const blocks = options.sections.map((section, i) => {
     const id = uid('lyrics-block');
     const counter = h('span', { class: 'counter' });
@@ -39,7 +41,7 @@ export function createLyricsView(options: LyricsOptions): LyricsView {
       setError(formError, null);
     });
     boxes.push(box);
-    const label = tx(h('label', { for: id, class: 'label' }), section.kind === 'chorus' ? 'lyrics.chorus' : 'lyrics.verse', { n: i + 1 });
+    const label = tx(h('label', { for: id, class: 'label' }), section.kind === 'chorus' ? 'lyrics.chorus' : 'lyrics.verse', { n: ++seen[section.kind] });
     const el = h('div', { class: `field lyrics-block lyrics-${section.kind}` }, h('div', { class: 'label-row' }, label, counter), box);
     return { el, update };
   });
