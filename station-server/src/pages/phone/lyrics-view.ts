@@ -35,7 +35,14 @@ export function createLyricsView(options: LyricsOptions): LyricsView {
       tx(counter, 'lyrics.counter', { lines, count: visibleLength(box.value.trim()) });
       counter.classList.toggle('over', longest > LIMITS.lyricsLineMaxChars);
     };
+    // Each box grows with its words, so no line hides behind a scroll bar.
+    const fit = () => {
+      box.style.height = 'auto';
+      box.style.height = `${box.scrollHeight + 2}px`;
+    };
+    requestAnimationFrame(fit);
     box.addEventListener('input', () => {
+      fit();
       update();
       warn();
       setError(formError, null);
