@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { checkClientFrame, ClientMessage, MAX_FRAME_BYTES, ServerMessage, type FrameCheck } from './protocol.js';
 
-const ERROR_CODES = ['bad-frame', 'frame-too-large', 'unknown-type', 'unknown-channel', 'bad-code', 'code-expired', 'not-paired', 'not-a-tv', 'invalid-request', 'rate-limited', 'internal'];
+const ERROR_CODES = ['bad-frame', 'frame-too-large', 'unknown-type', 'unknown-channel', 'bad-code', 'code-expired', 'not-paired', 'not-a-tv', 'invalid-request', 'rate-limited', 'too-many-takes', 'unknown-take', 'internal'];
 const TYPES = Object.values(ClientMessage) as string[];
 
 /** A check's result is one of the two typed shapes, and an accepted frame passes again unchanged. */
@@ -31,6 +31,10 @@ const VALID: object[] = [
   { type: 'phone.resume', sessionToken: 'b'.repeat(32) },
   { type: 'phone.leave' },
   { type: 'dedication.create', request, target: 'radio' },
+  { type: 'lyrics.draft', request: { ...request, voice: 'en-low', soundsLike: 'mahm' } },
+  { type: 'take.create', request: { ...request, lyrics: 'Mom, thank you\nfor everything' } },
+  { type: 'take.another', group: 't_abc' },
+  { type: 'take.send', take: 's_abc', target: 'tv' },
   { type: 'ping', n: 3 },
 ];
 
@@ -88,5 +92,15 @@ describe('checkClientFrame under fuzzing', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('the creator frames', () => {
+  it('accepts each, and refuses a bad target, a bad group id or a voice of another language', () => {
+    for (const frame of VALID.slice(-5, -1)) expect(checkClientFrame(JSON.stringify(frame)).ok).toBe(true);
+    expect(checkClientFrame(JSON.stringify({ type: 'take.send', take: 's_abc', target: 'moon' })).ok).toBe(false);
+    expect(checkClientFrame(JSON.stringify({ type: 'take.another', group: '../x' })).ok).toBe(false);
+    expect(checkClientFrame(JSON.stringify({ type: 'take.create', request: { ...request, voice: 'ko-high' } })).ok).toBe(false);
+    expect(checkClientFrame(JSON.stringify({ type: 'lyrics.draft', request, extra: 1 })).ok).toBe(false);
   });
 });

@@ -23,9 +23,20 @@ export const ClientMessage = {
   PhoneLeave: 'phone.leave',
   /** Phone: make a song and send it to the paired TV or to the radio. */
   DedicationCreate: 'dedication.create',
+  /** Phone: the words the writer would sing for this request, to read and edit before singing. */
+  LyricsDraft: 'lyrics.draft',
+  /** Phone: make a first take (a private song) of this request; more takes with `take.another`. */
+  TakeCreate: 'take.create',
+  /** Phone: the same words again with a new seed, in the group a `take.create` began. */
+  TakeAnother: 'take.another',
+  /** Phone: send this exact take (its song id) to the paired TV or to the radio. */
+  TakeSend: 'take.send',
   /** Any client: a keep-alive and latency probe, answered with `pong` and the same `n`. */
   Ping: 'ping',
 } as const;
+
+/** Takes one request may have, the first included. */
+export const MAX_TAKES = 3;
 
 /** What the server sends. */
 export const ServerMessage = {
@@ -46,6 +57,16 @@ export const ServerMessage = {
   DedicationReady: 'dedication.ready',
   /** To a phone: {id, code, message}. */
   DedicationFailed: 'dedication.failed',
+  /** To a phone: {seed, sections: [{kind, lines}], warnings: [{code, message}]} for its `lyrics.draft`. */
+  LyricsDrafted: 'lyrics.drafted',
+  /** To a phone: {group, id, take, seed} — a take is queued (its id is its song's id). */
+  TakeAccepted: 'take.accepted',
+  /** To a phone: {group, id, stage}. */
+  TakeProgress: 'take.progress',
+  /** To a phone: {group, id, take, seed, song} — a private song until it is sent. */
+  TakeReady: 'take.ready',
+  /** To a phone: {group, id, code, message}. */
+  TakeFailed: 'take.failed',
   Pong: 'pong',
   Error: 'error',
 } as const;
@@ -63,6 +84,9 @@ export interface PhoneInfo {
 
 const channelId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'channel ids are lowercase letters, digits and dashes');
 
+const groupId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a take group id');
+const songId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a song id');
+
 const token = z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/, 'not a token');
 
 export const clientFrameSchema = z.discriminatedUnion('type', [
@@ -73,6 +97,10 @@ export const clientFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(ClientMessage.PhoneResume), sessionToken: token }).strict(),
   z.object({ type: z.literal(ClientMessage.PhoneLeave) }).strict(),
   z.object({ type: z.literal(ClientMessage.DedicationCreate), request: songRequestSchema, target: z.enum(['tv', 'radio']) }).strict(),
+  z.object({ type: z.literal(ClientMessage.LyricsDraft), request: songRequestSchema }).strict(),
+  z.object({ type: z.literal(ClientMessage.TakeCreate), request: songRequestSchema }).strict(),
+  z.object({ type: z.literal(ClientMessage.TakeAnother), group: groupId }).strict(),
+  z.object({ type: z.literal(ClientMessage.TakeSend), take: songId, target: z.enum(['tv', 'radio']) }).strict(),
   z.object({ type: z.literal(ClientMessage.Ping), n: z.number().int().optional() }).strict(),
 ]);
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
@@ -89,6 +117,8 @@ export type ErrorCode =
   | 'invalid-request'
   | 'rate-limited'
   | 'busy'
+  | 'too-many-takes'
+  | 'unknown-take'
   | 'internal';
 
 export interface ErrorFrame {

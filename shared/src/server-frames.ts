@@ -1,6 +1,7 @@
 // What the station sends: the views its HTTP API answers with and every frame it pushes on /ws, typed
 // once here and used by the hub that sends them, the TV app and the phone page that read them.
 import type { Genre, Language, Vibe } from './catalog.js';
+import type { LyricsWarning } from './request.js';
 import { ServerMessage, type DedicationStage, type ErrorCode, type PhoneInfo } from './protocol.js';
 
 /** The URLs of a finished song's files. */
@@ -72,6 +73,12 @@ export interface ChannelView {
   now: AirItemView | null;
 }
 
+/** A block of drafted words: a chorus is a block the song repeats. */
+export interface LyricsSectionView {
+  kind: 'verse' | 'chorus';
+  lines: string[];
+}
+
 /** Every frame the station sends on /ws. */
 export type ServerFrame =
   | ({ type: typeof ServerMessage.Now } & NowView)
@@ -83,6 +90,11 @@ export type ServerFrame =
   | { type: typeof ServerMessage.DedicationProgress; id: string; stage: DedicationStage; position?: number }
   | { type: typeof ServerMessage.DedicationReady; id: string; target: 'tv' | 'radio'; song: SongView; moderation?: 'pending' }
   | { type: typeof ServerMessage.DedicationFailed; id: string; code: string; message: string }
+  | { type: typeof ServerMessage.LyricsDrafted; seed: number; sections: LyricsSectionView[]; warnings: LyricsWarning[] }
+  | { type: typeof ServerMessage.TakeAccepted; group: string; id: string; take: number; seed: number }
+  | { type: typeof ServerMessage.TakeProgress; group: string; id: string; stage: DedicationStage }
+  | { type: typeof ServerMessage.TakeReady; group: string; id: string; take: number; seed: number; song: SongView }
+  | { type: typeof ServerMessage.TakeFailed; group: string; id: string; code: string; message: string }
   | { type: typeof ServerMessage.Pong; n?: number }
   | { type: typeof ServerMessage.Error; code: ErrorCode; message: string };
 

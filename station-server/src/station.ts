@@ -20,13 +20,14 @@ import { createApp } from './http/app.js';
 import { liveRoutes, nowView } from './http/live-routes.js';
 import { serveLive } from './http/live-fast-path.js';
 import { createFrontDoor } from './http/live-front-door.js';
-import { shutdownComposer } from './composer/shutdown.js';
+import { loadComposer, shutdownComposer } from './composer/shutdown.js';
 import { createPlayout, type Playout } from './station/playout.js';
 import { formatProblem } from './station/programme.js';
 import { keepLastGoodProgramme, startingProgramme } from './station/start-programme.js';
 import { watchProgramme, type ProgrammeWatcher } from './station/programme-watcher.js';
 import { createHub, type Hub } from './pairing/hub.js';
 import { createDedications, type Dedications } from './pairing/dedications.js';
+import { createTakes, type Takes } from './pairing/takes.js';
 import { moderationRoutes } from './http/moderation-routes.js';
 import { pagesRoutes } from './http/pages-routes.js';
 import { fileURLToPath } from 'node:url';
@@ -137,6 +138,8 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     store: store.pairing,
     windows: store.limits,
     dedications: () => dedications!,
+    takes: () => takes!,
+    draft: async (request, seed) => (await loadComposer()).draftLyrics(request, seed),
     hasChannel: (id) => !!playout.channel(id),
     now: (id) => nowView(store, playout, id),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
@@ -154,6 +157,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     log,
   });
   dedications = createDedications({ store, media, queue, toPhone: hub.toPhone, toTv: hub.toTv, onAir: (songId) => playout.queueDedication(MAIN_CHANNEL, songId), log });
+  const takes: Takes = createTakes({ store, queue, dedications: () => dedications!, toPhone: hub.toPhone, draft: async (request, seed) => (await loadComposer()).draftLyrics(request, seed), log });
   await dedications.resume();
   const resumed = await resumeAcceptedSongs(store, queue, log);
   if (resumed.length) log(`making ${resumed.length} songs accepted before the last stop`);

@@ -16,12 +16,14 @@ export type ComposerTask =
   | { type: 'compose'; id: number; request: SongRequest; seed: number; outDir: string; keepWav: boolean }
   | { type: 'announce'; id: number; request: AnnouncementRequest; outDir: string; keepWav: boolean }
   | { type: 'warm'; id: number }
+  | { type: 'draft'; id: number; request: SongRequest; seed: number }
   | { type: 'close' };
 export type ComposerReply =
   | { type: 'stage'; id: number; event: StageEvent }
   | { type: 'done'; id: number; result: ComposedSong }
   | { type: 'announced'; id: number; result: ComposedAnnouncement }
   | { type: 'warmed'; id: number }
+  | { type: 'drafted'; id: number; result: string }
   | { type: 'failed'; id: number; error: { code: string; message: string; stage?: string } };
 
 export interface ComposerSettings {
@@ -37,6 +39,8 @@ export interface ComposerThread {
   composeSong(request: SongRequest, seed: number, outDir: string, options?: ComposeSongOptions): Promise<ComposedSong>;
   /** Speech over a music bed, mastered and packaged into `outDir` (hls/), like a song. */
   composeAnnouncement(request: AnnouncementRequest, outDir: string): Promise<ComposedAnnouncement>;
+  /** The words the writer would sing for a request (draft-lyrics.ts), written off the station's event loop. */
+  draftLyrics(request: SongRequest, seed: number): Promise<string>;
   /** Loads the SoundFont and the voice now, so the first song someone sends does not wait for them. */
   warm(): Promise<void>;
   /** True while the composer's process exists (it is closed when idle). */
@@ -160,6 +164,7 @@ export function startComposerThread(settings: Partial<ComposerSettings> = {}): C
     composeSong: (request, seed, outDir, options = {}) => ask<ComposedSong>({ type: 'compose', id: nextId++, request, seed, outDir, keepWav: options.keepWav ?? keepWav }, options.onStage),
     composeAnnouncement: (request, outDir) => ask<ComposedAnnouncement>({ type: 'announce', id: nextId++, request, outDir, keepWav }),
     warm: () => ask<void>({ type: 'warm', id: nextId++ }),
+    draftLyrics: (request, seed) => ask<string>({ type: 'draft', id: nextId++, request, seed }),
     isOpen: () => worker !== undefined,
     pid: () => worker?.pid,
     async close() {

@@ -1,6 +1,7 @@
 // The composer's process (forked by composer-thread.ts): runs whole songs and announcements through
 // their pipelines and reports each stage, so the station's event loop never waits on one being made.
 import { composeSong } from './pipeline.js';
+import { draftLyrics } from './draft-lyrics.js';
 import { composeAnnouncement } from './announce/announce.js';
 import { closeDefaultRenderPool, warmDefaultRenderPool } from './render/render.js';
 import { warmUpEngine } from './sing/espeak.js';
@@ -37,6 +38,13 @@ process.on('message', (task: ComposerTask) => {
       return;
     case 'warm':
       Promise.all([warmDefaultRenderPool(), warmUpEngine()]).then(() => reply({ type: 'warmed', id: task.id }), failed(task.id));
+      return;
+    case 'draft':
+      try {
+        reply({ type: 'drafted', id: task.id, result: draftLyrics(task.request, task.seed) });
+      } catch (error) {
+        failed(task.id)(error);
+      }
       return;
     case 'announce':
       composeAnnouncement(task.request, task.outDir, { keepWav: task.keepWav }).then((result) => reply({ type: 'announced', id: task.id, result }), failed(task.id));

@@ -6,7 +6,7 @@ let thread: ComposerThread | undefined;
 let settings: Partial<ComposerSettings> = {};
 
 /** What the station asks of the composer; every call runs on the composer's threads. */
-export type Composer = Pick<ComposerThread, 'composeSong' | 'composeAnnouncement' | 'warm'>;
+export type Composer = Pick<ComposerThread, 'composeSong' | 'composeAnnouncement' | 'warm' | 'draftLyrics'>;
 
 /** Sets the idle period and KEEP_WAV from the station's config; takes effect for the next thread. */
 export function configureComposer(next: Partial<ComposerSettings>): void {

@@ -38,6 +38,9 @@ const FAILED_MESSAGE = 'the song could not be made; please try again';
 export interface Dedications {
   /** Stores and queues a dedication; undefined (and the phone is told "busy") when the queue is full. */
   create(phone: PhoneRecord, request: SongRequest, target: 'tv' | 'radio'): Promise<DedicationRecord | undefined>;
+  /** Sends a song already made (a take the sender chose) as a dedication: to the TV at once, or to
+   *  the radio's moderation; that exact song, not a new one. */
+  deliver(phone: PhoneRecord, request: SongRequest, target: 'tv' | 'radio', song: SongRecord): Promise<DedicationRecord>;
   /** Makes again what a previous run left unfinished. */
   resume(): Promise<void>;
   /** Frames that bring a reconnecting phone up to date on its latest dedications, oldest first. */
@@ -176,6 +179,16 @@ export function createDedications(deps: DedicationDeps): Dedications {
       const record = await store.add({ id: `d_${randomBytes(9).toString('base64url')}`, phoneId: phone.id, tvId: phone.tvId, target, request });
       await run(record, true);
       return (await store.get(record.id))!;
+    },
+    async deliver(phone, request, target, song) {
+      const record = await store.add({ id: `d_${randomBytes(9).toString('base64url')}`, phoneId: phone.id, tvId: phone.tvId, target, request });
+      const flags = target === 'radio' ? flagAbuse(request) : [];
+      const done = (await store.update(record.id, { status: 'ready', songId: song.id, error: null, failure: null, ...(target === 'radio' ? { moderation: 'pending' as const, flags } : {}) }))!;
+      const frame = readyFrame(done, song);
+      deps.toPhone(phone.id, frame);
+      if (target === 'tv') deps.toTv(phone.tvId, frame);
+      deps.log(`dedication ${done.id} sent take ${song.id} (${target}${flags.length ? `, flagged: ${flags.join(', ')}` : ''})`);
+      return done;
     },
     async catchUp(phoneId) {
       const frames: object[] = [];

@@ -22,6 +22,11 @@ export const DEFAULT_FRAME_BUDGETS: FrameBudgets = {
   'phone.resume': { perSocket: 6, perAddress: 60 },
   'phone.leave': { perSocket: 6, perAddress: 30 },
   'dedication.create': { perSocket: 10, perAddress: 30 },
+  // A draft costs the composer's process tens of milliseconds; a sender may ask again after each edit of the form.
+  'lyrics.draft': { perSocket: 20, perAddress: 60 },
+  'take.create': { perSocket: 10, perAddress: 30 },
+  'take.another': { perSocket: 10, perAddress: 30 },
+  'take.send': { perSocket: 10, perAddress: 30 },
   ping: { perSocket: 120, perAddress: 600 },
   invalid: { perSocket: 10, perAddress: 60 },
 };

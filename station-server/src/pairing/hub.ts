@@ -7,6 +7,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { checkClientFrame, checkSongRequest, CloseCode, MAX_FRAME_BYTES, ServerMessage, type ClientFrame, type ErrorCode } from '@radio-optimism/shared';
 import type { LimitStore, PairingStore } from '../library/store.js';
 import type { Dedications } from './dedications.js';
+import type { Takes } from './takes.js';
+import { draftedFrame } from './lyrics-draft.js';
+import { randomInt } from 'node:crypto';
+import { LIMITS, type SongRequest } from '@radio-optimism/shared';
 import { createCodeBook } from './codes.js';
 import { createRateLimiter, type SavedWindow } from './rate-limit.js';
 import { addressKey, siteKey } from '../address-key.js';
@@ -21,6 +25,10 @@ export interface HubOptions {
   /** Where the limits that keep a code guesser out are kept across restarts. */
   windows: LimitStore;
   dedications: () => Dedications;
+  /** A phone's takes (same words, new seeds) and the one it sends. */
+  takes?: () => Takes;
+  /** The writer's words for a request; the station runs it on the composer's process (tens of ms of CPU). */
+  draft?: (request: SongRequest, seed: number) => Promise<string>;
   hasChannel(id: string): boolean;
   now(channel: string): Promise<unknown>;
   /** Where a phone opens to pair, for the QR code: `${publicUrl}/pair?code=...` (default: the request's host). */
@@ -198,6 +206,37 @@ export function createHub(options: HubOptions): Hub {
       if (!songsPerPhone.take(phone.id) || !songsPerIp.take(c.ip)) return error(c, 'rate-limited', 'that is a lot of songs: wait a few minutes before the next one');
       await options.dedications().create(phone, f.request, f.target);
     },
+    'lyrics.draft': async (c, f) => {
+      const phone = c.phoneId ? await store.phoneById(c.phoneId) : undefined;
+      if (!phone) return error(c, 'not-paired', 'pair with a TV before writing a song');
+      if (!options.draft) return error(c, 'internal', 'this station does not write drafts');
+      const seed = f.request.seed ?? randomInt(0, LIMITS.seedMax);
+      send(c.ws, draftedFrame(f.request, seed, await options.draft(f.request, seed)));
+    },
+    'take.create': async (c, f) => {
+      const phone = c.phoneId ? await store.phoneById(c.phoneId) : undefined;
+      if (!phone) return error(c, 'not-paired', 'pair with a TV before sending a song');
+      if (!options.takes) return error(c, 'internal', 'this station does not make takes');
+      // Each take is a song: it counts against the same limits as a dedication.
+      if (!songsPerPhone.take(phone.id) || !songsPerIp.take(c.ip)) return error(c, 'rate-limited', 'that is a lot of songs: wait a few minutes before the next one');
+      const refused = await options.takes().create(phone, f.request);
+      if (refused) error(c, refused.code, refused.message);
+    },
+    'take.another': async (c, f) => {
+      const phone = c.phoneId ? await store.phoneById(c.phoneId) : undefined;
+      if (!phone) return error(c, 'not-paired', 'pair with a TV before sending a song');
+      if (!options.takes) return error(c, 'internal', 'this station does not make takes');
+      if (!songsPerPhone.take(phone.id) || !songsPerIp.take(c.ip)) return error(c, 'rate-limited', 'that is a lot of songs: wait a few minutes before the next one');
+      const refused = await options.takes().another(phone, f.group);
+      if (refused) error(c, refused.code, refused.message);
+    },
+    'take.send': async (c, f) => {
+      const phone = c.phoneId ? await store.phoneById(c.phoneId) : undefined;
+      if (!phone) return error(c, 'not-paired', 'pair with a TV before sending a song');
+      if (!options.takes) return error(c, 'internal', 'this station does not make takes');
+      const refused = await options.takes().send(phone, f.take, f.target);
+      if (refused) error(c, refused.code, refused.message);
+    },
   };
   const charge = (c: Client, kind: FrameKind): boolean => {
     if (c.closing) return false;
@@ -294,7 +333,7 @@ export function createHub(options: HubOptions): Hub {
 function requestProblem(raw: Buffer): string | undefined {
   try {
     const data = JSON.parse(raw.toString()) as { type?: unknown; request?: unknown };
-    if (data.type !== 'dedication.create') return undefined;
+    if (data.type !== 'dedication.create' && data.type !== 'lyrics.draft' && data.type !== 'take.create') return undefined;
     const checked = checkSongRequest(data.request);
     return checked.ok ? undefined : `${checked.field}: ${checked.message}`;
   } catch {

@@ -31,6 +31,10 @@ export function songErrorKey(code: string): string {
       return 'errors.notPaired';
     case 'composition-failed':
       return 'errors.failed';
+    case 'too-many-takes':
+      return 'errors.tooManyTakes';
+    case 'unknown-take':
+      return 'errors.unknownTake';
     default:
       return 'errors.internal';
   }

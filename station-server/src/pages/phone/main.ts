@@ -12,11 +12,13 @@ import { createPairView, type PairView } from './pair-view.js';
 import { createFormView, type FormView } from './form-view.js';
 import { createProgressView, type ProgressView } from './progress-view.js';
 import type { FormValues } from './validate.js';
+import { createLyricsView, type LyricsView } from './lyrics-view.js';
+import { createTakesView, type TakesView } from './takes-view.js';
 
 // How long to wait for the station's answer before saying the connection is the problem.
 const ANSWER_TIMEOUT_MS = 10_000;
 
-type Pending = { kind: 'pair' } | { kind: 'resume' } | { kind: 'song'; request: SongRequest; target: 'tv' | 'radio' } | null;
+type Pending = { kind: 'pair' } | { kind: 'resume' } | { kind: 'song'; request: SongRequest; target: 'tv' | 'radio' } | { kind: 'draft' } | { kind: 'take' } | null;
 
 async function start(root: HTMLElement): Promise<void> {
   await initI18n();
@@ -29,6 +31,11 @@ async function start(root: HTMLElement): Promise<void> {
   let pairView: PairView | undefined;
   let formView: FormView | undefined;
   let progressView: ProgressView | undefined;
+  let lyricsView: LyricsView | undefined;
+  let takesView: TakesView | undefined;
+  /** The request being drafted or taken, and the group its takes belong to. */
+  let drafting: { request: SongRequest; target: 'tv' | 'radio'; values: FormValues } | undefined;
+  let takeGroup: string | undefined;
   let dedicationId: string | undefined;
   let lastSong: { request: SongRequest; target: 'tv' | 'radio'; values: FormValues } | undefined;
   let pending: Pending = null;
@@ -59,7 +66,9 @@ async function start(root: HTMLElement): Promise<void> {
   const showForm = (fill?: FormValues, errorKey: string | null = null) => {
     pairView = undefined;
     progressView = undefined;
-    formView = createFormView({ language: currentLanguage(), from: session.name(), onSubmit: sendSong, onLeave: leave });
+    lyricsView = undefined;
+    takesView = undefined;
+    formView = createFormView({ language: currentLanguage(), from: session.name(), onSubmit: sendSong, onWrite: writeWords, onLeave: leave });
     if (fill) formView.fill(fill);
     show(formView.el);
     formView.showError(errorKey);
@@ -96,6 +105,41 @@ async function start(root: HTMLElement): Promise<void> {
     wait({ kind: 'song', request, target });
   }
 
+  function writeWords(request: SongRequest, target: 'tv' | 'radio') {
+    const values = formView?.values();
+    if (values) drafting = { request, target, values };
+    if (request.from) session.saveName(request.from);
+    if (!link.send({ type: 'lyrics.draft', request })) return formView?.showError('errors.offline');
+    formView?.setBusy(true);
+    wait({ kind: 'draft' });
+  }
+
+  function makeTake(request: SongRequest) {
+    if (!link.send({ type: 'take.create', request })) return lyricsView?.showError('errors.offline');
+    lyricsView?.setBusy(true);
+    takeGroup = undefined;
+    wait({ kind: 'take' });
+  }
+
+  const showTakes = (to: string) => {
+    formView = undefined;
+    lyricsView = undefined;
+    takesView = createTakesView({
+      to,
+      onAnother: () => {
+        if (!takeGroup || !link.send({ type: 'take.another', group: takeGroup })) return takesView?.showError('errors.offline');
+        takesView?.setBusy(true);
+        wait({ kind: 'take' });
+      },
+      onSend: (take, target) => {
+        if (!link.send({ type: 'take.send', take, target })) return takesView?.showError('errors.offline');
+        wait({ kind: 'take' });
+      },
+      onNew: () => showForm(),
+    });
+    show(takesView.el, () => takesView?.el.querySelector<HTMLElement>('h1')?.focus());
+  };
+
   function leave() {
     link.send({ type: 'phone.leave' });
     session.clearToken();
@@ -108,9 +152,12 @@ async function start(root: HTMLElement): Promise<void> {
     if (was?.kind === 'pair') {
       pairView?.setBusy(false);
       pairView?.showError('errors.offline');
-    } else if (was?.kind === 'song') {
+    } else if (was?.kind === 'song' || was?.kind === 'draft') {
       formView?.setBusy(false);
       formView?.showError('errors.offline');
+    } else if (was?.kind === 'take') {
+      lyricsView?.setBusy(false);
+      lyricsView?.showError('errors.offline');
     }
   }
 
@@ -138,6 +185,34 @@ async function start(root: HTMLElement): Promise<void> {
     },
     'dedication.ready': (f) => {
       if (f.id === dedicationId) progressView?.ready(f.song, f.target);
+      else if (takesView) {
+        answered();
+        takesView.sent(f.song.id, f.target);
+      }
+    },
+    'lyrics.drafted': (f) => {
+      if (pending?.kind !== 'draft' || !drafting) return;
+      answered();
+      const { request } = drafting;
+      formView = undefined;
+      // The words were drafted with this seed: sent back unchanged, the first take sings them as written.
+      lyricsView = createLyricsView({ request: { ...request, seed: f.seed }, sections: f.sections, onMake: makeTake, onBack: () => showForm(drafting?.values) });
+      show(lyricsView.el, () => lyricsView?.el.querySelector<HTMLElement>('h1')?.focus());
+    },
+    'take.accepted': (f) => {
+      answered();
+      if (!takesView) showTakes(drafting?.request.to ?? '');
+      takeGroup = f.group;
+      takesView?.accepted(f.id, f.take);
+    },
+    'take.progress': (f) => {
+      if (f.group === takeGroup) takesView?.stage(f.id, f.stage);
+    },
+    'take.ready': (f) => {
+      if (f.group === takeGroup) takesView?.ready(f.id, f.take, f.song);
+    },
+    'take.failed': (f) => {
+      if (f.group === takeGroup) takesView?.failed(f.id, songErrorKey(f.code));
     },
     'dedication.failed': (f) => {
       if (f.id === dedicationId) progressView?.failed(songErrorKey(f.code));
@@ -152,6 +227,14 @@ async function start(root: HTMLElement): Promise<void> {
       if (was?.kind === 'pair') {
         pairView?.setBusy(false);
         pairView?.showError(pairErrorKey(f.code));
+      } else if (was?.kind === 'draft') {
+        formView?.setBusy(false);
+        formView?.showError(songErrorKey(f.code));
+      } else if (was?.kind === 'take') {
+        lyricsView?.setBusy(false);
+        lyricsView?.showError(songErrorKey(f.code));
+        takesView?.setBusy(false);
+        takesView?.showError(songErrorKey(f.code));
       } else if (was?.kind === 'song') {
         if (formView) {
           formView.setBusy(false);
