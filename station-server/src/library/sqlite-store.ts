@@ -25,6 +25,7 @@ import { createSqliteSongs } from './sqlite-songs.js';
 import { createSqlitePairing } from './pairing-store.js';
 import { createSqliteSongRequests } from './song-request-store.js';
 import { createSqliteLimits } from './limit-store.js';
+import { createSqliteOperators } from './operator-store.js';
 import { decodeCursor, encodeCursor, pageLimit } from './page-cursor.js';
 import type { DedicationStore, PairingStore, Store, TimelineStore } from './store.js';
 
@@ -122,6 +123,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     dedications,
     songRequests: createSqliteSongRequests(db),
     limits: createSqliteLimits(db),
+    operators: createSqliteOperators(db),
     tvCount: () => sync.tvs.count(),
     async close() {
       try {

@@ -11,6 +11,7 @@ import { createPairingStore } from './pairing.js';
 import { createDedicationStore } from './dedications.js';
 import { createSongRequestStore } from './song-requests.js';
 import { createLimitStore } from './limits.js';
+import { createOperatorStore } from './operators.js';
 
 export interface PostgresStoreOptions extends Partial<PgOptions> {
   /** How long TV writes wait to be batched (default 1 s). */
@@ -37,6 +38,7 @@ export async function openPostgresStore(databaseUrl: string, options: PostgresSt
     dedications: createDedicationStore(db),
     songRequests: createSongRequestStore(db),
     limits: createLimitStore(db),
+    operators: createOperatorStore(db),
     close() {
       closed ??= (async () => {
         pairing.dispose();
