@@ -1,0 +1,39 @@
+// Everything behind the operators' console, in one place for station.ts: the access check (sessions
+// and the operator token), sign-in, moderation, the audit log, takedowns and the console's pages.
+import type { Router } from 'express';
+import type { Store } from '../library/store.js';
+import type { MediaStore } from '../media/media-store.js';
+import type { Dedications } from '../pairing/dedications.js';
+import { operatorGuard } from './operator-auth.js';
+import { operatorAccess, type OperatorAccess } from './operator-access.js';
+import { authRoutes, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth-routes.js';
+import { moderationRoutes } from './moderation-routes.js';
+import { auditRoutes } from './audit-routes.js';
+import { createOriginOf } from './public-origin.js';
+
+export interface OperatorConsoleDeps {
+  store: Store;
+  media: MediaStore;
+  dedications: () => Dedications;
+  operatorToken: string;
+  publicUrl?: string;
+  loginLimits?: LoginLimits;
+}
+
+export interface OperatorConsole {
+  access: OperatorAccess;
+  routers: Router[];
+  destroy(): void;
+}
+
+export function operatorConsole(deps: OperatorConsoleDeps): OperatorConsole {
+  const access = operatorAccess({ operators: deps.store.operators, bearer: operatorGuard(deps.operatorToken), originOf: createOriginOf(deps.publicUrl) });
+  const auth = authRoutes(deps.store, access, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS);
+  return {
+    access,
+    routers: [auth.router, moderationRoutes(deps.store, deps.dedications, access), auditRoutes(deps.store, access)],
+    destroy() {
+      auth.destroy();
+    },
+  };
+}
