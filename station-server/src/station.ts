@@ -106,7 +106,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   });
   const operatorToken = config.operatorToken ?? operatorTokenFile(config.dataDir);
   let dedications: Dedications | undefined;
-  const operators = operatorConsole({ store, media, dedications: () => dedications!, operatorToken, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
+  const operators = operatorConsole({ store, media, dedications: () => dedications!, operatorToken, takedownKeepMs: config.takedownKeepMs, log, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
   // Making songs through the API is for moderators and the operator token (an admin key).
   const operatorOnly = operators.access.need('moderate');
   const app = createApp({ store, queue, songsDir: join(mediaRoot, 'songs'), operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, requestsPerMinute: config.httpLimitPerMinute, log, routers: [
@@ -204,7 +204,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     async destroy() {
       watcher.destroy();
       dedications!.destroy();
-      operators.destroy();
+      await operators.destroy();
       playout.destroy();
       await hub.destroy();
       await door.close();

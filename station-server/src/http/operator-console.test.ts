@@ -152,6 +152,9 @@ describe('roles, enforced on the server', () => {
     { route: 'GET /api/v1/moderation', call: (h) => fetch(`${base}/api/v1/moderation`, { headers: h }), want: { none: 401, viewer: 200, moderator: 200, admin: 200 } },
     { route: 'POST /api/v1/moderation/:id/approve', call: async (h) => post(`/api/v1/moderation/${await waitingDedication()}/approve`, {}, h), want: { none: 401, viewer: 403, moderator: 200, admin: 200 } },
     { route: 'POST /api/v1/moderation/:id/reject', call: async (h) => post(`/api/v1/moderation/${await waitingDedication()}/reject`, { reason: 'off-topic' }, h), want: { none: 401, viewer: 403, moderator: 200, admin: 200 } },
+    { route: 'GET /api/v1/library', call: (h) => fetch(`${base}/api/v1/library`, { headers: h }), want: { none: 401, viewer: 200, moderator: 200, admin: 200 } },
+    { route: 'POST /api/v1/songs/:id/takedown', call: async (h) => post(`/api/v1/songs/${await librarySong()}/takedown`, {}, h), want: { none: 401, viewer: 403, moderator: 200, admin: 200 } },
+    { route: 'POST /api/v1/songs/:id/restore', call: async (h) => post(`/api/v1/songs/${await librarySong()}/restore`, {}, h), want: { none: 401, viewer: 403, moderator: 409, admin: 409 } },
     { route: 'GET /api/v1/audit', call: (h) => fetch(`${base}/api/v1/audit`, { headers: h }), want: { none: 401, viewer: 403, moderator: 403, admin: 200 } },
     { route: 'POST /api/v1/songs', call: (h) => post('/api/v1/songs', { nonsense: true }, h), want: { none: 401, viewer: 403, moderator: 400, admin: 400 } },
   ];
@@ -162,6 +165,40 @@ describe('roles, enforced on the server', () => {
     for (const who of ['viewer', 'moderator', 'admin'] as const) got[who] = (await t.call({ cookie: sessions[who].cookie, 'x-csrf-token': sessions[who].csrf })).status;
     expect(got).toEqual(t.want);
   }, 60_000);
+});
+
+/** A public song in the library (no files needed to take it down). */
+async function librarySong(): Promise<string> {
+  const id = await lib.store.songs.newId();
+  await lib.store.songs.add(id, { title: 't', language: 'ko', genre: 'pop', vibe: 'calm', theme: 'love', durationSec: 30, seed: 1, request: { ...request, language: 'ko' } }, 'song');
+  return id;
+}
+
+describe('takedowns', () => {
+  it('take a song out (410, listed as removed) and bring it back, audited; a viewer may only look', async () => {
+    const id = await librarySong();
+    const vi = await login('vi');
+    const mo = await login('mo');
+    expect((await post(`/api/v1/songs/${id}/takedown`, {}, { cookie: vi.cookie, 'x-csrf-token': vi.csrf })).status).toBe(403);
+    const down = await post(`/api/v1/songs/${id}/takedown`, {}, { cookie: mo.cookie, 'x-csrf-token': mo.csrf });
+    expect(down.status).toBe(200);
+    expect(await down.json()).toMatchObject({ id, kind: 'removed', takedown: { by: 'mo', restorable: true } });
+    expect((await fetch(`${base}/api/v1/songs/${id}`)).status).toBe(410);
+    expect((await post(`/api/v1/songs/${id}/takedown`, {}, { cookie: mo.cookie, 'x-csrf-token': mo.csrf })).status).toBe(409);
+    const removed = (await (await fetch(`${base}/api/v1/library?kind=removed&language=ko`, { headers: { cookie: vi.cookie } })).json()) as { id: string }[];
+    expect(removed.map((s) => s.id)).toContain(id);
+    const live = (await (await fetch(`${base}/api/v1/library?language=ko`, { headers: { cookie: vi.cookie } })).json()) as { id: string }[];
+    expect(live.map((s) => s.id)).not.toContain(id);
+    expect((await fetch(`${base}/api/v1/library?kind=secret`, { headers: { cookie: vi.cookie } })).status).toBe(400);
+    expect((await post(`/api/v1/songs/${id}/restore`, {}, { cookie: mo.cookie, 'x-csrf-token': mo.csrf })).status).toBe(200);
+    expect((await fetch(`${base}/api/v1/songs/${id}`)).status).toBe(200);
+    expect((await post(`/api/v1/songs/${id}/restore`, {}, { cookie: mo.cookie, 'x-csrf-token': mo.csrf })).status).toBe(409);
+    const audit = (await (await fetch(`${base}/api/v1/audit?limit=2`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as unknown[];
+    expect(audit).toMatchObject([
+      { actor: 'mo', action: 'song.restore', target: id, before: { kind: 'removed' }, after: { kind: 'song' } },
+      { actor: 'mo', action: 'song.takedown', target: id, before: { kind: 'song' }, after: { kind: 'removed' } },
+    ]);
+  }, 30_000);
 });
 
 describe('the audit log', () => {
@@ -196,7 +233,7 @@ describe('the login limit per address', () => {
       expect(limited.status).toBe(429);
       expect(((await limited.json()) as { error: { message: string } }).error.message).toMatch(/from this address/);
     } finally {
-      strict.destroy();
+      await strict.destroy();
       other.closeAllConnections();
       await new Promise((r) => other.close(r));
       await own.close();

@@ -9,6 +9,8 @@ import { operatorAccess, type OperatorAccess } from './operator-access.js';
 import { authRoutes, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth-routes.js';
 import { moderationRoutes } from './moderation-routes.js';
 import { auditRoutes } from './audit-routes.js';
+import { libraryRoutes } from './library-routes.js';
+import { schedulePurge, type PurgeSchedule } from '../songs/takedown-purge.js';
 import { createOriginOf } from './public-origin.js';
 
 export interface OperatorConsoleDeps {
@@ -18,22 +20,28 @@ export interface OperatorConsoleDeps {
   operatorToken: string;
   publicUrl?: string;
   loginLimits?: LoginLimits;
+  /** How long a taken-down song's files are kept before the purge deletes them (TAKEDOWN_KEEP_DAYS). */
+  takedownKeepMs?: number;
+  log?: (line: string) => void;
 }
 
 export interface OperatorConsole {
   access: OperatorAccess;
   routers: Router[];
-  destroy(): void;
+  destroy(): Promise<void>;
 }
 
 export function operatorConsole(deps: OperatorConsoleDeps): OperatorConsole {
   const access = operatorAccess({ operators: deps.store.operators, bearer: operatorGuard(deps.operatorToken), originOf: createOriginOf(deps.publicUrl) });
   const auth = authRoutes(deps.store, access, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS);
+  const purge: PurgeSchedule | undefined =
+    deps.takedownKeepMs === undefined ? undefined : schedulePurge({ store: deps.store, media: deps.media, keepMs: deps.takedownKeepMs, log: deps.log ?? console.error });
   return {
     access,
-    routers: [auth.router, moderationRoutes(deps.store, deps.dedications, access), auditRoutes(deps.store, access)],
-    destroy() {
+    routers: [auth.router, moderationRoutes(deps.store, deps.dedications, access), auditRoutes(deps.store, access), libraryRoutes(deps.store, access)],
+    async destroy() {
       auth.destroy();
+      await purge?.stop();
     },
   };
 }

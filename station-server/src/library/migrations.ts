@@ -89,6 +89,15 @@ CREATE TABLE audit_log (id TEXT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NU
 CREATE INDEX audit_log_page ON audit_log (at DESC, id DESC);
 `,
   },
+  {
+    step: 7,
+    // A takedown keeps the files for a while (a mistake can be undone); the purge finds the due ones by index.
+    what: 'songs taken down by moderators, restorable until their files are purged',
+    sql: `
+CREATE TABLE takedowns (song_id TEXT PRIMARY KEY, kind_before TEXT NOT NULL, by_name TEXT NOT NULL, at_ms INTEGER NOT NULL, purged_at_ms INTEGER);
+CREATE INDEX takedowns_due ON takedowns (at_ms) WHERE purged_at_ms IS NULL;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;

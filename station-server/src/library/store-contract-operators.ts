@@ -4,6 +4,45 @@ import type { Store } from './store.js';
 import { LibraryError } from './library-error.js';
 
 export function describeOperatorContract(store: () => Store): void {
+  describe('takedowns', () => {
+    const song = async (kind: 'song' | 'private') => {
+      const id = await store().songs.newId();
+      await store().songs.add(id, { title: 't', language: 'en', genre: 'pop', vibe: 'calm', theme: 'love', durationSec: 30, seed: 1, request: { message: 'm', to: 'A', genre: 'pop', vibe: 'calm', language: 'en' } }, kind);
+      return id;
+    };
+
+    it('takes a song down keeping its kind, restores it, and refuses twice or an unknown song', async () => {
+      const s = store();
+      const a = await song('song');
+      const p = await song('private');
+      expect(await s.takedowns.takeDown(a, 'mo', 1_000)).toEqual({ songId: a, kindBefore: 'song', by: 'mo', atMs: 1_000, purgedAtMs: null });
+      expect((await s.songs.get(a))!.kind).toBe('removed');
+      expect(await s.takedowns.takeDown(a, 'mo', 2_000)).toBeUndefined();
+      expect(await s.takedowns.takeDown('no-such-song', 'mo', 2_000)).toBeUndefined();
+      expect((await s.songs.page('song', {}, { limit: 10 })).items.map((x) => x.id)).not.toContain(a);
+      await s.takedowns.takeDown(p, 'mo', 1_500);
+      expect((await s.takedowns.restore(a))!.kindBefore).toBe('song');
+      expect((await s.songs.get(a))!.kind).toBe('song');
+      expect(await s.takedowns.get(a)).toBeUndefined();
+      expect(await s.takedowns.restore(a)).toBeUndefined();
+      await s.takedowns.restore(p);
+      expect((await s.songs.get(p))!.kind).toBe('private');
+    });
+
+    it('lists takedowns due for purging, oldest first, and none once purged, which cannot be restored', async () => {
+      const s = store();
+      const ids = [await song('song'), await song('song'), await song('song')];
+      for (const [i, id] of ids.entries()) await s.takedowns.takeDown(id, 'mo', 1_000 * (3 - i));
+      expect((await s.takedowns.due(2_500, 10)).map((t) => t.songId)).toEqual([ids[2], ids[1]]);
+      expect((await s.takedowns.due(10_000, 1)).map((t) => t.songId)).toEqual([ids[2]]);
+      await s.takedowns.purged(ids[2]!, 5_000);
+      expect((await s.takedowns.get(ids[2]!))!.purgedAtMs).toBe(5_000);
+      expect((await s.takedowns.due(10_000, 10)).map((t) => t.songId)).toEqual([ids[1], ids[0]]);
+      expect(await s.takedowns.restore(ids[2]!)).toBeUndefined();
+      expect((await s.songs.get(ids[2]!))!.kind).toBe('removed');
+    });
+  });
+
   describe('operators', () => {
     it('adds an account once per name, lists them by name, changes a role and removes one', async () => {
       const ops = store().operators;

@@ -199,6 +199,30 @@ export interface LimitStore {
   save(kind: string, changed: readonly SavedWindow[], expiredBefore: number): Promise<void>;
 }
 
+/** A song a moderator took down: out of rotation and feeds, its page 410, its files kept until purged. */
+export interface TakedownRecord {
+  songId: string;
+  /** What it was before (restored to this). */
+  kindBefore: SongKind;
+  by: string;
+  atMs: number;
+  /** When its files were deleted (then it can no longer be restored). */
+  purgedAtMs: number | null;
+}
+
+export interface TakedownStore {
+  /** Makes the song `removed`, remembering its kind; undefined if there is no such song or it is removed already. Durable. */
+  takeDown(songId: string, by: string, atMs: number): Promise<TakedownRecord | undefined>;
+  /** Gives the song back its kind; undefined unless it was taken down and its files are still kept. Durable. */
+  restore(songId: string): Promise<TakedownRecord | undefined>;
+  /** The song's takedown, while it is taken down. */
+  get(songId: string): Promise<TakedownRecord | undefined>;
+  /** Takedowns older than `beforeMs` whose files are still kept, oldest first. */
+  due(beforeMs: number, limit: number): Promise<TakedownRecord[]>;
+  /** Notes that the song's files were deleted. */
+  purged(songId: string, atMs: number): Promise<void>;
+}
+
 /** An operator's role (operators/roles.ts says what each may do). */
 export type OperatorRole = 'viewer' | 'moderator' | 'admin';
 
@@ -267,6 +291,7 @@ export interface Store {
   readonly songRequests: SongRequestStore;
   readonly limits: LimitStore;
   readonly operators: OperatorStore;
+  readonly takedowns: TakedownStore;
   /** Which engine this is, for logs and health (`sqlite`, `postgres`). */
   readonly engine: string;
   /** Writes what waits and closes the connection. */

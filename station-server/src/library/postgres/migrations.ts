@@ -86,6 +86,14 @@ CREATE TABLE audit_log (id TEXT COLLATE "C" PRIMARY KEY, at TEXT COLLATE "C" NOT
 CREATE INDEX audit_log_page ON audit_log (at DESC, id DESC);
 `,
   },
+  {
+    step: 7,
+    what: 'songs taken down by moderators, restorable until their files are purged',
+    sql: `
+CREATE TABLE takedowns (song_id TEXT COLLATE "C" PRIMARY KEY, kind_before TEXT NOT NULL, by_name TEXT NOT NULL, at_ms BIGINT NOT NULL, purged_at_ms BIGINT);
+CREATE INDEX takedowns_due ON takedowns (at_ms) WHERE purged_at_ms IS NULL;
+`,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;
