@@ -10,6 +10,7 @@ import { authRoutes, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth-route
 import { moderationRoutes } from './moderation-routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { libraryRoutes } from './library-routes.js';
+import { consolePageRoutes } from './console-page.js';
 import { schedulePurge, type PurgeSchedule } from '../songs/takedown-purge.js';
 import { createOriginOf } from './public-origin.js';
 
@@ -38,7 +39,7 @@ export function operatorConsole(deps: OperatorConsoleDeps): OperatorConsole {
     deps.takedownKeepMs === undefined ? undefined : schedulePurge({ store: deps.store, media: deps.media, keepMs: deps.takedownKeepMs, log: deps.log ?? console.error });
   return {
     access,
-    routers: [auth.router, moderationRoutes(deps.store, deps.dedications, access), auditRoutes(deps.store, access), libraryRoutes(deps.store, access)],
+    routers: [auth.router, moderationRoutes(deps.store, deps.dedications, access), auditRoutes(deps.store, access), libraryRoutes(deps.store, access), consolePageRoutes()],
     async destroy() {
       auth.destroy();
       await purge?.stop();
