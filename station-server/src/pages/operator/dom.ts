@@ -12,6 +12,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
     if (name === 'class') node.className = String(value);
     else node.setAttribute(name, value === true ? '' : value);
   }
+  if (node instanceof HTMLImageElement) node.addEventListener('error', () => node.classList.add('op-missing'));
   for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(typeof child === 'string' ? document.createTextNode(child) : child);
   return node;
 }
