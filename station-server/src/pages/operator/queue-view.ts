@@ -103,6 +103,7 @@ export function queueView(session: Session): { node: HTMLElement; stop(): void }
   };
   const render = () => {
     count.textContent = t('queueCount', { n: shown.size });
+    count.hidden = shown.size === 0;
     empty.hidden = shown.size > 0;
   };
   let timer: number | undefined;
