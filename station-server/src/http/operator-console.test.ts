@@ -155,6 +155,10 @@ describe('roles, enforced on the server', () => {
     { route: 'GET /api/v1/library', call: (h) => fetch(`${base}/api/v1/library`, { headers: h }), want: { none: 401, viewer: 200, moderator: 200, admin: 200 } },
     { route: 'POST /api/v1/songs/:id/takedown', call: async (h) => post(`/api/v1/songs/${await librarySong()}/takedown`, {}, h), want: { none: 401, viewer: 403, moderator: 200, admin: 200 } },
     { route: 'POST /api/v1/songs/:id/restore', call: async (h) => post(`/api/v1/songs/${await librarySong()}/restore`, {}, h), want: { none: 401, viewer: 403, moderator: 409, admin: 409 } },
+    { route: 'GET /api/v1/operators', call: (h) => fetch(`${base}/api/v1/operators`, { headers: h }), want: { none: 401, viewer: 403, moderator: 403, admin: 200 } },
+    { route: 'POST /api/v1/operators', call: (h) => post('/api/v1/operators', { name: 'Bad Name', role: 'viewer', password: PASSWORD }, h), want: { none: 401, viewer: 403, moderator: 403, admin: 400 } },
+    { route: 'POST /api/v1/operators/:name/role', call: (h) => post('/api/v1/operators/nobody/role', { role: 'viewer' }, h), want: { none: 401, viewer: 403, moderator: 403, admin: 404 } },
+    { route: 'POST /api/v1/operators/:name/remove', call: (h) => post('/api/v1/operators/nobody/remove', {}, h), want: { none: 401, viewer: 403, moderator: 403, admin: 404 } },
     { route: 'GET /api/v1/audit', call: (h) => fetch(`${base}/api/v1/audit`, { headers: h }), want: { none: 401, viewer: 403, moderator: 403, admin: 200 } },
     { route: 'POST /api/v1/songs', call: (h) => post('/api/v1/songs', { nonsense: true }, h), want: { none: 401, viewer: 403, moderator: 400, admin: 400 } },
   ];
@@ -198,6 +202,28 @@ describe('takedowns', () => {
       { actor: 'mo', action: 'song.restore', target: id, before: { kind: 'removed' }, after: { kind: 'song' } },
       { actor: 'mo', action: 'song.takedown', target: id, before: { kind: 'song' }, after: { kind: 'removed' } },
     ]);
+  }, 30_000);
+});
+
+describe('accounts over the API', () => {
+  it('lets an admin add, change and remove an account, audited without the password, but not their own', async () => {
+    const admin = await login('ana');
+    const h = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };
+    expect((await post('/api/v1/operators', { name: 'newbie', role: 'viewer', password: PASSWORD }, h)).status).toBe(201);
+    expect((await post('/api/v1/operators', { name: 'newbie', role: 'viewer', password: PASSWORD }, h)).status).toBe(409);
+    expect((await post('/api/v1/operators', { name: 'weak', role: 'viewer', password: 'short' }, h)).status).toBe(400);
+    await login('newbie');
+    expect((await post('/api/v1/operators/newbie/role', { role: 'moderator' }, h)).status).toBe(200);
+    expect((await post('/api/v1/operators/ana/role', { role: 'viewer' }, h)).status).toBe(409);
+    expect((await post('/api/v1/operators/ana/remove', {}, h)).status).toBe(409);
+    const list = (await (await fetch(`${base}/api/v1/operators`, { headers: h })).json()) as { name: string; role: string }[];
+    expect(list.find((o) => o.name === 'newbie')).toMatchObject({ role: 'moderator' });
+    expect(JSON.stringify(list)).not.toMatch(/scrypt/);
+    expect((await post('/api/v1/operators/newbie/remove', {}, h)).status).toBe(204);
+    const audit = (await (await fetch(`${base}/api/v1/audit?limit=3`, { headers: h })).json()) as { action: string; before: unknown; after: unknown }[];
+    expect(audit.map((a) => a.action)).toEqual(['account.remove', 'account.role', 'login']);
+    expect(audit[1]).toMatchObject({ before: { role: 'viewer' }, after: { role: 'moderator' } });
+    expect(JSON.stringify(audit)).not.toMatch(/scrypt|passphrase/);
   }, 30_000);
 });
 

@@ -11,6 +11,8 @@ import { moderationRoutes } from './moderation-routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { libraryRoutes } from './library-routes.js';
 import { consolePageRoutes } from './console-page.js';
+import { accountRoutes } from './account-routes.js';
+import cron from 'node-cron';
 import { schedulePurge, type PurgeSchedule } from '../songs/takedown-purge.js';
 import { createOriginOf } from './public-origin.js';
 
@@ -37,12 +39,17 @@ export function operatorConsole(deps: OperatorConsoleDeps): OperatorConsole {
   const auth = authRoutes(deps.store, access, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS);
   const purge: PurgeSchedule | undefined =
     deps.takedownKeepMs === undefined ? undefined : schedulePurge({ store: deps.store, media: deps.media, keepMs: deps.takedownKeepMs, log: deps.log ?? console.error });
+  // Expired sessions are refused when used; this only forgets their rows (hourly, with the purge).
+  const expiry = purge
+    ? cron.schedule('41 * * * *', () => deps.store.operators.expireSessions(Date.now()).then(() => undefined, (e: unknown) => (deps.log ?? console.error)(`forgetting expired console sessions failed: ${e instanceof Error ? e.message : String(e)}`)), { name: 'session-expiry', noOverlap: true })
+    : undefined;
   return {
     access,
-    routers: [auth.router, moderationRoutes(deps.store, deps.dedications, access), auditRoutes(deps.store, access), libraryRoutes(deps.store, access), consolePageRoutes()],
+    routers: [auth.router, moderationRoutes(deps.store, deps.dedications, access), auditRoutes(deps.store, access), libraryRoutes(deps.store, access), accountRoutes(deps.store, access), consolePageRoutes()],
     async destroy() {
       auth.destroy();
       await purge?.stop();
+      await expiry?.destroy();
     },
   };
 }
