@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../library/sqlite-store.js';
 import { verifyPassword } from '../operators/passwords.js';
+import { startPostgres } from '../testing/postgres-server.js';
+import { openPostgresStore } from '../library/postgres/postgres-store.js';
 
 const CLI = fileURLToPath(new URL('./operator.js', import.meta.url));
 
@@ -18,10 +20,11 @@ afterAll(async () => {
 });
 
 /** Runs the command; `input` is piped to stdin (undefined: stdin is not a pipe that is written). */
-function operator(args: string[], input?: string): Promise<{ code: number; out: string; err: string }> {
+function operator(args: string[], input?: string, databaseUrl?: string): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
     delete env.DATABASE_URL;
+    if (databaseUrl) env.DATABASE_URL = databaseUrl;
     delete env.OPERATOR_TOKEN;
     const child = spawn(process.execPath, [CLI, ...args], { env, stdio: [input === undefined ? 'inherit' : 'pipe', 'pipe', 'pipe'] });
     let out = '';
@@ -79,6 +82,27 @@ describe('npm run operator', () => {
       expect({ args, code: r.code }).toEqual({ args, code: 2 });
       expect(r.err.trim().split('\n')).toHaveLength(1);
       expect(r.err).toMatch(message);
+    }
+  }, 120_000);
+});
+
+describe('npm run operator on PostgreSQL (DATABASE_URL)', () => {
+  it('keeps accounts in the database the URL names, not in DATA_DIR', async () => {
+    const server = await startPostgres();
+    try {
+      const url = await server.createDatabase();
+      expect((await operator(['add', 'pg-admin', '--role', 'admin'], 'a long passphrase', url)).code).toBe(0);
+      const list = await operator(['list'], undefined, url);
+      expect(list.out.split('\t').slice(0, 2)).toEqual(['pg-admin', 'admin']);
+      const store = await openPostgresStore(url, { log: () => undefined });
+      try {
+        expect((await store.operators.get('pg-admin'))!.role).toBe('admin');
+      } finally {
+        await store.close();
+      }
+      expect((await operator(['list'])).out).not.toContain('pg-admin');
+    } finally {
+      await server.stop();
     }
   }, 120_000);
 });
