@@ -90,6 +90,13 @@ describeInBrowser('the operators\' console', () => {
     await expect(card.locator('.op-message').textContent()).resolves.toContain('<script>alert(1)</script>');
     await expect(page.locator('.op-message b').count()).resolves.toBe(0);
     await page.screenshot({ path: join(shots, 'en-2-queue.png'), fullPage: true });
+    // The same card in Korean (the language picker re-renders the console in place).
+    await page.locator('#op-language').selectOption('ko');
+    await page.locator(`.op-item[data-id="${sent.id}"] button[data-action="approve"]`).waitFor({ timeout: 30_000 });
+    await expect(page.locator('#queue-title').textContent()).resolves.toBe('검토');
+    await page.screenshot({ path: join(shots, 'ko-2-queue.png'), fullPage: true });
+    await page.locator('#op-language').selectOption('en');
+    await card.waitFor({ timeout: 30_000 });
 
     // A viewer may look but not decide (the server says 403, whatever a page shows).
     const viewer = await fetch(`${station.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'vi', password: PASSWORD }) });
@@ -124,10 +131,6 @@ describeInBrowser('the operators\' console', () => {
     expect(feed).not.toContain(sent.songId);
 
     // Korean: the same pages.
-    await page.locator('#op-language').selectOption('ko');
-    await page.goto(`${station.base}/operator?lang=ko#queue`);
-    await page.locator('.op-header').waitFor();
-    await page.screenshot({ path: join(shots, 'ko-2-queue.png'), fullPage: true });
     await page.goto(`${station.base}/operator?lang=ko#library`);
     await page.locator('.op-table tbody tr').first().waitFor();
     await page.screenshot({ path: join(shots, 'ko-3-library.png'), fullPage: true });
