@@ -29,6 +29,8 @@ const result = await build({
     share: join(pages, 'share', 'main.ts'),
     'phone-style': join(pages, 'styles', 'phone.css'),
     site: join(pages, 'styles', 'site.css'),
+    operator: join(pages, 'operator', 'main.ts'),
+    'operator-style': join(pages, 'styles', 'operator.css'),
   },
   outdir: out,
   bundle: true,
@@ -49,6 +51,8 @@ const result = await build({
 const { rename } = await import('node:fs/promises');
 await rename(join(out, 'phone-style.css'), join(out, 'phone.css'));
 await rename(join(out, 'phone-style.css.map'), join(out, 'phone.css.map')).catch(() => undefined);
+await rename(join(out, 'operator-style.css'), join(out, 'operator.css'));
+await rename(join(out, 'operator-style.css.map'), join(out, 'operator.css.map')).catch(() => undefined);
 
 await mkdir(join(out, 'fonts'), { recursive: true });
 const fontDir = join(dirname(require.resolve('@fontsource/dm-serif-display/package.json')), 'files');

@@ -59,6 +59,8 @@ export interface StationConfig {
   apiSongLimitPerHour: number;
   /** Requests per address per minute to the API, pages and TV app files; live HLS is not counted (HTTP_LIMIT_PER_MINUTE, default 600). */
   httpLimitPerMinute: number;
+  /** A taken-down song's files are kept this long (restorable), then purged by an hourly job (TAKEDOWN_KEEP_DAYS, default 30). */
+  takedownKeepMs: number;
 }
 
 /** Why an operator token is too weak to guard the station, or undefined when it is strong enough (≥ 128 bits). */
@@ -127,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     songQueueLimit: int('SONG_QUEUE_LIMIT', 50, 1, 100_000),
     apiSongLimitPerHour: int('API_SONG_LIMIT_PER_HOUR', 60, 1, 1_000_000),
     httpLimitPerMinute: int('HTTP_LIMIT_PER_MINUTE', 600, 10, 10_000_000),
+    takedownKeepMs: int('TAKEDOWN_KEEP_DAYS', 30, 0, 3650) * 86_400_000,
     ...(env.OPERATOR_TOKEN ? { operatorToken: operatorToken(env.OPERATOR_TOKEN) } : {}),
     wrongCodeLimit: int('WRONG_CODE_LIMIT', 5, 1, 1_000_000),
     wrongCodeLimitPerSite: int('WRONG_CODE_LIMIT_PER_SITE', 50, 1, 1_000_000),

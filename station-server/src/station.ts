@@ -28,11 +28,10 @@ import { watchProgramme, type ProgrammeWatcher } from './station/programme-watch
 import { createHub, type Hub } from './pairing/hub.js';
 import { createDedications, type Dedications } from './pairing/dedications.js';
 import { createTakes, type Takes } from './pairing/takes.js';
-import { moderationRoutes } from './http/moderation-routes.js';
+import { operatorConsole } from './http/operator-console.js';
 import { pagesRoutes } from './http/pages-routes.js';
 import { fileURLToPath } from 'node:url';
 import { operatorTokenFile } from './library/operator-token.js';
-import { operatorGuard } from './http/operator-auth.js';
 import { videoRoutes } from './video/video-routes.js';
 import type { Bus } from './cluster/bus.js';
 import type { Lease } from './cluster/lease.js';
@@ -107,11 +106,13 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     },
   });
   const operatorToken = config.operatorToken ?? operatorTokenFile(config.dataDir);
-  const operatorOnly = operatorGuard(operatorToken);
   let dedications: Dedications | undefined;
+  const operators = operatorConsole({ store, media, dedications: () => dedications!, operatorToken, takedownKeepMs: config.takedownKeepMs, log, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
+  // Making songs through the API is for moderators and the operator token (an admin key).
+  const operatorOnly = operators.access.need('moderate');
   const app = createApp({ store, queue, songsDir: join(mediaRoot, 'songs'), operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, requestsPerMinute: config.httpLimitPerMinute, log, routers: [
       liveRoutes(store, playout),
-      moderationRoutes(store, () => dedications!, operatorOnly),
+      ...operators.routers,
       pagesRoutes({ store, media, publicDir: fileURLToPath(new URL('./public', import.meta.url)), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }),
       videoRoutes({
         videos: createLyricVideos({ log }),
@@ -207,6 +208,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     async destroy() {
       watcher.destroy();
       dedications!.destroy();
+      await operators.destroy();
       playout.destroy();
       await hub.destroy();
       await door.close();

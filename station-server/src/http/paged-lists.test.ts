@@ -15,6 +15,8 @@ import type { Dedications } from '../pairing/dedications.js';
 import { createApp } from './app.js';
 import { moderationRoutes } from './moderation-routes.js';
 import { operatorGuard } from './operator-auth.js';
+import { operatorAccess } from './operator-access.js';
+import { createOriginOf } from './public-origin.js';
 
 const TOKEN = 'op-token-0123456789abcdefghij';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -47,7 +49,8 @@ beforeAll(async () => {
   await lib.store.dedications.add({ id: 'd_tv', phoneId: 'ph_x', tvId: 'tv_x', target: 'tv', request });
   queue = createLocalQueue({ concurrency: 1, log: () => undefined, handler: createJobHandler(lib) });
   const guard = operatorGuard(TOKEN);
-  server = createServer(createApp({ store: lib.store, queue, songsDir: lib.mediaDir, operatorOnly: guard, routers: [moderationRoutes(lib.store, () => ({}) as Dedications, guard)] }));
+  const access = operatorAccess({ operators: lib.store.operators, bearer: guard, originOf: createOriginOf(undefined) });
+  server = createServer(createApp({ store: lib.store, queue, songsDir: lib.mediaDir, operatorOnly: guard, routers: [moderationRoutes(lib.store, () => ({}) as Dedications, access)] }));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -9,7 +9,8 @@ export type LibraryErrorCode =
   | 'bad-cursor'
   | 'bad-database-url'
   | 'database-unreachable'
-  | 'database-refused';
+  | 'database-refused'
+  | 'name-taken';
 
 export class LibraryError extends Error {
   constructor(readonly code: LibraryErrorCode, message: string) {

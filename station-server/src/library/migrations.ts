@@ -75,6 +75,29 @@ CREATE INDEX dedications_moderation ON dedications (moderation, status, created_
 CREATE INDEX dedications_by_phone ON dedications (phone_id, created_at);
 `,
   },
+  {
+    step: 6,
+    // Sessions are kept by the SHA-256 of their token (a stolen file signs nobody in); the audit log
+    // is read newest first a page at a time.
+    what: "operators' accounts, their sessions and the audit log",
+    sql: `
+CREATE TABLE operators (name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE operator_sessions (token_hash TEXT PRIMARY KEY, name TEXT NOT NULL, expires_at_ms INTEGER NOT NULL, last_seen_ms INTEGER NOT NULL);
+CREATE INDEX operator_sessions_by_name ON operator_sessions (name);
+CREATE INDEX operator_sessions_by_expiry ON operator_sessions (expires_at_ms);
+CREATE TABLE audit_log (id TEXT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT, before_json TEXT, after_json TEXT);
+CREATE INDEX audit_log_page ON audit_log (at DESC, id DESC);
+`,
+  },
+  {
+    step: 7,
+    // A takedown keeps the files for a while (a mistake can be undone); the purge finds the due ones by index.
+    what: 'songs taken down by moderators, restorable until their files are purged',
+    sql: `
+CREATE TABLE takedowns (song_id TEXT PRIMARY KEY, kind_before TEXT NOT NULL, by_name TEXT NOT NULL, at_ms INTEGER NOT NULL, purged_at_ms INTEGER);
+CREATE INDEX takedowns_due ON takedowns (at_ms) WHERE purged_at_ms IS NULL;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;

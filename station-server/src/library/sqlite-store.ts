@@ -25,6 +25,8 @@ import { createSqliteSongs } from './sqlite-songs.js';
 import { createSqlitePairing } from './pairing-store.js';
 import { createSqliteSongRequests } from './song-request-store.js';
 import { createSqliteLimits } from './limit-store.js';
+import { createSqliteOperators } from './operator-store.js';
+import { createSqliteTakedowns } from './takedown-store.js';
 import { decodeCursor, encodeCursor, pageLimit } from './page-cursor.js';
 import type { DedicationStore, PairingStore, Store, TimelineStore } from './store.js';
 
@@ -122,6 +124,8 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     dedications,
     songRequests: createSqliteSongRequests(db),
     limits: createSqliteLimits(db),
+    operators: createSqliteOperators(db),
+    takedowns: createSqliteTakedowns(db),
     tvCount: () => sync.tvs.count(),
     async close() {
       try {

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/glo
 import type { SongRequest } from '@radio-optimism/shared';
 import type { Store } from './store.js';
 import { describeSongContract } from './store-contract-songs.js';
+import { describeOperatorContract } from './store-contract-operators.js';
 
 const tick = () => new Promise((done) => setTimeout(done, 3)); // distinct created_at milliseconds
 
@@ -27,6 +28,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
     });
 
     describeSongContract(() => store);
+    describeOperatorContract(() => store);
 
     describe('timelines', () => {
       it('keeps items by index, replaces one at the same index, and gives the last ones oldest first', async () => {

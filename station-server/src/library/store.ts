@@ -199,6 +199,89 @@ export interface LimitStore {
   save(kind: string, changed: readonly SavedWindow[], expiredBefore: number): Promise<void>;
 }
 
+/** A song a moderator took down: out of rotation and feeds, its page 410, its files kept until purged. */
+export interface TakedownRecord {
+  songId: string;
+  /** What it was before (restored to this). */
+  kindBefore: SongKind;
+  by: string;
+  atMs: number;
+  /** When its files were deleted (then it can no longer be restored). */
+  purgedAtMs: number | null;
+}
+
+export interface TakedownStore {
+  /** Makes the song `removed`, remembering its kind; undefined if there is no such song or it is removed already. Durable. */
+  takeDown(songId: string, by: string, atMs: number): Promise<TakedownRecord | undefined>;
+  /** Gives the song back its kind; undefined unless it was taken down and its files are still kept. Durable. */
+  restore(songId: string): Promise<TakedownRecord | undefined>;
+  /** The song's takedown, while it is taken down. */
+  get(songId: string): Promise<TakedownRecord | undefined>;
+  /** Takedowns older than `beforeMs` whose files are still kept, oldest first. */
+  due(beforeMs: number, limit: number): Promise<TakedownRecord[]>;
+  /** Notes that the song's files were deleted. */
+  purged(songId: string, atMs: number): Promise<void>;
+}
+
+/** An operator's role (operators/roles.ts says what each may do). */
+export type OperatorRole = 'viewer' | 'moderator' | 'admin';
+
+/** An operator's account: the password only as a KDF hash (operators/passwords.ts). */
+export interface OperatorRecord {
+  name: string;
+  role: OperatorRole;
+  passwordHash: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A signed-in operator: the session token itself is never stored, only its SHA-256. */
+export interface OperatorSessionRecord {
+  tokenHash: string;
+  name: string;
+  /** The account's role now (a role change applies to open sessions at once). */
+  role: OperatorRole;
+  expiresAtMs: number;
+  lastSeenMs: number;
+}
+
+/** One operator action: who did what to what, and the thing before and after where it applies. */
+export interface AuditRecord {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export type NewAudit = Pick<AuditRecord, 'actor' | 'action'> & Partial<Pick<AuditRecord, 'target' | 'before' | 'after'>>;
+
+export interface OperatorStore {
+  /** A new account; a LibraryError `name-taken` if the name is in use (durable before it resolves). */
+  add(name: string, role: OperatorRole, passwordHash: string): Promise<OperatorRecord>;
+  get(name: string): Promise<OperatorRecord | undefined>;
+  /** Every account, by name. */
+  list(): Promise<OperatorRecord[]>;
+  setRole(name: string, role: OperatorRole): Promise<OperatorRecord | undefined>;
+  setPassword(name: string, passwordHash: string): Promise<OperatorRecord | undefined>;
+  /** Removes the account and ends its sessions; the account as it was, or undefined. */
+  remove(name: string): Promise<OperatorRecord | undefined>;
+  openSession(name: string, tokenHash: string, expiresAtMs: number, nowMs: number): Promise<void>;
+  /** The session with this token hash, unexpired at `nowMs`, with its account's current role. */
+  session(tokenHash: string, nowMs: number): Promise<OperatorSessionRecord | undefined>;
+  /** Notes the session was used now (and may extend it). */
+  touchSession(tokenHash: string, nowMs: number, expiresAtMs: number): Promise<void>;
+  endSession(tokenHash: string): Promise<void>;
+  /** Forgets sessions expired before `nowMs`; how many went. */
+  expireSessions(nowMs: number): Promise<number>;
+  /** Appends to the audit log (durable before it resolves). */
+  audit(entry: NewAudit): Promise<AuditRecord>;
+  /** The audit log, newest first, a page at a time (keyset). */
+  auditPage(page: PageQuery): Promise<Page<AuditRecord>>;
+}
+
 /** Everything the station keeps. */
 export interface Store {
   readonly songs: SongStore;
@@ -207,6 +290,8 @@ export interface Store {
   readonly dedications: DedicationStore;
   readonly songRequests: SongRequestStore;
   readonly limits: LimitStore;
+  readonly operators: OperatorStore;
+  readonly takedowns: TakedownStore;
   /** Which engine this is, for logs and health (`sqlite`, `postgres`). */
   readonly engine: string;
   /** Writes what waits and closes the connection. */

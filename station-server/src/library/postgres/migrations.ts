@@ -74,6 +74,26 @@ CREATE TABLE limit_windows (kind TEXT NOT NULL, key TEXT NOT NULL, start BIGINT 
 CREATE INDEX limit_windows_by_start ON limit_windows (kind, start);
 `,
   },
+  {
+    step: 6,
+    what: "operators' accounts, their sessions and the audit log",
+    sql: `
+CREATE TABLE operators (name TEXT COLLATE "C" PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT COLLATE "C" NOT NULL, updated_at TEXT COLLATE "C" NOT NULL);
+CREATE TABLE operator_sessions (token_hash TEXT COLLATE "C" PRIMARY KEY, name TEXT COLLATE "C" NOT NULL REFERENCES operators (name) ON DELETE CASCADE, expires_at_ms BIGINT NOT NULL, last_seen_ms BIGINT NOT NULL);
+CREATE INDEX operator_sessions_by_name ON operator_sessions (name);
+CREATE INDEX operator_sessions_by_expiry ON operator_sessions (expires_at_ms);
+CREATE TABLE audit_log (id TEXT COLLATE "C" PRIMARY KEY, at TEXT COLLATE "C" NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT, before_json JSONB, after_json JSONB);
+CREATE INDEX audit_log_page ON audit_log (at DESC, id DESC);
+`,
+  },
+  {
+    step: 7,
+    what: 'songs taken down by moderators, restorable until their files are purged',
+    sql: `
+CREATE TABLE takedowns (song_id TEXT COLLATE "C" PRIMARY KEY, kind_before TEXT NOT NULL, by_name TEXT NOT NULL, at_ms BIGINT NOT NULL, purged_at_ms BIGINT);
+CREATE INDEX takedowns_due ON takedowns (at_ms) WHERE purged_at_ms IS NULL;
+`,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;

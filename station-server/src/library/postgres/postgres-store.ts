@@ -11,6 +11,8 @@ import { createPairingStore } from './pairing.js';
 import { createDedicationStore } from './dedications.js';
 import { createSongRequestStore } from './song-requests.js';
 import { createLimitStore } from './limits.js';
+import { createOperatorStore } from './operators.js';
+import { createTakedownStore } from './takedowns.js';
 
 export interface PostgresStoreOptions extends Partial<PgOptions> {
   /** How long TV writes wait to be batched (default 1 s). */
@@ -37,6 +39,8 @@ export async function openPostgresStore(databaseUrl: string, options: PostgresSt
     dedications: createDedicationStore(db),
     songRequests: createSongRequestStore(db),
     limits: createLimitStore(db),
+    operators: createOperatorStore(db),
+    takedowns: createTakedownStore(db),
     close() {
       closed ??= (async () => {
         pairing.dispose();

@@ -1,0 +1,148 @@
+// The operators' console in Debian's Chromium at a laptop's size, against a real station process: a
+// moderator signs in, approves a radio dedication a phone sent (made for real by the composer) and
+// sees it go on air; a viewer's approve is refused with 403; a takedown from the library makes the
+// song's page answer 410. Screenshots of every console page in English and Korean.
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openSqliteStore } from '@radio-optimism/station-server/dist/library/sqlite-store.js';
+import { hashPassword } from '@radio-optimism/station-server/dist/operators/passwords.js';
+import { launchBrowser, type Browser } from './browser.js';
+import { describeInBrowser } from './describe-in-browser.js';
+import { ROOT } from './run.js';
+import { freePort, startStation, toneStation, type RunningStation, type StationFixture } from './station-process.js';
+import { Peer } from './ws-peer.js';
+
+const PASSWORD = 'moderate with care';
+let fixture: StationFixture;
+let station: RunningStation;
+let browser: Browser;
+const shots = join(ROOT, 'test/artifacts/e2e-console');
+
+beforeAll(async () => {
+  fixture = await toneStation([
+    { title: 'Morning Tone', seconds: 30, frequency: 330 },
+    { title: 'Evening Tone', seconds: 30, frequency: 440, to: 'Sam' },
+  ]);
+  const store = openSqliteStore(fixture.dataDir, { log: () => undefined });
+  const hash = await hashPassword(PASSWORD);
+  await store.operators.add('mo', 'moderator', hash);
+  await store.operators.add('vi', 'viewer', hash);
+  await store.close();
+  station = await startStation(fixture, await freePort());
+  browser = await launchBrowser({ width: 1440, height: 900 });
+  await mkdir(shots, { recursive: true });
+}, 120_000);
+afterAll(async () => {
+  station?.child.kill('SIGKILL');
+  await browser?.close();
+  await rm(fixture.dir, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, name: string, lang: string): Promise<void> {
+  await page.goto(`${station.base}/operator?lang=${lang}`);
+  await page.locator('#login-name').fill(name);
+  await page.locator('#login-password').fill(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.locator('.op-header').waitFor({ timeout: 30_000 });
+}
+
+async function radioDedication(message: string): Promise<{ id: string; songId: string; phone: Peer }> {
+  const url = `ws://127.0.0.1:${station.port}/ws`;
+  const tv = await Peer.open(url);
+  tv.send({ type: 'tv.hello' });
+  const welcome = await tv.next('tv.welcome');
+  const phone = await Peer.open(url);
+  phone.send({ type: 'phone.pair', code: welcome.pairingCode, name: 'Alex' });
+  await phone.next('phone.paired');
+  tv.close();
+  phone.send({ type: 'dedication.create', request: { message, to: 'Mina', from: 'Alex', relation: 'friend', genre: 'pop', vibe: 'upbeat', language: 'en' }, target: 'radio' });
+  const ready = await phone.next('dedication.ready', () => true, 150_000);
+  expect(ready.moderation).toBe('pending');
+  return { id: String(ready.id), songId: (ready.song as { id: string }).id, phone };
+}
+
+describeInBrowser('the operators\' console', () => {
+  it('lets a moderator approve a phone\'s radio dedication and see it go on air; refuses a viewer; takes a song down', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The browser logs every 4xx it is answered (a sign-in check, a wrong password): those are expected.
+    page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+    page.on('dialog', (d) => void d.accept());
+
+    await page.goto(`${station.base}/operator?lang=en`);
+    await page.locator('#login-name').waitFor();
+    await page.screenshot({ path: join(shots, 'en-1-login.png') });
+    // A wrong password: one message, no session.
+    await page.locator('#login-name').fill('mo');
+    await page.locator('#login-password').fill('not the password');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.op-error').textContent()).resolves.toBeDefined();
+    await page.locator('.op-error:not(:empty)').waitFor();
+    await signIn(page, 'mo', 'en');
+
+    // Sent from a phone while the console is open: it appears without a reload.
+    const sent = await radioDedication('You make <b>every</b> morning brighter. <script>alert(1)</script>');
+    const card = page.locator(`.op-item[data-id="${sent.id}"]`);
+    await card.waitFor({ timeout: 30_000 });
+    await expect(card.locator('.op-message').textContent()).resolves.toContain('<script>alert(1)</script>');
+    await expect(page.locator('.op-message b').count()).resolves.toBe(0);
+    await page.screenshot({ path: join(shots, 'en-2-queue.png'), fullPage: true });
+    // The same card in Korean (the language picker re-renders the console in place).
+    await page.locator('#op-language').selectOption('ko');
+    await page.locator(`.op-item[data-id="${sent.id}"] button[data-action="approve"]`).waitFor({ timeout: 30_000 });
+    await expect(page.locator('#queue-title').textContent()).resolves.toBe('검토');
+    await page.screenshot({ path: join(shots, 'ko-2-queue.png'), fullPage: true });
+    await page.locator('#op-language').selectOption('en');
+    await card.waitFor({ timeout: 30_000 });
+
+    // A viewer may look but not decide (the server says 403, whatever a page shows).
+    const viewer = await fetch(`${station.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'vi', password: PASSWORD }) });
+    const cookie = viewer.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = (await viewer.json()) as { csrfToken: string };
+    const refused = await fetch(`${station.base}/api/v1/moderation/${sent.id}/approve`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: '{}' });
+    expect(refused.status).toBe(403);
+
+    await card.locator('button[data-action="approve"]').click();
+    await page.locator(`.op-item[data-id="${sent.id}"] .op-status:not(:empty)`).waitFor();
+    // On air: next on radio-optimism (its intro first), or already playing.
+    const deadline = Date.now() + 60_000;
+    let onAir = false;
+    while (Date.now() < deadline && !onAir) {
+      const now = (await (await fetch(`${station.base}/api/v1/channels/radio-optimism/now`)).json()) as { current: { songId: string } | null; next: { songId: string } | null };
+      onAir = now.current?.songId === sent.songId || now.next?.songId === sent.songId;
+      if (!onAir) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(onAir).toBe(true);
+    sent.phone.close();
+
+    // The library: take the approved song down; its page answers 410.
+    await page.goto(`${station.base}/operator?lang=en#library`);
+    const row = page.locator(`tr[data-id="${sent.songId}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(shots, 'en-3-library.png'), fullPage: true });
+    expect((await fetch(`${station.base}/s/${sent.songId}`)).status).toBe(200);
+    await row.locator('button[data-action="takedown"]').click();
+    await page.locator(`tr[data-id="${sent.songId}"] button[data-action="restore"]`).waitFor();
+    expect((await fetch(`${station.base}/s/${sent.songId}`)).status).toBe(410);
+    const feed = await (await fetch(`${station.base}/feed`)).text();
+    expect(feed).not.toContain(sent.songId);
+
+    // Korean: the same pages.
+    await page.goto(`${station.base}/operator?lang=ko#library`);
+    await page.locator('.op-table tbody tr').first().waitFor();
+    await page.screenshot({ path: join(shots, 'ko-3-library.png'), fullPage: true });
+    await page.locator('.op-header button.op-secondary').click();
+    await page.locator('#login-name').waitFor();
+    await page.screenshot({ path: join(shots, 'ko-1-login.png') });
+
+    // The audit log has it all, with who did it.
+    const token = (await import('node:fs/promises')).readFile(join(fixture.dataDir, 'operator-token'), 'utf8');
+    const audit = (await (await fetch(`${station.base}/api/v1/audit?limit=20`, { headers: { authorization: `Bearer ${(await token).trim()}` } })).json()) as { actor: string; action: string }[];
+    expect(audit.map((a) => `${a.actor} ${a.action}`)).toEqual(expect.arrayContaining(['mo song.takedown', 'mo dedication.approve', 'mo login', 'vi login', 'mo logout']));
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 400_000);
+});
