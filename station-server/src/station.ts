@@ -38,6 +38,7 @@ import type { Lease } from './cluster/lease.js';
 import { LocalBus } from './cluster/local-bus.js';
 import { LocalLease } from './cluster/local-lease.js';
 import { createLyricVideos } from './video/lyric-videos.js';
+import { describeParts, openClusterParts } from './cluster/cluster-parts.js';
 
 const MAIN_CHANNEL = 'radio-optimism';
 
@@ -52,14 +53,20 @@ export interface StationParts {
   lease: Lease;
 }
 
-/** The embedded parts: DATA_DIR/library.sqlite, DATA_DIR/media, and a queue in this process. */
-export function defaultParts(config: StationConfig, log: (line: string) => void, given: Partial<StationParts> = {}): StationParts {
-  const store = given.store ?? openSqliteStore(config.dataDir, { log });
-  const media = given.media ?? createLocalMediaStore(config.dataDir);
+/** The parts `config` asks for: in cluster mode (DATABASE_URL, S3_*, REDIS_URL; see config.ts) PostgreSQL,
+ *  S3, BullMQ and Redis; otherwise the embedded DATA_DIR/library.sqlite, DATA_DIR/media and a queue in
+ *  this process. Says on one line which engine each part uses. */
+export async function defaultParts(config: StationConfig, log: (line: string) => void, given: Partial<StationParts> = {}): Promise<StationParts> {
+  const cluster = await openClusterParts(config, log, given);
+  const chosen = { ...cluster, ...given };
+  const store = chosen.store ?? openSqliteStore(config.dataDir, { log });
+  const media = chosen.media ?? createLocalMediaStore(config.dataDir);
   const queue =
-    given.queue ??
+    chosen.queue ??
     createLocalQueue({ concurrency: config.composeConcurrency, queueLimit: config.songQueueLimit, log, handler: createJobHandler({ store, media }), newId: () => store.songs.newId() });
-  return { store, media, queue, bus: given.bus ?? new LocalBus(), lease: given.lease ?? new LocalLease() };
+  const parts = { store, media, queue, bus: chosen.bus ?? new LocalBus(), lease: chosen.lease ?? new LocalLease() };
+  if (Object.keys(cluster).length) log(describeParts(config, parts));
+  return parts;
 }
 
 export interface Station {
@@ -84,7 +91,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   const given = typeof parts === 'function' ? {} : parts;
   const log = logTo ?? (typeof parts === 'function' ? parts : console.log);
   const events = new StationEvents();
-  const { store, media, queue, bus, lease } = defaultParts(config, log, given);
+  const { store, media, queue, bus, lease } = await defaultParts(config, log, given);
   // Where playout reads segments and writes transitions: the local media folder.
   const mediaRoot = (media as { root?: string }).root ?? join(config.dataDir, 'media');
   let programme;
@@ -98,7 +105,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   const playout = createPlayout({ store, mediaRoot, queue, events, programme });
   // Files left by songs that were being made when the last run stopped, unless their jobs are queued
   // again (accepted songs are resumed below, after this).
-  const orphans = given.queue ? [] : await removeOrphanMedia(store, media);
+  const orphans = given.queue || config.redisUrl ? [] : await removeOrphanMedia(store, media);
   if (orphans.length) log(`removed ${orphans.length} unfinished song folders from the last run`);
   const stopListening = queue.listen({
     ready: (_id, result) => {
