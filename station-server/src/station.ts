@@ -115,7 +115,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   const operatorToken = config.operatorToken ?? operatorTokenFile(config.dataDir);
   const operatorOnly = operatorGuard(operatorToken);
   let dedications: Dedications | undefined;
-  const app = createApp({ store, queue, songsDir: join(mediaRoot, 'songs'), operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, requestsPerMinute: config.httpLimitPerMinute, log, routers: [
+  const app = createApp({ store, queue, media, songsDir: join(mediaRoot, 'songs'), operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, requestsPerMinute: config.httpLimitPerMinute, log, routers: [
       liveRoutes(store, playout),
       moderationRoutes(store, () => dedications!, operatorOnly),
       pagesRoutes({ store, media, publicDir: fileURLToPath(new URL('./public', import.meta.url)), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }),
