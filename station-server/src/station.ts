@@ -39,6 +39,7 @@ import { LocalBus } from './cluster/local-bus.js';
 import { LocalLease } from './cluster/local-lease.js';
 import { createLyricVideos } from './video/lyric-videos.js';
 import { describeParts, openClusterParts } from './cluster/cluster-parts.js';
+import { createMediaCache, warmMediaCache } from './media/media-cache.js';
 
 const MAIN_CHANNEL = 'radio-optimism';
 
@@ -92,8 +93,10 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   const log = logTo ?? (typeof parts === 'function' ? parts : console.log);
   const events = new StationEvents();
   const { store, media, queue, bus, lease } = await defaultParts(config, log, given);
-  // Where playout reads segments and writes transitions: the local media folder.
-  const mediaRoot = (media as { root?: string }).root ?? join(config.dataDir, 'media');
+  // Where playout reads segments and writes transitions: the local media folder, or with S3 media a
+  // bounded read-through cache of it (DATA_DIR/cache), filled as songs are made and with the newest.
+  const cache = media.kind === 'local' ? undefined : await createMediaCache({ media, dir: join(config.dataDir, 'cache'), maxBytes: config.mediaCacheBytes, log });
+  const mediaRoot = cache?.root ?? (media as { root?: string }).root ?? join(config.dataDir, 'media');
   let programme;
   try {
     programme = await startingProgramme(config.dataDir, config.playlistsDir, log);
@@ -108,10 +111,19 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   const orphans = given.queue || config.redisUrl ? [] : await removeOrphanMedia(store, media);
   if (orphans.length) log(`removed ${orphans.length} unfinished song folders from the last run`);
   const stopListening = queue.listen({
-    ready: (_id, result) => {
-      if (result.type === 'song') events.emit(StationEvent.SongAdded, { songId: result.song.id });
+    ready: (id, result) => {
+      if (!cache) {
+        if (result.type === 'song') events.emit(StationEvent.SongAdded, { songId: result.song.id });
+        return;
+      }
+      // Made on a worker elsewhere: playout hears of it once its files are here.
+      void (async () => {
+        if (!(await cache.fill(`songs/${id}`))) await cache.fill(`intros/${id}`);
+        if (result.type === 'song') events.emit(StationEvent.SongAdded, { songId: result.song.id });
+      })();
     },
   });
+  if (cache) void warmMediaCache(store, cache, log);
   const operatorToken = config.operatorToken ?? operatorTokenFile(config.dataDir);
   const operatorOnly = operatorGuard(operatorToken);
   let dedications: Dedications | undefined;

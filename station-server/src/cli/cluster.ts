@@ -118,7 +118,11 @@ async function main(): Promise<void> {
   );
   const workers = [1, 2].map((n) => start(`worker-${n}`, 'worker.js', { ...shared, DATA_DIR: join(root!, `worker-${n}`), COMPOSE_CONCURRENCY: process.env.COMPOSE_CONCURRENCY || '1' }));
   await Promise.all([
-    ...stations.map((child, i) => until(`station-${i + 1}`, child, async () => (await fetch(`http://127.0.0.1:${ports[i]}/healthz`)).ok)),
+    // On air once it has said so (its last start-up line) and answers.
+    ...stations.map((child, i) => {
+      const said = saw(child, /\n {2}health: .*\n/);
+      return until(`station-${i + 1}`, child, async () => (await said()) && (await fetch(`http://127.0.0.1:${ports[i]}/healthz`)).ok);
+    }),
     ...workers.map((child, i) => until(`worker-${i + 1}`, child, saw(child, /worker ready/))),
   ]);
   console.log(`cluster: operator token ${shared.OPERATOR_TOKEN}`);
