@@ -234,6 +234,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
       await lease.close();
       await bus.close();
       await store.close();
+      (media as { close?: () => void }).close?.(); // the S3 client's sockets
     },
   };
 }

@@ -4,7 +4,7 @@
 // cluster started and removes its folders.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { S3MediaStore } from '@radio-optimism/station-server/dist/media/s3-media.js';
 import { ROOT } from './run.js';
 
@@ -95,6 +95,8 @@ describe('cluster mode', () => {
     expect(cover.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const png = Buffer.from(await cover.arrayBuffer());
     expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // Both instances hear it is ready and copy its playout files into their read-through caches.
+    for (const n of [1, 2]) await until(`station-${n}'s cache`, 60_000, () => (existsSync(join(folders[0]!, `station-${n}`, 'cache/songs', id, 'hls/segments.json')) ? true : undefined));
   }, 960_000);
 
   it('SIGTERM stops every process it started and removes its folders', async () => {
