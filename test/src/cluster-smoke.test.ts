@@ -57,10 +57,14 @@ beforeAll(async () => {
   expect(output.slice(output.indexOf(ready[0]))).not.toMatch(/is on air|health:|worker ready/);
 }, 660_000);
 
-afterAll(() => {
-  if (cluster && cluster.exitCode === null) cluster.kill('SIGKILL');
+afterAll(async () => {
+  // After a failure, stopped as a user would (so it removes its folders), and killed only if that hangs.
+  if (cluster && cluster.exitCode === null) {
+    cluster.kill('SIGTERM');
+    await until('the cluster stopped', 90_000, () => (cluster.exitCode !== null ? true : undefined)).catch(() => cluster.kill('SIGKILL'));
+  }
   for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGKILL');
-});
+}, 120_000);
 
 describe('cluster mode', () => {
   it('a song sent to instance A is made by a worker into S3, and instance B has it ready', async () => {
