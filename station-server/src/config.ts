@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_FRAME_BUDGETS, type FrameBudgets, type FrameKind } from './pairing/frame-budget.js';
+import { loadS3Config, type S3Config } from './media/s3-config.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -61,6 +62,21 @@ export interface StationConfig {
   httpLimitPerMinute: number;
   /** A taken-down song's files are kept this long (restorable), then purged by an hourly job (TAKEDOWN_KEEP_DAYS, default 30). */
   takedownKeepMs: number;
+  /** Cluster mode's library, pairings and timelines in PostgreSQL (DATABASE_URL, postgres://USER:PASSWORD@HOST:5432/DB;
+   *  default: none, the SQLite file DATA_DIR/library.sqlite). */
+  databaseUrl?: string;
+  /** Cluster mode's song queue (BullMQ: songs are made by `npm run worker`, not in the station), bus and
+   *  playout leases on Redis (REDIS_URL, redis://HOST:6379; default: none, all in this process). Needs
+   *  DATABASE_URL and S3_BUCKET, where workers on other machines put the songs they make. */
+  redisUrl?: string;
+  /** The BullMQ queue's name, the same in stations and workers (SONG_QUEUE_NAME, default `songs`). */
+  songQueueName: string;
+  /** Media in an S3-compatible bucket (S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID,
+   *  S3_SECRET_ACCESS_KEY, S3_FORCE_PATH_STYLE; see media/s3-config.ts; default: none, DATA_DIR/media). */
+  s3?: S3Config;
+  /** Media read from S3 for playout is kept in DATA_DIR/cache up to this many MB, least recently used
+   *  dropped first (MEDIA_CACHE_MB, default 2048). */
+  mediaCacheBytes: number;
 }
 
 /** Why an operator token is too weak to guard the station, or undefined when it is strong enough (≥ 128 bits). */
@@ -114,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   };
   const headersTimeout = int('HTTP_HEADERS_TIMEOUT_SECONDS', 10, 1, 3600);
   const requestTimeout = int('HTTP_REQUEST_TIMEOUT_SECONDS', 30, 1, 3600);
+  const cluster = clusterSettings(env);
   if (requestTimeout < headersTimeout) throw new ConfigError('HTTP_REQUEST_TIMEOUT_SECONDS', `must be at least HTTP_HEADERS_TIMEOUT_SECONDS (${headersTimeout}), not ${requestTimeout}`);
   return {
     port: int('PORT', 8080, 0, 65535),
@@ -141,5 +158,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     httpRequestTimeoutMs: requestTimeout * 1000,
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL.replace(/\/$/, '') } : {}),
     tvAppDir: resolve(cwd, env.TV_APP_DIR || resolve(REPO_ROOT, 'tv-app/dist')),
+    ...cluster,
+    mediaCacheBytes: int('MEDIA_CACHE_MB', 2048, 16, 10_000_000) * 1024 * 1024,
   };
+}
+
+/** DATABASE_URL, REDIS_URL, SONG_QUEUE_NAME and S3_*: none of them is the embedded station. */
+function clusterSettings(env: NodeJS.ProcessEnv): Pick<StationConfig, 'databaseUrl' | 'redisUrl' | 's3' | 'songQueueName'> {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(databaseUrl);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:'))
+      throw new ConfigError('DATABASE_URL', 'must be a PostgreSQL address like postgres://USER:PASSWORD@HOST:5432/DATABASE, or unset for the SQLite file');
+  }
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  if (redisUrl !== undefined && !/^rediss?:\/\/[^/]/.test(redisUrl)) throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// address like redis://127.0.0.1:6379, or unset to keep the queue in this process');
+  const songQueueName = env.SONG_QUEUE_NAME || 'songs';
+  if (!/^[A-Za-z0-9_-]+$/.test(songQueueName)) throw new ConfigError('SONG_QUEUE_NAME', `must be letters, digits, "-" or "_", not "${songQueueName}"`);
+  const s3 = loadS3Config(env);
+  // With the queue on Redis, songs are made by workers elsewhere: they must reach the same library and media.
+  if (redisUrl !== undefined && databaseUrl === undefined) throw new ConfigError('REDIS_URL', 'needs DATABASE_URL too: workers on other machines add the songs they make to that PostgreSQL library (or unset REDIS_URL to make songs in this process)');
+  if (redisUrl !== undefined && s3 === undefined) throw new ConfigError('REDIS_URL', 'needs S3_BUCKET (and its S3_* settings) too: workers on other machines put the songs they make in that bucket (or unset REDIS_URL to make songs in this process)');
+  return { ...(databaseUrl ? { databaseUrl } : {}), ...(redisUrl ? { redisUrl } : {}), ...(s3 ? { s3 } : {}), songQueueName };
 }

@@ -72,9 +72,10 @@ async function main(): Promise<void> {
   }
   configureComposer({ idleMs: config.composerIdleMs, keepWav: config.keepWav });
   const progress = createCatalogProgress(process.stdout);
-  const parts = defaultParts(config, progress.log);
+  const parts = await defaultParts(config, progress.log);
   // Files left by songs that were being made when the last run stopped (their jobs are queued again below).
-  const orphans = await removeOrphanMedia(parts.store, parts.media, progress.log);
+  // Not in cluster mode: there a worker elsewhere may be between publishing a song and storing it.
+  const orphans = config.redisUrl ? [] : await removeOrphanMedia(parts.store, parts.media, progress.log);
   if (orphans.length) progress.log(`removed ${orphans.length} unfinished song folders from the last run`);
   const rest = config.seedCatalog ? await seedFirstSongs(config, parts, progress) : [];
   const station = await createStation(config, parts, progress.log);

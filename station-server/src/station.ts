@@ -38,6 +38,8 @@ import type { Lease } from './cluster/lease.js';
 import { LocalBus } from './cluster/local-bus.js';
 import { LocalLease } from './cluster/local-lease.js';
 import { createLyricVideos } from './video/lyric-videos.js';
+import { describeParts, openClusterParts } from './cluster/cluster-parts.js';
+import { createMediaCache, warmMediaCache } from './media/media-cache.js';
 
 const MAIN_CHANNEL = 'radio-optimism';
 
@@ -52,14 +54,20 @@ export interface StationParts {
   lease: Lease;
 }
 
-/** The embedded parts: DATA_DIR/library.sqlite, DATA_DIR/media, and a queue in this process. */
-export function defaultParts(config: StationConfig, log: (line: string) => void, given: Partial<StationParts> = {}): StationParts {
-  const store = given.store ?? openSqliteStore(config.dataDir, { log });
-  const media = given.media ?? createLocalMediaStore(config.dataDir);
+/** The parts `config` asks for: in cluster mode (DATABASE_URL, S3_*, REDIS_URL; see config.ts) PostgreSQL,
+ *  S3, BullMQ and Redis; otherwise the embedded DATA_DIR/library.sqlite, DATA_DIR/media and a queue in
+ *  this process. Says on one line which engine each part uses. */
+export async function defaultParts(config: StationConfig, log: (line: string) => void, given: Partial<StationParts> = {}): Promise<StationParts> {
+  const cluster = await openClusterParts(config, log, given);
+  const chosen = { ...cluster, ...given };
+  const store = chosen.store ?? openSqliteStore(config.dataDir, { log });
+  const media = chosen.media ?? createLocalMediaStore(config.dataDir);
   const queue =
-    given.queue ??
+    chosen.queue ??
     createLocalQueue({ concurrency: config.composeConcurrency, queueLimit: config.songQueueLimit, log, handler: createJobHandler({ store, media }), newId: () => store.songs.newId() });
-  return { store, media, queue, bus: given.bus ?? new LocalBus(), lease: given.lease ?? new LocalLease() };
+  const parts = { store, media, queue, bus: chosen.bus ?? new LocalBus(), lease: chosen.lease ?? new LocalLease() };
+  if (Object.keys(cluster).length) log(describeParts(config, parts));
+  return parts;
 }
 
 export interface Station {
@@ -84,9 +92,11 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   const given = typeof parts === 'function' ? {} : parts;
   const log = logTo ?? (typeof parts === 'function' ? parts : console.log);
   const events = new StationEvents();
-  const { store, media, queue, bus, lease } = defaultParts(config, log, given);
-  // Where playout reads segments and writes transitions: the local media folder.
-  const mediaRoot = (media as { root?: string }).root ?? join(config.dataDir, 'media');
+  const { store, media, queue, bus, lease } = await defaultParts(config, log, given);
+  // Where playout reads segments and writes transitions: the local media folder, or with S3 media a
+  // bounded read-through cache of it (DATA_DIR/cache), filled as songs are made and with the newest.
+  const cache = media.kind === 'local' ? undefined : await createMediaCache({ media, dir: join(config.dataDir, 'cache'), maxBytes: config.mediaCacheBytes, log });
+  const mediaRoot = cache?.root ?? (media as { root?: string }).root ?? join(config.dataDir, 'media');
   let programme;
   try {
     programme = await startingProgramme(config.dataDir, config.playlistsDir, log);
@@ -98,19 +108,28 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   const playout = createPlayout({ store, mediaRoot, queue, events, programme });
   // Files left by songs that were being made when the last run stopped, unless their jobs are queued
   // again (accepted songs are resumed below, after this).
-  const orphans = given.queue ? [] : await removeOrphanMedia(store, media, log);
+  const orphans = given.queue || config.redisUrl ? [] : await removeOrphanMedia(store, media, log);
   if (orphans.length) log(`removed ${orphans.length} unfinished song folders from the last run`);
   const stopListening = queue.listen({
-    ready: (_id, result) => {
-      if (result.type === 'song') events.emit(StationEvent.SongAdded, { songId: result.song.id });
+    ready: (id, result) => {
+      if (!cache) {
+        if (result.type === 'song') events.emit(StationEvent.SongAdded, { songId: result.song.id });
+        return;
+      }
+      // Made on a worker elsewhere: playout hears of it once its files are here.
+      void (async () => {
+        if (!(await cache.fill(`songs/${id}`))) await cache.fill(`intros/${id}`);
+        if (result.type === 'song') events.emit(StationEvent.SongAdded, { songId: result.song.id });
+      })();
     },
   });
+  if (cache) void warmMediaCache(store, cache, log);
   const operatorToken = config.operatorToken ?? operatorTokenFile(config.dataDir);
   let dedications: Dedications | undefined;
   const operators = operatorConsole({ store, media, dedications: () => dedications!, operatorToken, takedownKeepMs: config.takedownKeepMs, log, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
   // Making songs through the API is for moderators and the operator token (an admin key).
   const operatorOnly = operators.access.need('moderate');
-  const app = createApp({ store, queue, songsDir: join(mediaRoot, 'songs'), operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, requestsPerMinute: config.httpLimitPerMinute, log, routers: [
+  const app = createApp({ store, queue, media, songsDir: join(mediaRoot, 'songs'), operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, requestsPerMinute: config.httpLimitPerMinute, log, routers: [
       liveRoutes(store, playout),
       ...operators.routers,
       pagesRoutes({ store, media, publicDir: fileURLToPath(new URL('./public', import.meta.url)), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }),
@@ -221,6 +240,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
       await lease.close();
       await bus.close();
       await store.close();
+      (media as { close?: () => void }).close?.(); // the S3 client's sockets
     },
   };
 }

@@ -13,12 +13,16 @@ import { createRateLimiter } from '../pairing/rate-limit.js';
 import type { OperatorGuard } from './operator-auth.js';
 import { TV_CONTENT_SECURITY_POLICY } from './tv-csp.js';
 import { addressLimit } from './address-limit.js';
+import type { MediaStore } from '../media/media-store.js';
+import { mediaFiles } from './media-files.js';
 
 export interface AppDeps {
   store: Store;
   queue: SongQueue;
   /** The local folder songs' files are served from (DATA_DIR/media/songs). */
   songsDir: string;
+  /** When it is not a local folder (S3), songs' files are streamed from it instead of songsDir. */
+  media?: MediaStore;
   /** Routes mounted before the 404 handler (the radio, the pages). */
   routers?: express.RequestHandler[];
   /** The built TV app, served at /tv/. */
@@ -50,7 +54,7 @@ const TV_APP_BUILDING = `<!doctype html><html lang="en"><head><meta charset="utf
 <body style="background:#1b1030;color:#fff;font:32px/1.4 sans-serif;display:grid;place-items:center;height:100vh;margin:0">
 <p>The TV app is being built on the station (first start only). This page reloads by itself in a moment.</p></body></html>`;
 
-export function createApp({ store, queue, songsDir, routers = [], tvAppDir, operatorOnly, apiSongsPerHour = 60, requestsPerMinute = 600, log = (line: string) => console.error(line) }: AppDeps): express.Express {
+export function createApp({ store, queue, songsDir, media, routers = [], tvAppDir, operatorOnly, apiSongsPerHour = 60, requestsPerMinute = 600, log = (line: string) => console.error(line) }: AppDeps): express.Express {
   const app = express();
   // One operator credential, so one budget: a leaked or looping script cannot fill the composer.
   const apiSongs = createRateLimiter(apiSongsPerHour, 60 * 60_000);
@@ -150,6 +154,7 @@ export function createApp({ store, queue, songsDir, routers = [], tvAppDir, oper
     }
     next();
   });
+  if (media && media.kind !== 'local') app.use('/media/songs', mediaFiles(media, log));
   // Song files never change once written, so they can be cached for good.
   app.use(
     '/media/songs',

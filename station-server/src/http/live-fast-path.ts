@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Playout } from '../station/playout.js';
 import { RENDITIONS, TARGET_DURATION, type RenditionName } from '../station/hls-package.js';
+import { IMMUTABLE_CACHE_CONTROL } from '../media/cache-policy.js';
 
 const PATH = /^\/live\/([a-z0-9][a-z0-9-]{0,39})\/(\w+?)(?:\.m3u8|\/(\d{1,12})\.ts)$/;
 const RANGE = /^bytes=(\d*)-(\d*)$/;
@@ -12,7 +13,7 @@ const renditions = new Set<string>(RENDITIONS.map((r) => r.name));
 
 const CORS = { 'Access-Control-Allow-Origin': '*' };
 const PLAYLIST_HEADERS = { 'Content-Type': 'application/vnd.apple.mpegurl', 'Cache-Control': `public, max-age=${Math.floor(TARGET_DURATION / 2)}`, ...CORS };
-const SEGMENT_HEADERS = { 'Content-Type': 'video/mp2t', 'Cache-Control': 'public, max-age=86400, immutable', 'Accept-Ranges': 'bytes', ...CORS };
+const SEGMENT_HEADERS = { 'Content-Type': 'video/mp2t', 'Cache-Control': IMMUTABLE_CACHE_CONTROL, 'Accept-Ranges': 'bytes', ...CORS };
 const GONE = Buffer.from('{"error":{"code":"segment-gone","message":"that segment is not on air"}}');
 
 export interface LiveAnswer {

@@ -98,7 +98,7 @@ describe('the front door', () => {
     expect(bodies[0]![0]).toBe(0x47); // an MPEG-TS sync byte
     expect(bodies[1]!.toString()).toMatch(/^#EXTM3U/);
     expect(bodies[2]!.equals(bodies[0]!.subarray(0, 188))).toBe(true);
-    expect(heads[0]).toMatch(/cache-control: public, max-age=86400, immutable/i);
+    expect(heads[0]).toMatch(/cache-control: public, max-age=31536000, immutable/i);
   });
 
   it('counts Content-Length in bytes (a Hangul title in the playlist) and honours HEAD and Connection: close', async () => {

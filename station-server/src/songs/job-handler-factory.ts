@@ -1,52 +1,35 @@
-// The JobHandler a cluster worker runs.
-//
-// STAND-IN, REPLACED AT MERGE: the real handler is `songs/make-job.ts` (compose, check, package,
-// publish the files to the media store, add the song to the store), written in another branch. Until
-// then this composes with the real composer into a local scratch folder and returns the song's record
-// without storing it anywhere, so the worker process, the queue and stall recovery can be exercised
-// end to end. At merge, `createJobHandler` builds the store and media store from `env` and returns
-// make-job's handler; worker.ts does not change.
-import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
+// The JobHandler a cluster worker runs: the same handler as the station's own queue (make-job.ts:
+// compose, check, package, publish the files to the media store, add the song to the store), on the
+// store and media the stations share, opened from the same environment. A worker that cannot publish
+// where the stations read is refused at start with one line naming the setting.
 import { join } from 'node:path';
-import { loadComposer } from '../composer/shutdown.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { configureComposer } from '../composer/shutdown.js';
+import { openPostgresStore } from '../library/postgres/postgres-store.js';
+import { S3MediaStore } from '../media/s3-media.js';
+import { loadS3Config } from '../media/s3-config.js';
 import type { JobHandler } from './song-queue.js';
-import { SongJobError } from './bullmq-settings.js';
+import { createJobHandler } from './make-job.js';
 
-/** A song's seed when the request has none: taken from the job id, so a retried job makes the same song. */
-function seedOf(id: string): number {
-  return createHash('sha256').update(id).digest().readUInt32BE(0) & 0x7fffffff;
+export interface WorkerHandler {
+  handler: JobHandler;
+  /** Closes the store's connections. */
+  close(): Promise<void>;
 }
 
-export async function createJobHandler(env: NodeJS.ProcessEnv): Promise<JobHandler> {
-  const scratch = env.WORKER_SCRATCH_DIR || join(tmpdir(), 'radio-optimism-worker');
-  return async (spec, context) => {
-    if (spec.type !== 'song') throw new SongJobError('unsupported-job', `this worker cannot make ${spec.type} jobs yet`);
-    const composer = await loadComposer();
-    const seed = spec.request.seed ?? seedOf(context.id);
-    const { manifest } = await composer.composeSong(spec.request, seed, join(scratch, context.id), {
-      onStage: (event) => {
-        if (event.phase === 'start') context.stage(event.stage);
-      },
-    });
-    return {
-      type: 'song',
-      song: {
-        id: context.id,
-        title: manifest.title,
-        language: manifest.language,
-        genre: manifest.genre,
-        vibe: manifest.vibe,
-        theme: manifest.theme,
-        relation: manifest.request.relation ?? null,
-        durationSec: manifest.durationSec,
-        seed: manifest.seed,
-        recipient: manifest.request.to,
-        sender: manifest.request.from ?? null,
-        createdAt: new Date().toISOString(),
-        kind: spec.kind,
-        request: manifest.request,
-      },
-    };
-  };
+/** Opens the shared store and media from `env` and returns make-job's handler on them. */
+export async function openWorkerHandler(env: NodeJS.ProcessEnv, log: (line: string) => void = console.log): Promise<WorkerHandler> {
+  if (!env.DATABASE_URL?.trim()) throw new ConfigError('DATABASE_URL', 'is required: the PostgreSQL library the stations use, where a worker adds the songs it makes, e.g. postgres://USER:PASSWORD@HOST:5432/radio');
+  if (!loadS3Config(env)) throw new ConfigError('S3_BUCKET', 'is required (with S3_ENDPOINT and the S3 credentials as the stations have them): the bucket where a worker puts the songs it makes');
+  const config = loadConfig(env);
+  configureComposer({ idleMs: config.composerIdleMs, keepWav: config.keepWav });
+  const store = await openPostgresStore(config.databaseUrl!, { log });
+  try {
+    const media = new S3MediaStore(config.s3!, { scratchDir: join(config.dataDir, 'scratch') });
+    await media.check();
+    return { handler: createJobHandler({ store, media }), close: () => store.close() };
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
 }

@@ -85,7 +85,12 @@ export async function runWorkerProcess(env: NodeJS.ProcessEnv, parts: WorkerProc
   }
   // A stray throw is logged on one line; a burst exits the process, and stall recovery re-runs its songs.
   installProcessGuard({ log: (line) => console.error(`worker: ${line}`) });
-  const handler = await parts.createHandler(env);
+  let handler: JobHandler;
+  try {
+    handler = await parts.createHandler(env);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+  }
   const worker = await startWorker({ connection: settings.redisUrl, name: settings.queueName, handler, concurrency: settings.concurrency, log });
   log(`worker ready: queue "${settings.queueName}" on ${where}, ${settings.concurrency} at a time (pid ${process.pid})`);
 

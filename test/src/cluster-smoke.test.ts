@@ -1,0 +1,114 @@
+// `npm run cluster` end to end: PostgreSQL, Redis, an S3 server, two station instances and two worker
+// processes. A song sent to instance A is made by a worker, lands in the bucket, and instance B answers
+// it ready and serves its cover with the immutable cache header. Then SIGTERM stops every process the
+// cluster started and removes its folders.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { S3MediaStore } from '@radio-optimism/station-server/dist/media/s3-media.js';
+import { ROOT } from './run.js';
+
+const CLUSTER = resolve(ROOT, 'station-server/dist/cli/cluster.js');
+const TOKEN = '0123456789abcdef0123456789abcdef';
+
+let cluster: ChildProcess;
+let output = '';
+let stations: string[] = [];
+let workers: number[] = [];
+let pids: number[] = [];
+let folders: string[] = [];
+let s3Endpoint = '';
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function until<T>(what: string, ms: number, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await Promise.resolve(probe()).catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms / 1000} s\n${output.slice(-4000)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+beforeAll(async () => {
+  cluster = spawn(process.execPath, [CLUSTER], { cwd: ROOT, env: { ...process.env, OPERATOR_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'pipe'] });
+  cluster.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  cluster.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const ready = await until('cluster ready', 600_000, () => {
+    if (cluster.exitCode !== null) throw new Error(`the cluster exited (${cluster.exitCode}):\n${output.slice(-4000)}`);
+    return /^cluster ready: station (\S+) (\S+) workers (\d+) (\d+)$/m.exec(output) ?? undefined;
+  });
+  stations = [ready[1]!, ready[2]!];
+  workers = [Number(ready[3]), Number(ready[4])];
+  const info = /^cluster: folders (\S+) (\S+); pids ([\d ]+)$/m.exec(output)!;
+  folders = [info[1]!, info[2]!];
+  pids = info[3]!.trim().split(' ').map(Number);
+  s3Endpoint = /s3 pid \d+ (\S+)/.exec(output)![1]!;
+  // The ready line comes after every start-up line (later lines are the cluster at work).
+  await new Promise((r) => setTimeout(r, 2000));
+  expect(output.slice(output.indexOf(ready[0]))).not.toMatch(/is on air|health:|worker ready/);
+}, 660_000);
+
+afterAll(async () => {
+  // After a failure, stopped as a user would (so it removes its folders), and killed only if that hangs.
+  if (cluster && cluster.exitCode === null) {
+    cluster.kill('SIGTERM');
+    await until('the cluster stopped', 90_000, () => (cluster.exitCode !== null ? true : undefined)).catch(() => cluster.kill('SIGKILL'));
+  }
+  for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGKILL');
+}, 120_000);
+
+describe('cluster mode', () => {
+  it('a song sent to instance A is made by a worker into S3, and instance B has it ready', async () => {
+    expect(workers.every(alive)).toBe(true);
+    const [a, b] = stations as [string, string];
+    const sent = await fetch(`${a}/api/v1/songs`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ message: 'thank you for the morning coffee', to: 'Sam', genre: 'pop', vibe: 'upbeat', language: 'en' }),
+    });
+    expect(sent.status).toBe(202);
+    const { id } = (await sent.json()) as { id: string };
+    const song = await until('the song ready on instance B', 900_000, async () => {
+      const res = await fetch(`${b}/api/v1/songs/${id}`);
+      const body = (await res.json()) as { title?: string; status?: string };
+      if (body.status === 'failed') throw new Error(`the song failed: ${JSON.stringify(body)}`);
+      return body.title ? body : undefined;
+    });
+    expect(song.title).toBeTruthy();
+    // Made by a worker: the stations compose nothing in cluster mode.
+    expect(output).toMatch(new RegExp(`\\[worker-\\d\\] worker: job ${id} .*ready`));
+    const media = new S3MediaStore({ endpoint: s3Endpoint, bucket: 'radio-media', region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }, { scratchDir: folders[0]! });
+    const keys: string[] = [];
+    for await (const key of media.keys('songs/')) keys.push(key);
+    expect(keys).toContain(`songs/${id}`);
+    expect(await media.has(`songs/${id}`, 'cover.png')).toBe(true);
+    expect(await media.has(`songs/${id}`, 'hls/segments.json')).toBe(true);
+    media.close();
+    const cover = await fetch(`${b}/media/songs/${id}/cover.png`);
+    expect(cover.status).toBe(200);
+    expect(cover.headers.get('content-type')).toBe('image/png');
+    expect(cover.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const png = Buffer.from(await cover.arrayBuffer());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // Both instances hear it is ready and copy its playout files into their read-through caches.
+    for (const n of [1, 2]) await until(`station-${n}'s cache`, 60_000, () => (existsSync(join(folders[0]!, `station-${n}`, 'cache/songs', id, 'hls/segments.json')) ? true : undefined));
+  }, 960_000);
+
+  it('SIGTERM stops every process it started and removes its folders', async () => {
+    expect(pids.length).toBe(7);
+    cluster.kill('SIGTERM');
+    await until('the cluster stopped', 120_000, () => (cluster.exitCode !== null ? true : undefined));
+    expect(cluster.exitCode).toBe(0);
+    expect(pids.filter(alive)).toEqual([]);
+    expect(folders.filter((f) => existsSync(f))).toEqual([]);
+  }, 180_000);
+});
