@@ -95,7 +95,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     await store.close();
     throw error;
   }
-  const playout = createPlayout({ store, mediaRoot, queue, events, programme });
+  const playout = createPlayout({ store, mediaRoot, queue, events, programme, lease, bus });
   // Files left by songs that were being made when the last run stopped, unless their jobs are queued
   // again (accepted songs are resumed below, after this).
   const orphans = given.queue ? [] : await removeOrphanMedia(store, media);
@@ -139,6 +139,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     dedications: () => dedications!,
     hasChannel: (id) => !!playout.channel(id),
     now: (id) => nowView(store, playout, id),
+    bus,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     limits: {
       pairPerIpPerMinute: config.pairLimitPerMinute,
