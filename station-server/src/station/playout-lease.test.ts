@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openParts, type TestParts } from '../testing/test-parts.js';
 import { addAirSong, parsePlaylist, playerCheck } from '../testing/air-songs.js';
-import { StationEvents } from '../events.js';
+import { StationEvent, StationEvents } from '../events.js';
 import { loadProgramme, type Programme } from './programme.js';
 import { createPlayout, type Playout } from './playout.js';
 import type { Lease, LeaseChange } from '../cluster/lease.js';
@@ -177,6 +177,39 @@ describe('playout under a lease', () => {
     // Only the leader scheduled it: one dedication item in the stored timeline.
     const stored = (await parts.store.timeline.recent('radio-optimism', 100)) as { songId: string; kind: string }[];
     expect(stored.filter((it) => it.songId === song && it.kind === 'dedication')).toHaveLength(1);
+  }, 120_000);
+
+  it('a follower whose store is away serves what it read last, says so once, and catches up', async () => {
+    let clock = Date.parse('2026-11-23T12:00:00Z');
+    const { lease, lead } = fakeLeases();
+    lead(CHANNELS, 'a');
+    let down = false;
+    const flaky = { ...parts.store, timeline: { ...parts.store.timeline, recent: (channel: string, limit: number) => (down ? Promise.reject(new Error('connection refused')) : parts.store.timeline.recent(channel, limit)) } };
+    const events = new StationEvents();
+    const said: string[] = [];
+    events.on(StationEvent.Error, (e) => said.push(`${e.code}: ${e.message}`));
+    const a = createPlayout({ store: parts.store, mediaRoot: parts.media.root, events: new StationEvents(), programme, now: () => clock, lease: lease('a') });
+    const b = createPlayout({ store: flaky, mediaRoot: parts.media.root, events, programme, now: () => clock, lease: lease('b') });
+    playouts.push(a, b);
+    const player = playerCheck();
+    const step = async () => {
+      await a.tick();
+      await b.tick();
+      player.see(b.playlist('radio-optimism', '128k'), 'b');
+      clock += 2000;
+    };
+    for (let t = 0; t < 10; t++) await step();
+    down = true;
+    const before = player.newest();
+    for (let t = 0; t < 20; t++) await step();
+    expect(player.newest()).toBeGreaterThan(before);
+    // Said once per channel, not once per tick.
+    expect(said.filter((l) => l.includes('did not answer'))).toHaveLength(programme.channels.length);
+    down = false;
+    for (let t = 0; t < 40; t++) await step();
+    expect(said.filter((l) => l.includes('can be read again'))).toHaveLength(programme.channels.length);
+    expect(player.problems).toEqual([]);
+    expect(b.playlist('radio-optimism', '128k')).toBe(a.playlist('radio-optimism', '128k'));
   }, 120_000);
 
   it('with Redis leases, a killed leader is replaced and the follower\'s listeners see no break', async () => {

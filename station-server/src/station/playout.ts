@@ -85,6 +85,8 @@ interface ChannelState {
   /** When a follower last read the timeline (clock time); `stale` asks for a read on the next tick. */
   readAt?: number;
   stale?: boolean;
+  /** Why the follower's last read failed (said once, and again when reads work). */
+  readFailed?: string;
 }
 
 export function createPlayout(options: PlayoutOptions): Playout {
@@ -422,7 +424,18 @@ export function createPlayout(options: PlayoutOptions): Playout {
       for (const songId of state.dedications.splice(0)) forward(state.config.id, songId);
     }
     const due = state.stale || state.readAt === undefined || at - state.readAt >= TARGET_DURATION * 1000 || at < state.readAt;
-    if (due) await read(state, at);
+    if (!due) return;
+    try {
+      await read(state, at);
+      if (state.readFailed) events.emit(StationEvent.Error, { code: 'timeline-read-failed', message: `${state.config.id}: the stored timeline can be read again`, fatal: false });
+      state.readFailed = undefined;
+    } catch (error) {
+      // The store is away (a database restart): serve what was read last, try again next tick, say it once.
+      state.readAt = at;
+      const why = error instanceof Error ? error.message : String(error);
+      if (!state.readFailed) events.emit(StationEvent.Error, { code: 'timeline-read-failed', message: `${state.config.id}: serving the timeline read last; the store did not answer (${why})`, fatal: false });
+      state.readFailed = why;
+    }
   }
 
   /** Hands a dedication to the channel's leader over the bus. */
