@@ -105,7 +105,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     await store.close();
     throw error;
   }
-  const playout = createPlayout({ store, mediaRoot, queue, events, programme });
+  const playout = createPlayout({ store, mediaRoot, queue, events, programme, lease, bus });
   // Files left by songs that were being made when the last run stopped, unless their jobs are queued
   // again (accepted songs are resumed below, after this).
   const orphans = given.queue || config.redisUrl ? [] : await removeOrphanMedia(store, media, log);
@@ -162,6 +162,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     draft: async (request, seed) => (await loadComposer()).draftLyrics(request, seed),
     hasChannel: (id) => !!playout.channel(id),
     now: (id) => nowView(store, playout, id),
+    bus,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     limits: {
       pairPerIpPerMinute: config.pairLimitPerMinute,

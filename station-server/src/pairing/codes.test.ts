@@ -29,3 +29,15 @@ describe('the code book', () => {
     }
   });
 });
+
+it('a code issued on another instance can be redeemed here once, and a code used elsewhere is gone here', () => {
+  const here = createCodeBook(60_000, () => 1000);
+  here.learn('ACDEFG', 'tv_remote', 61_000);
+  expect(here.redeem('acd-efg')).toEqual({ tvId: 'tv_remote' });
+  expect(here.redeem('ACDEFG')).toBeUndefined();
+  here.learn('HJKMNP', 'tv_2', 61_000);
+  here.forget('HJKMNP');
+  expect(here.redeem('HJKMNP')).toBeUndefined();
+  expect(here.size()).toBe(0);
+  here.destroy();
+});

@@ -19,6 +19,10 @@ export interface CodeBook {
   issue(tvId: string): { code: string; expiresAt: number };
   /** The TV a code belongs to, consuming the code; undefined if unknown or expired. */
   redeem(typed: string): { tvId: string } | { expired: true } | undefined;
+  /** A code another station instance issued (told over the bus), so a phone here can redeem it. */
+  learn(code: string, tvId: string, expiresAt: number): void;
+  /** A code redeemed elsewhere: it is used, here too. */
+  forget(code: string): void;
   /** TVs holding a code (for tests: memory does not grow with TVs long gone). */
   size(): number;
   destroy(): void;
@@ -54,6 +58,18 @@ export function createCodeBook(ttlMs: number, now: () => number = Date.now): Cod
       byCode.delete(code);
       if (byTv.get(entry.tvId) === code) byTv.delete(entry.tvId);
       return entry.expiresAt < now() ? { expired: true } : { tvId: entry.tvId };
+    },
+    learn(code, tvId, expiresAt) {
+      const old = byTv.get(tvId);
+      if (old && old !== code) byCode.delete(old);
+      byCode.set(code, { tvId, expiresAt });
+      byTv.set(tvId, code);
+    },
+    forget(code) {
+      const entry = byCode.get(code);
+      if (!entry) return;
+      byCode.delete(code);
+      if (byTv.get(entry.tvId) === code) byTv.delete(entry.tvId);
     },
     size: () => byTv.size,
     destroy: () => clearInterval(sweep),

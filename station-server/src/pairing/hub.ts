@@ -11,11 +11,12 @@ import type { Takes } from './takes.js';
 import { draftedFrame } from './lyrics-draft.js';
 import { randomInt } from 'node:crypto';
 import { LIMITS, type SongRequest } from '@radio-optimism/shared';
-import { createCodeBook } from './codes.js';
+import { createCodeBook, normalizeCode } from './codes.js';
 import { createRateLimiter, type SavedWindow } from './rate-limit.js';
 import { addressKey, siteKey } from '../address-key.js';
 import { createFrameMeter, type FrameKind } from './frame-budget.js';
 import { hubLimits, type HubLimits } from './hub-limits.js';
+import type { Bus } from '../cluster/bus.js';
 
 export { DEFAULT_HUB_LIMITS, type HubLimits } from './hub-limits.js';
 
@@ -40,6 +41,8 @@ export interface HubOptions {
   log?: (line: string) => void;
   /** The client's address (default: the socket's peer); a unit test's edge, or a trusted proxy's header. */
   addressOf?: (req: IncomingMessage) => string | undefined;
+  /** Other station instances: frames for TVs and phones held elsewhere, and pairing codes, go through it. */
+  bus?: Bus;
 }
 
 export interface Hub {
@@ -127,12 +130,42 @@ export function createHub(options: HubOptions): Hub {
     const text = JSON.stringify(frame);
     for (const c of clients) if (match(c) && c.ws.readyState === c.ws.OPEN) c.ws.send(text);
   };
-  const toPhone = (phoneId: string, frame: object) => each((c) => c.phoneId === phoneId, frame);
-  const toTv = (tvId: string, frame: object) => each((c) => c.tvId === tvId, frame);
+  const toPhoneHere = (phoneId: string, frame: object) => each((c) => c.phoneId === phoneId, frame);
+  const toTvHere = (tvId: string, frame: object) => each((c) => c.tvId === tvId, frame);
+  // With a bus, a frame goes to whichever instance holds the socket (this one included, in order).
+  const { bus } = options;
+  const via = (kind: 'tv' | 'phone', id: string, frame: object, here: (id: string, frame: object) => void) => {
+    if (!bus) return here(id, frame);
+    void bus.publish('pairing', { to: { kind, id }, frame: frame as { type: string } }).then((sent) => {
+      if (sent.ok || sent.localOnly) return;
+      // Refused before sending (too large, say): the sockets held here still get it.
+      options.log?.(`pairing frame for ${kind} ${id} not sent to other instances: ${sent.error.message}`);
+      here(id, frame);
+    });
+  };
+  const toPhone = (phoneId: string, frame: object) => via('phone', phoneId, frame, toPhoneHere);
+  const toTv = (tvId: string, frame: object) => via('tv', tvId, frame, toTvHere);
+  const unsubscribe = [
+    bus?.subscribe('pairing', ({ to, frame }) => (to.kind === 'tv' ? toTvHere : toPhoneHere)(to.id, frame)),
+    bus?.subscribe('pairing-code', ({ code, tvId, expiresAt, used }) => (used ? codes.forget(code) : codes.learn(code, tvId, expiresAt))),
+  ];
+  /** Tells a phone it is no longer paired: here at once (its sockets stop being a phone's), elsewhere over the bus. */
+  const phoneLeft = (phoneId: string, reason: 'left' | 'unpaired-by-tv') => {
+    const frame = { type: ServerMessage.PhoneLeft, reason };
+    toPhoneHere(phoneId, frame);
+    for (const other of clients) if (other.phoneId === phoneId) delete other.phoneId;
+    void bus?.publish('pairing', { to: { kind: 'phone', id: phoneId }, frame });
+  };
+  /** A fresh code for a TV, told to every instance. */
+  const issue = (tvId: string) => {
+    const issued = codes.issue(tvId);
+    void bus?.publish('pairing-code', { code: issued.code, tvId, expiresAt: issued.expiresAt });
+    return issued;
+  };
   const phonesOf = async (tvId: string) => (await store.phones(tvId)).map((p) => ({ id: p.id, name: p.name, pairedAt: p.pairedAt }));
   const pairingUrl = (c: Client, code: string) => `${options.publicUrl ?? `http://${c.host}`}/pair?code=${code}`;
   const welcome = async (c: Client, tvId: string, token?: string) => {
-    const { code, expiresAt } = codes.issue(tvId);
+    const { code, expiresAt } = issue(tvId);
     send(c.ws, { type: ServerMessage.TvWelcome, tvId, ...(token ? { token } : {}), pairingCode: code, pairingUrl: pairingUrl(c, code), expiresAt: new Date(expiresAt).toISOString(), phones: await phonesOf(tvId) });
   };
 
@@ -159,13 +192,13 @@ export function createHub(options: HubOptions): Hub {
       const phone = (await store.phones(c.tvId)).find((p) => p.id === f.phoneId);
       if (!phone) return error(c, 'not-paired', 'that phone is not paired with this TV');
       await store.removePhone(phone.id);
-      toPhone(phone.id, { type: ServerMessage.PhoneLeft, reason: 'unpaired-by-tv' });
-      for (const other of clients) if (other.phoneId === phone.id) delete other.phoneId;
+      phoneLeft(phone.id, 'unpaired-by-tv');
       toTv(c.tvId, { type: ServerMessage.TvPhones, phones: await phonesOf(c.tvId) });
     },
     'phone.pair': async (c, f) => {
       if (!pairAttempts.take(c.ip) || wrongGuesses.remaining(c.ip) === 0 || wrongBySite.remaining(c.site) === 0) return error(c, 'rate-limited', 'too many tries: wait a few minutes and try again');
       const found = codes.redeem(f.code);
+      if (found && 'tvId' in found) void bus?.publish('pairing-code', { code: normalizeCode(f.code), tvId: found.tvId, expiresAt: 0, used: true });
       if (!found || 'expired' in found) {
         wrongGuesses.take(c.ip);
         if (c.site !== c.ip) wrongBySite.take(c.site);
@@ -180,8 +213,10 @@ export function createHub(options: HubOptions): Hub {
       c.phoneId = phone.id;
       send(c.ws, { type: ServerMessage.PhonePaired, sessionToken, tvId: phone.tvId, phoneId: phone.id });
       toTv(found.tvId, { type: ServerMessage.TvPhones, phones: await phonesOf(found.tvId) });
-      // The code is used: the TV shows a fresh one for the next phone.
-      for (const tv of clients) if (tv.tvId === found.tvId) await welcome(tv, found.tvId);
+      // The code is used: the TV shows a fresh one for the next phone, on whichever instance holds it.
+      const { code, expiresAt } = issue(found.tvId);
+      const shown = [...clients].find((tv) => tv.tvId === found.tvId) ?? c;
+      toTv(found.tvId, { type: ServerMessage.TvWelcome, tvId: found.tvId, pairingCode: code, pairingUrl: pairingUrl(shown, code), expiresAt: new Date(expiresAt).toISOString(), phones: await phonesOf(found.tvId) });
     },
     'phone.resume': async (c, f) => {
       const phone = await store.phoneBySession(f.sessionToken);
@@ -196,8 +231,7 @@ export function createHub(options: HubOptions): Hub {
       if (!c.phoneId) return error(c, 'not-paired', 'this phone is not paired');
       const phoneId = c.phoneId;
       const phone = await store.removePhone(phoneId);
-      toPhone(phoneId, { type: ServerMessage.PhoneLeft, reason: 'left' });
-      for (const other of clients) if (other.phoneId === phone?.id) delete other.phoneId;
+      phoneLeft(phoneId, 'left');
       if (phone) toTv(phone.tvId, { type: ServerMessage.TvPhones, phones: await phonesOf(phone.tvId) });
     },
     'dedication.create': async (c, f) => {
@@ -319,6 +353,7 @@ export function createHub(options: HubOptions): Hub {
     toTv,
     clients: () => clients.size,
     async destroy() {
+      for (const stop of unsubscribe) stop?.();
       clearInterval(heartbeat);
       clearInterval(expiry);
       wrongGuesses.destroy();

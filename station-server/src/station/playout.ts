@@ -13,11 +13,14 @@ import { PACKAGE_DIR, TARGET_DURATION, readPackage, type PackagedAudio } from '.
 import { channelPts, shiftTimestamps } from './ts-timestamps.js';
 import { chooseNext, type SongInfo } from './rotation.js';
 import { createDedicationIntros } from './dedication-intros.js';
-import { followsOn, isSongItem, itemEndMs, liveWindow, mediaPlaylist, nextSlot, playedSegments, type AirItem } from './timeline.js';
+import { isSongItem, itemEndMs, liveWindow, mediaPlaylist, nextSlot, playedSegments, type AirItem } from './timeline.js';
 import type { RenditionName } from './hls-package.js';
 import { channelSegment, originCache, segmentStartMs } from './segment-file.js';
 import { silentSegment } from './silence.js';
 import { steadyClock } from './steady-clock.js';
+import type { Bus } from '../cluster/bus.js';
+import type { Lease } from '../cluster/lease.js';
+import { changedFrom, isNewer, loadTimeline } from './follow.js';
 
 /** A song found without its files is left out of rotation this long, then looked at again. */
 export const UNPLAYABLE_RECHECK_MS = 60_000;
@@ -37,6 +40,10 @@ export interface PlayoutOptions {
   tickMs?: number;
   /** Items kept in memory per channel (history for no-repeat and the live window). */
   keepItems?: number;
+  /** Which channels this instance schedules (absent: all of them); the others follow the store (follow.ts). */
+  lease?: Lease;
+  /** Tells followers a leader's channel moved on, and carries dedications from followers to leaders. */
+  bus?: Bus;
 }
 
 export interface NowPlaying {
@@ -73,6 +80,13 @@ interface ChannelState {
   cutIndex?: number;
   /** Playlist text cache, keyed by rendition and the newest segment's sequence number. */
   cache: Map<string, string>;
+  /** Whether this instance scheduled the channel on its last tick (undefined before the first). */
+  role?: 'leader' | 'follower';
+  /** When a follower last read the timeline (clock time); `stale` asks for a read on the next tick. */
+  readAt?: number;
+  stale?: boolean;
+  /** Why the follower's last read failed (said once, and again when reads work). */
+  readFailed?: string;
 }
 
 export function createPlayout(options: PlayoutOptions): Playout {
@@ -119,25 +133,32 @@ export function createPlayout(options: PlayoutOptions): Playout {
   let ticking: Promise<void> | undefined;
   let rerun = false;
 
+  const leads = (channel: string): boolean => !options.lease || options.lease.isLeader(channel);
   const stateOf = async (config: ChannelConfig): Promise<ChannelState> => {
     let state = states.get(config.id);
     if (!state) {
-      // Rows of items dropped before they aired (a song skipped for missing files, a dedication pushed
-      // in) may outlive the shorter items that replaced them: such unaired leftovers are not loaded.
-      const saved = (await store.timeline.recent(config.id, keep)) as AirItem[];
+      const items = await loadTimeline(store, config.id, keep, now());
       if (states.has(config.id)) return stateOf(config);
-      const broken = saved.findIndex((it, i) => i > 0 && !followsOn(saved[i - 1]!, it));
-      const at = now();
-      const items = broken > 0 && saved.slice(broken).every((it) => it.startMs > at) ? saved.slice(0, broken) : saved;
-      state = { config, items, dedications: [], announced: undefined, cache: new Map() };
+      state = { config, items, dedications: [], announced: undefined, cache: new Map(), readAt: now() };
       states.set(config.id, state);
     }
     state.config = config;
     return state;
   };
+  const claimed = new Set<string>();
+  let started = false;
+  /** Contends for the lease of every channel of the programme, and lets go of channels it dropped. */
+  const claim = async () => {
+    const lease = options.lease;
+    if (!lease || !started || destroyed) return;
+    const wanted = new Set(programme.channels.map((c) => c.id));
+    for (const id of [...claimed]) if (!wanted.has(id)) (claimed.delete(id), await lease.release(id).catch(() => undefined));
+    for (const id of wanted) if (!claimed.has(id)) (claimed.add(id), await lease.acquire(id).catch(() => false));
+  };
   const syncChannels = async () => {
     for (const c of programme.channels) await stateOf(c);
     for (const id of [...states.keys()]) if (!programme.channels.some((c) => c.id === id)) states.delete(id);
+    await claim();
   };
   // Saved timelines are read from the store before the first tick schedules anything.
   let syncing: Promise<void> = syncChannels();
@@ -167,6 +188,8 @@ export function createPlayout(options: PlayoutOptions): Playout {
     unplayable.set(source, at);
     if (source.startsWith('songs/')) packages.delete(source.slice('songs/'.length));
     for (const state of states.values()) {
+      // A follower's timeline is the leader's to change: it reads the change from the store.
+      if (!leads(state.config.id)) continue;
       // An intro or a crossfade into a song has its own files, but leads into the song: it goes too.
       const i = state.items.findIndex((it) => (it.source === source || `songs/${it.songId}` === source) && itemEndMs(it) > at);
       if (i < 0) continue;
@@ -334,6 +357,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
     // listener asks for a segment of it (one look per source, whatever the number of channels).
     const looked = new Map<string, boolean>();
     for (const state of states.values()) {
+      if (!leads(state.config.id)) continue;
       const i = currentIndex(state, at);
       for (const item of [state.items[i], state.items[i + 1]]) {
         for (const source of item ? new Set([item.source, `songs/${item.songId}`]) : []) {
@@ -346,23 +370,102 @@ export function createPlayout(options: PlayoutOptions): Playout {
     }
     for (const state of states.values()) {
       try {
-        // Always know what comes next: keep one item scheduled beyond the one on air.
-        for (let guard = 0; guard < 4; guard++) {
-          const last = state.items[state.items.length - 1];
-          if (last && last.startMs > at) break;
-          if (!(await scheduleNext(state, at, unplayableSongs))) break;
+        const leader = leads(state.config.id);
+        if (!leader) await follow(state, at);
+        else {
+          // Taking over: go on from what the last leader stored, not from what this instance last read.
+          if (state.role === 'follower') await read(state, now());
+          state.role = 'leader';
+          // Always know what comes next: keep one item scheduled beyond the one on air.
+          for (let guard = 0; guard < 4; guard++) {
+            const last = state.items[state.items.length - 1];
+            if (last && last.startMs > at) break;
+            if (!(await scheduleNext(state, at, unplayableSongs))) break;
+          }
         }
         const i = currentIndex(state, at);
         const current = i >= 0 ? state.items[i] : undefined;
         if (current?.index !== state.announced) {
           state.announced = current?.index;
           events.emit(StationEvent.NowPlaying, { channel: state.config.id, current, next: i >= 0 ? state.items[i + 1] : undefined });
+          if (leader && current && options.bus) {
+            const seq = liveWindow(state.items, at, 1)[0]?.seq;
+            void options.bus.publish('now-playing', { channel: state.config.id, songId: current.songId, title: current.title.slice(0, 300), startedAt: Math.max(0, Math.round(current.startMs)), ...(seq === undefined ? {} : { mediaSequence: seq }) });
+          }
         }
       } catch (error) {
         events.emit(StationEvent.Error, { code: 'playout-failed', message: `${state.config.id}: ${error instanceof Error ? error.message : String(error)}`, fatal: false });
       }
     }
   }
+
+  /** Replaces what a channel serves with the stored timeline, if it is not older; forgets segments whose audio changed. */
+  async function read(state: ChannelState, at: number): Promise<void> {
+    const items = await loadTimeline(store, state.config.id, keep, at);
+    state.readAt = at;
+    state.stale = false;
+    if (!isNewer(state.items, items)) return;
+    const from = changedFrom(state.items, items);
+    if (from === undefined) return;
+    for (const key of segments.keys()) {
+      const [channel, , seq] = key.split('/');
+      if (channel === state.config.id && Number(seq) >= from) segments.delete(key);
+    }
+    state.items = items;
+    state.cutIndex = undefined;
+    state.cache.clear();
+  }
+
+  /** A follower reads the leader's timeline about once a target duration, or at once when told it moved on. */
+  async function follow(state: ChannelState, at: number): Promise<void> {
+    if (state.role !== 'follower') {
+      state.role = 'follower';
+      // Dedications waiting here go to the leader (whoever leads when they are ready).
+      for (const songId of state.dedications.splice(0)) forward(state.config.id, songId);
+    }
+    const due = state.stale || state.readAt === undefined || at - state.readAt >= TARGET_DURATION * 1000 || at < state.readAt;
+    if (!due) return;
+    try {
+      await read(state, at);
+      if (state.readFailed) events.emit(StationEvent.Error, { code: 'timeline-read-failed', message: `${state.config.id}: the stored timeline can be read again`, fatal: false });
+      state.readFailed = undefined;
+    } catch (error) {
+      // The store is away (a database restart): serve what was read last, try again next tick, say it once.
+      state.readAt = at;
+      const why = error instanceof Error ? error.message : String(error);
+      if (!state.readFailed) events.emit(StationEvent.Error, { code: 'timeline-read-failed', message: `${state.config.id}: serving the timeline read last; the store did not answer (${why})`, fatal: false });
+      state.readFailed = why;
+    }
+  }
+
+  /** Hands a dedication to the channel's leader over the bus. */
+  function forward(channel: string, songId: string): void {
+    if (!options.bus) return;
+    void options.bus.publish('on-air', { channel, songId }).then((sent) => {
+      if (!sent.ok) events.emit(StationEvent.Error, { code: 'dedication-not-forwarded', message: `${channel}: dedication ${songId} could not reach the leader (${sent.error.message})`, fatal: false });
+    });
+  }
+
+  const queueHere = (id: string, songId: string) => {
+    const state = states.get(id);
+    if (!state) return;
+    state.dedications.push(songId);
+    intros.request(songId);
+    // What has not started yet has not been heard: make room for the dedication right after the song on air.
+    dropUnstarted(state);
+  };
+  const unsubscribe = [
+    options.bus?.subscribe('now-playing', ({ channel }) => {
+      const state = states.get(channel);
+      if (!state || leads(channel)) return;
+      state.stale = true;
+      void api.tick();
+    }),
+    options.bus?.subscribe('on-air', ({ channel, songId }) => {
+      if (leads(channel) && !states.get(channel)?.dedications.includes(songId)) queueHere(channel, songId);
+    }),
+    options.lease?.onChange(() => void api.tick()),
+  ];
 
   const api: Playout = {
     channels: () => programme.channels,
@@ -416,12 +519,8 @@ export function createPlayout(options: PlayoutOptions): Playout {
       return loading;
     },
     queueDedication(id, songId) {
-      const state = states.get(id);
-      if (!state) return;
-      state.dedications.push(songId);
-      intros.request(songId);
-      // What has not started yet has not been heard: make room for the dedication right after the song on air.
-      dropUnstarted(state);
+      if (leads(id) || !options.bus) queueHere(id, songId);
+      else forward(id, songId);
     },
     setProgramme(next) {
       programme = next;
@@ -445,6 +544,8 @@ export function createPlayout(options: PlayoutOptions): Playout {
     async start() {
       await syncing;
       if (timer || destroyed) return;
+      started = true;
+      await claim();
       // Made now, so the first missing segment is answered at once.
       void silentSegment(mediaRoot, '128k').catch((error: unknown) => events.emit(StationEvent.Error, { code: 'silence-failed', message: `the silent stand-in segment could not be made: ${error instanceof Error ? error.message : String(error)}`, fatal: false }));
       void this.tick();
@@ -452,6 +553,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
     },
     destroy() {
       destroyed = true;
+      for (const stop of unsubscribe) stop?.();
       if (timer) clearInterval(timer);
       timer = undefined;
     },
