@@ -16,6 +16,9 @@ const bus = new RedisBus({ url: env.REDIS_URL! });
 const lease = new RedisLease({ url: env.REDIS_URL! });
 lease.onChange((c) => log(`lease ${c.channel} ${c.leader ? 'leading' : 'following'} (${c.reason})`));
 bus.onProblem((p) => log(`bus ${p.code}`));
-const station = await createStation(loadConfig(env), { store, media, bus, lease }, log);
+// The parts are given here, so the config must not choose engines itself (cluster mode would also
+// want S3 and remote workers, which this test does not run).
+const { DATABASE_URL: _database, REDIS_URL: _redis, ...rest } = env;
+const station = await createStation(loadConfig(rest), { store, media, bus, lease }, log);
 log(`listening ${station.port}`);
 process.once('SIGTERM', () => void station.destroy().then(() => process.exit(0)));
