@@ -4,10 +4,6 @@
 // REDIS_URL in one line.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createBullmqQueue } from '@radio-optimism/station-server/dist/songs/bullmq-queue.js';
 import type { SongJobSpec, SongQueue } from '@radio-optimism/station-server/dist/songs/song-queue.js';
 import { startRedis, type TestRedis } from '@radio-optimism/station-server/dist/testing/redis-server.js';
@@ -111,32 +107,6 @@ describe('song worker processes', () => {
     expect(stopping.output()).toContain('job finished ready');
     expect(await queue.state('finished')).toMatchObject({ status: 'ready' });
   }, 120_000);
-
-  it('npm run worker makes a real song with the composer, reporting its stages (stand-in handler until make-job)', async () => {
-    const { queue, heard, env } = await setup();
-    const scratch = await mkdtemp(join(tmpdir(), 'worker-scratch-'));
-    try {
-      const worker = await startTestWorker(env(0, { WORKER_SCRATCH_DIR: scratch }), 'station-server/dist/worker.js');
-      const request = { message: 'Thank you for the music, every single day.', to: 'Sam', genre: 'acoustic', vibe: 'calm', language: 'en', seed: 7 } as const;
-      await queue.submit({ type: 'song', request, kind: 'song', priority: 'dedication', id: 'real-song' });
-      // Not made by this stand-in yet: fails at once, without retries.
-      await queue.submit(dedication('an-intro'));
-      const result = await queue.wait('real-song');
-      expect(result.type).toBe('song');
-      if (result.type !== 'song') return;
-      expect(result.song).toMatchObject({ id: 'real-song', recipient: 'Sam', language: 'en', genre: 'acoustic', vibe: 'calm', seed: 7, kind: 'song', request });
-      expect(result.song.title.length).toBeGreaterThan(0);
-      expect(result.song.durationSec).toBeGreaterThan(10);
-      expect(existsSync(join(scratch, 'real-song', 'song.m4a'))).toBe(true);
-      for (const stage of ['understand', 'lyrics', 'sing', 'master', 'check']) expect(heard).toContain(`stage real-song ${stage}`);
-      await expect(queue.wait('an-intro')).rejects.toMatchObject({ code: 'unsupported-job' });
-      expect(heard.filter((h) => h === 'started an-intro')).toHaveLength(1);
-      worker.child.kill('SIGTERM');
-      expect(await worker.exited).toBe(0);
-    } finally {
-      await rm(scratch, { recursive: true, force: true });
-    }
-  }, 600_000);
 
   it('npm run worker says in one line that REDIS_URL is missing or unreachable', async () => {
     const missing = await run(process.execPath, ['station-server/dist/worker.js'], { env: { REDIS_URL: '' }, timeoutMs: 30_000 });

@@ -35,14 +35,20 @@ afterAll(async () => {
 });
 
 describe('fault: a flood on POST /api/v1/songs', () => {
-  it('refuses every request without the operator token: 401, then 429 for the guessing address', async () => {
+  it('refuses every request without the operator token or a session: 401, and 429 for an address guessing tokens', async () => {
     const url = `${station.base}/api/v1/songs`;
     const results = await Promise.all(Array.from({ length: 60 }, (_, i) => postFrom('127.0.0.2', url, body, i % 2 ? { authorization: `Bearer guess-${i}` } : {})));
     const statuses = results.map((r) => r.status);
     expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(20);
-    expect(JSON.parse(results.find((r) => r.status === 401)!.body)).toMatchObject({ error: { code: 'operator-only' } });
-    expect(JSON.parse(results.find((r) => r.status === 429)!.body)).toMatchObject({ error: { code: 'rate-limited' } });
+    // No credentials at all: told to sign in, every time (nothing is guessed, nothing is made).
+    const bare = results.filter((_, i) => i % 2 === 0);
+    expect(bare.every((r) => r.status === 401 && JSON.parse(r.body).error.code === 'sign-in')).toBe(true);
+    // Wrong tokens: 20 are checked, then the address must wait before its next guess is even looked at.
+    const guesses = results.filter((_, i) => i % 2 === 1);
+    expect(guesses.filter((r) => r.status === 401)).toHaveLength(20);
+    expect(guesses.filter((r) => r.status === 429)).toHaveLength(10);
+    expect(JSON.parse(guesses.find((r) => r.status === 401)!.body)).toMatchObject({ error: { code: 'operator-only' } });
+    expect(JSON.parse(guesses.find((r) => r.status === 429)!.body)).toMatchObject({ error: { code: 'rate-limited' } });
     // Another client is not punished for that address's guesses.
     expect((await postFrom('127.0.0.3', url, '{}', { authorization: `Bearer ${TOKEN}` })).status).toBe(400);
     expect((await readdir(mediaDir())).sort()).toEqual([...toneIds].sort());
