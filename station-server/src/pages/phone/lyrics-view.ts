@@ -36,13 +36,13 @@ export function createLyricsView(options: LyricsOptions): LyricsView {
       counter.classList.toggle('over', longest > LIMITS.lyricsLineMaxChars);
     };
     // Each box grows with its words, so no line hides behind a scroll bar.
-    const fit = () => {
+    const fitToWords = () => {
       box.style.height = 'auto';
       box.style.height = `${box.scrollHeight + 2}px`;
     };
-    requestAnimationFrame(fit);
+    requestAnimationFrame(fitToWords);
     box.addEventListener('input', () => {
-      fit();
+      fitToWords();
       update();
       warn();
       setError(formError, null);
