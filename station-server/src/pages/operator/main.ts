@@ -1,19 +1,20 @@
-// The operators' console at /operator: sign in, then the moderation queue (#queue) and the library
-// (#library). Everything is an /api/v1/… call; the server checks the role of every one.
+// The operators' console at /operator: sign in, then one page per tab (views.ts). Everything is an
+// /api/v1/… call; the server checks the role of every one.
 import { isLanguage } from '@radio-optimism/shared';
 import { api, useSession, type Session } from './api.js';
 import { el, lang, languageName, LANGUAGES, setLanguage, t } from './dom.js';
 import { loginView } from './login-view.js';
-import { queueView } from './queue-view.js';
-import { libraryView } from './library-view.js';
+import { pageFor, PAGES, type View } from './views.js';
 
 const app = document.getElementById('app')!;
 let session: Session | undefined;
-let current: { node: HTMLElement; stop(): void } | undefined;
+let current: View | undefined;
 
 function header(s: Session): HTMLElement {
-  const page = location.hash === '#library' ? 'library' : 'queue';
-  const link = (hash: string, key: 'queue' | 'library') => el('a', { href: `#${hash}`, class: 'op-tab', 'aria-current': page === key ? 'page' : undefined }, t(key));
+  const page = pageFor(location.hash, s);
+  const tabs = PAGES.filter((p) => !p.roles || p.roles.includes(s.role)).map((p) =>
+    el('a', { href: `#${p.hash}`, class: 'op-tab', 'aria-current': p === page ? 'page' : undefined }, t(p.label)),
+  );
   const picker = el('select', { id: 'op-language', 'aria-label': t('language') }, ...LANGUAGES.map((l) => el('option', { value: l, selected: l === lang }, languageName(l))));
   picker.addEventListener('change', () => {
     if (isLanguage(picker.value)) setLanguage(picker.value);
@@ -31,7 +32,7 @@ function header(s: Session): HTMLElement {
     'header',
     { class: 'op-header' },
     el('a', { class: 'brand', href: '/operator' }, el('span', { class: 'brand-sun', 'aria-hidden': 'true' }), el('span', { class: 'brand-name' }, 'Radio Optimism')),
-    el('nav', { 'aria-label': t('title') }, link('queue', 'queue'), link('library', 'library')),
+    el('nav', { 'aria-label': t('title') }, ...tabs),
     el('div', { class: 'op-who' }, el('span', { class: 'op-muted' }, t('signedInAs', { name: s.name, role: t(`role_${s.role}`) })), picker, out),
   );
 }
@@ -49,7 +50,7 @@ function render(): void {
     }));
     return;
   }
-  current = location.hash === '#library' ? libraryView(session) : queueView(session);
+  current = pageFor(location.hash, session).open(session);
   app.replaceChildren(header(session), el('main', { class: 'op-main', id: 'op-main' }, current.node));
 }
 

@@ -125,6 +125,16 @@ const ko: Strings = {
   role_viewer: '열람자', role_moderator: '검토자', role_admin: '관리자',
 };
 
-export const STRINGS: Record<Language, Strings> = { en, es, pt, fr, de, ko };
+const CORE: Record<Language, Strings> = { en, es, pt, fr, de, ko };
 
-export type Key = keyof Strings;
+// Each console page may keep its words in its own table (same shape: English keys, every language);
+// they are joined here so `t()` knows every key.
+const TABLES = [CORE] as const;
+
+// One `& OtherStrings` per table in TABLES.
+type Joined = Strings;
+export type Key = keyof Joined;
+
+export const STRINGS = Object.fromEntries(
+  (['en', 'es', 'pt', 'fr', 'de', 'ko'] as const).map((l) => [l, Object.assign({}, ...TABLES.map((table) => table[l])) as Joined]),
+) as Record<Language, Joined>;

@@ -1,0 +1,32 @@
+// The console's pages, in the order of its tabs. Each page is a view built for the signed-in session;
+// a page listed with a permission is shown only to roles that have it (the server checks again).
+import type { Session } from './api.js';
+import type { Key } from './strings.js';
+import { queueView } from './queue-view.js';
+import { libraryView } from './library-view.js';
+
+export interface View {
+  node: HTMLElement;
+  stop(): void;
+}
+
+export interface Page {
+  /** The location hash that opens it, without '#'. */
+  hash: string;
+  /** The tab's label. */
+  label: Key;
+  /** Only these roles see the tab. */
+  roles?: readonly Session['role'][];
+  open(session: Session): View;
+}
+
+export const PAGES: readonly Page[] = [
+  { hash: 'queue', label: 'queue', open: queueView },
+  { hash: 'library', label: 'library', open: libraryView },
+];
+
+export const pageFor = (hash: string, session: Session): Page => {
+  const name = hash.replace(/^#/, '');
+  const visible = PAGES.filter((p) => !p.roles || p.roles.includes(session.role));
+  return visible.find((p) => p.hash === name) ?? visible[0]!;
+};
