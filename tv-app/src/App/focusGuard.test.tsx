@@ -1,5 +1,6 @@
 import Spotlight from '@enact/spotlight';
 import { act, render } from '@testing-library/react';
+import { spotlightDefaultClass } from '@enact/spotlight/SpotlightContainerDecorator';
 import { useFocusGuard } from './focusGuard';
 
 function Guarded() {
@@ -57,5 +58,20 @@ describe('useFocusGuard', () => {
     button.focus();
     act(() => void jest.advanceTimersByTime(3000));
     expect(focus).not.toHaveBeenCalled();
+  });
+
+  it("puts focus on the panel's default control, not on the first one Spotlight meets (the header's Back)", () => {
+    const focus = jest.spyOn(Spotlight, 'focus').mockReturnValue(true);
+    const { getByText } = render(
+      <div data-view="settings">
+        <button type="button">↩</button>
+        <button type="button" className={spotlightDefaultClass}>Español</button>
+        <Guarded />
+      </div>,
+    );
+    loseFocus(getByText('Play'));
+    act(() => void jest.advanceTimersByTime(1000));
+    expect(focus).toHaveBeenCalledTimes(1);
+    expect(focus.mock.calls[0]![0]).toBe(getByText('Español'));
   });
 });

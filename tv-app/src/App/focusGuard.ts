@@ -2,6 +2,7 @@
 // unpaired) and nothing else took focus, Spotlight puts it back in the active panel. Not in
 // pointer mode, where the Magic Remote's cursor decides what is focused.
 import Spotlight from '@enact/spotlight';
+import { spotlightDefaultClass } from '@enact/spotlight/SpotlightContainerDecorator';
 import { useEffect } from 'react';
 
 const GRACE_MS = 700;
@@ -19,7 +20,11 @@ export function useFocusGuard(): void {
         timer = setTimeout(check, GRACE_MS);
         return;
       }
-      Spotlight.focus();
+      // The panel's own default control (the language in use, the first song…), not whatever
+      // Spotlight meets first, which is the header's Back button.
+      const preferred = document.querySelector(`[data-view] .${spotlightDefaultClass}`);
+      // Spotlight.focus takes an element too; its typings only list ids.
+      if (!preferred || !(Spotlight.focus as unknown as (node: Element) => boolean)(preferred)) Spotlight.focus();
     };
     const onFocusOut = (ev: FocusEvent) => {
       if (ev.relatedTarget) return;
