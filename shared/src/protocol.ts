@@ -53,10 +53,12 @@ export const ServerMessage = {
   DedicationAccepted: 'dedication.accepted',
   /** To a phone: {id, stage, position?}. */
   DedicationProgress: 'dedication.progress',
-  /** To the phone and (target tv) its TV: {id, target, song, moderation?: 'pending'} (radio songs wait for an operator). */
+  /** To the phone and (target tv) its TV: {id, target, song, moderation?: 'pending' | 'approved'} (radio songs wait for an operator). */
   DedicationReady: 'dedication.ready',
   /** To a phone: {id, code, message}. */
   DedicationFailed: 'dedication.failed',
+  /** To a phone: {id, moderation: 'approved' | 'rejected'} — the station's moderators decided its radio dedication. */
+  DedicationModerated: 'dedication.moderated',
   /** To a phone: {seed, sections: [{kind, lines}], warnings: [{code, message}]} for its `lyrics.draft`. */
   LyricsDrafted: 'lyrics.drafted',
   /** To a phone: {group, id, take, seed} — a take is queued (its id is its song's id). */

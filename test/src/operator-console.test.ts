@@ -107,6 +107,8 @@ describeInBrowser('the operators\' console', () => {
 
     await card.locator('button[data-action="approve"]').click();
     await page.locator(`.op-item[data-id="${sent.id}"] .op-status:not(:empty)`).waitFor();
+    // The phone that sent it learns the outcome.
+    expect(await sent.phone.next('dedication.moderated', (f) => f.id === sent.id, 10_000)).toMatchObject({ moderation: 'approved' });
     // On air: next on radio-optimism (its intro first), or already playing.
     const deadline = Date.now() + 60_000;
     let onAir = false;
@@ -129,6 +131,17 @@ describeInBrowser('the operators\' console', () => {
     expect((await fetch(`${station.base}/s/${sent.songId}`)).status).toBe(410);
     const feed = await (await fetch(`${station.base}/feed`)).text();
     expect(feed).not.toContain(sent.songId);
+
+    // Search by airing: each row found says where and when it last aired.
+    await page.goto(`${station.base}/operator?lang=en#library`);
+    await page.locator('.op-table tbody tr').first().waitFor();
+    await page.locator('#filter-aired').selectOption('yes');
+    await page.locator('.op-filters button[type="submit"]').click();
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('.op-table tbody td[data-col="aired"]')];
+      return cells.length > 0 && cells.every((c) => / on [a-z0-9-]+$/.test(c.textContent ?? ''));
+    }, undefined, { timeout: 15_000 });
+    await page.screenshot({ path: join(shots, 'en-3-library-aired.png'), fullPage: true });
 
     // Korean: the same pages.
     await page.goto(`${station.base}/operator?lang=ko#library`);

@@ -70,7 +70,7 @@ export function* syntheticSongs(total: number, batchSize = 5000): Generator<Song
       const request: SongRequest = { message: `Synthetic message ${i}`, to: `Name ${i % 997}`, genre, vibe, language, ...(relation ? { relation } : {}) };
       batch.push({
         id: syntheticId(i), title: `Synthetic ${i}`, language, genre, vibe, theme: pick(THEMES), relation: relation ?? null,
-        durationSec: 60 + (i % 120), seed: i, recipient: request.to, sender: null, createdAt: new Date(T0 + i * 30_000).toISOString(), kind, request,
+        durationSec: 60 + (i % 120), seed: i, recipient: request.to, sender: null, createdAt: new Date(T0 + i * 30_000).toISOString(), kind, request, lastAired: null,
       });
     }
     yield batch;

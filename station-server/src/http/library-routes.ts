@@ -1,5 +1,5 @@
-// The console's library: search by kind and the feed's filters (language, genre, vibe, theme,
-// relation), a page at a time, for every operator; take a song down or restore it, for moderators.
+// The console's library: search by kind, the feed's filters (language, genre, vibe, theme,
+// relation), when it was made and whether it aired, a page at a time, for every operator; take a song down or restore it, for moderators.
 // A taken-down song leaves rotation and /feed, its page answers 410; its files are kept until purged.
 import { Router, type Request } from 'express';
 import type { SongKind, SongMatch, SongRecord, Store } from '../library/store.js';
@@ -11,6 +11,7 @@ import { nextPageUrl, pageParams } from './page-params.js';
 const KINDS: readonly SongKind[] = ['song', 'private', 'jingle', 'removed'];
 const FILTERS = ['language', 'genre', 'vibe', 'theme', 'relation'] as const;
 const SONG_ID = /^[A-Za-z0-9_-]{6,32}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -24,6 +25,18 @@ function searchOf(query: Request['query']): Parsed<{ kind: SongKind; match: Song
     if (typeof v !== 'string' || !/^[a-z-]{1,32}(,[a-z-]{1,32}){0,19}$/.test(v)) return { ok: false, message: `${f} must be lower-case words separated by commas` };
     match[f] = v.split(',');
   }
+  for (const f of ['since', 'before'] as const) {
+    const v = query[f];
+    if (v === undefined || v === '') continue;
+    // An instant, as the page sends a day's start in the operator's own time zone.
+    if (typeof v !== 'string' || !ISO_INSTANT.test(v) || Number.isNaN(Date.parse(v))) return { ok: false, message: `${f} must be an ISO 8601 instant in UTC, like 2026-11-30T00:00:00.000Z` };
+    match[f] = new Date(v).toISOString();
+  }
+  const aired = query.aired;
+  if (aired !== undefined && aired !== '') {
+    if (aired !== 'yes' && aired !== 'no') return { ok: false, message: 'aired must be yes or no' };
+    match.aired = aired === 'yes';
+  }
   return { ok: true, value: { kind: kind as SongKind, match } };
 }
 
@@ -31,7 +44,7 @@ export function libraryRoutes(store: Store, access: OperatorAccess, now: () => n
   const router = Router();
   const view = async (song: SongRecord) => {
     const t = song.kind === 'removed' ? await store.takedowns.get(song.id) : undefined;
-    return { ...songView(song), kind: song.kind, relation: song.relation, message: song.request.message, takedown: t ? { by: t.by, at: new Date(t.atMs).toISOString(), restorable: t.purgedAtMs === null } : null };
+    return { ...songView(song), kind: song.kind, lastAired: song.lastAired, relation: song.relation, message: song.request.message, takedown: t ? { by: t.by, at: new Date(t.atMs).toISOString(), restorable: t.purgedAtMs === null } : null };
   };
 
   router.get('/api/v1/library', access.need('read'), async (req, res) => {

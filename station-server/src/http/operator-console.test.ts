@@ -205,6 +205,29 @@ describe('takedowns', () => {
   }, 30_000);
 });
 
+describe('the library\'s search', () => {
+  it('filters by when a song was made and whether it aired, shows where and when it last aired, and refuses a bad filter', async () => {
+    const vi = await login('vi');
+    const id = await librarySong();
+    const made = (await lib.store.songs.get(id))!.createdAt;
+    await lib.store.songs.aired(id, 'radio-optimism', Date.parse('2026-11-30T09:15:00.000Z'));
+    const list = async (query: string) => {
+      const res = await fetch(`${base}/api/v1/library?${query}`, { headers: { cookie: vi.cookie } });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { id: string; lastAired: unknown }[];
+    };
+    const aired = await list(`aired=yes&since=${encodeURIComponent(made)}`);
+    expect(aired).toEqual([expect.objectContaining({ id, lastAired: { at: '2026-11-30T09:15:00.000Z', channel: 'radio-optimism' } })]);
+    expect((await list('aired=no')).map((s) => s.id)).not.toContain(id);
+    expect((await list(`before=${encodeURIComponent(made)}`)).map((s) => s.id)).not.toContain(id);
+    for (const bad of ['aired=maybe', 'since=yesterday', 'before=2026-13-45T00:00:00Z']) {
+      const res = await fetch(`${base}/api/v1/library?${bad}`, { headers: { cookie: vi.cookie } });
+      expect([bad, res.status]).toEqual([bad, 400]);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/aired must be yes or no|ISO 8601 instant/);
+    }
+  }, 30_000);
+});
+
 describe('accounts over the API', () => {
   it('lets an admin add, change and remove an account, audited without the password, but not their own', async () => {
     const admin = await login('ana');

@@ -98,6 +98,11 @@ CREATE TABLE takedowns (song_id TEXT PRIMARY KEY, kind_before TEXT NOT NULL, by_
 CREATE INDEX takedowns_due ON takedowns (at_ms) WHERE purged_at_ms IS NULL;
 `,
   },
+  {
+    step: 11,
+    what: 'the channel a song last aired on, for the console\'s library',
+    sql: 'ALTER TABLE songs ADD COLUMN last_aired_channel TEXT;',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;

@@ -23,6 +23,7 @@ export const toSongRecord = (row: Row): SongRecord => ({
   createdAt: String(row.created_at),
   kind: row.kind === 'jingle' || row.kind === 'private' || row.kind === 'removed' ? row.kind : 'song',
   request: JSON.parse(String(row.request)) as SongRequest,
+  lastAired: row.last_aired_ms === null || row.last_aired_ms === undefined ? null : { at: new Date(Number(row.last_aired_ms)).toISOString(), channel: row.last_aired_channel === null || row.last_aired_channel === undefined ? null : String(row.last_aired_channel) },
 });
 
 /** `AND column IN (…)` for each rule present; lists go in as one JSON parameter, so statements stay few. */
@@ -35,6 +36,10 @@ function matchSql(match: SongMatch): { sql: string; params: Param[] } {
     sql += ` AND ${column} IN (SELECT value FROM json_each(?))`;
     params.push(JSON.stringify(values));
   }
+  // created_at is ISO 8601 UTC text, so text order is time order.
+  if (match.since !== undefined) (sql += ' AND created_at >= ?'), params.push(match.since);
+  if (match.before !== undefined) (sql += ' AND created_at < ?'), params.push(match.before);
+  if (match.aired !== undefined) sql += match.aired ? ' AND last_aired_ms IS NOT NULL' : ' AND last_aired_ms IS NULL';
   return { sql, params };
 }
 
@@ -143,9 +148,9 @@ export function createSqliteSongs(db: SqliteDatabase, options: SqliteSongsOption
       return rows.length > limit && last ? { items, next: encodeCursor(last) } : { items };
     },
     next: async (query) => nextSong(query),
-    async aired(id, _channel, atMs) {
+    async aired(id, channel, atMs) {
       try {
-        db.run('UPDATE songs SET last_aired_ms = ? WHERE id = ?', [Math.round(atMs), id]);
+        db.run('UPDATE songs SET last_aired_ms = ?, last_aired_channel = ? WHERE id = ?', [Math.round(atMs), channel, id]);
       } catch (error) {
         options.skipped(`when ${id} aired`, error);
       }

@@ -156,6 +156,23 @@ export function describeSongContract(current: () => Store): void {
       await expectMatch({ language: [] }, () => false);
     });
 
+    it('filters pages by when a song was made and whether it aired, and says where and when it last aired', async () => {
+      const songs = await addAll([{}, {}, {}, {}]);
+      const [a, b, c, d] = songs as [SongRecord, SongRecord, SongRecord, SongRecord];
+      expect(a.lastAired).toBeNull();
+      await store.songs.aired(b.id, 'radio-optimism', Date.parse('2026-11-01T10:00:00.000Z'));
+      await store.songs.aired(d.id, 'late-night', Date.parse('2026-11-02T23:30:00.000Z'));
+      expect((await store.songs.get(b.id))!.lastAired).toEqual({ at: '2026-11-01T10:00:00.000Z', channel: 'radio-optimism' });
+      expect((await store.songs.get(c.id))!.lastAired).toBeNull();
+      const got = async (match: SongMatch) => ids((await allPages('song', match, 2)).flat());
+      expect(await got({ aired: true })).toEqual([d.id, b.id]);
+      expect(await got({ aired: false })).toEqual([c.id, a.id]);
+      // From b's creation (inclusive) to d's (exclusive).
+      expect(await got({ since: b.createdAt, before: d.createdAt })).toEqual([c.id, b.id]);
+      expect(await got({ since: b.createdAt, aired: false })).toEqual([c.id]);
+      expect(await got({ before: a.createdAt })).toEqual([]);
+    });
+
     it('refuses a cursor it did not make with a bad-cursor LibraryError', async () => {
       await addAll([{}, {}, {}]);
       const first = await store.songs.page('song', {}, { limit: 1 });

@@ -27,6 +27,8 @@ export interface SongRecord {
   kind: SongKind;
   /** The request the song was made from (its message is the dedication's words). */
   request: SongRequest;
+  /** When and where it last started on air; null while it never has. */
+  lastAired: { at: string; channel: string | null } | null;
 }
 
 /** The manifest fields the store indexes when a song is added. */
@@ -48,6 +50,12 @@ export interface SongMatch {
   language?: readonly string[];
   theme?: readonly string[];
   relation?: readonly string[];
+  /** Made at or after this instant (ISO 8601, UTC). */
+  since?: string;
+  /** Made before this instant (ISO 8601, UTC). */
+  before?: string;
+  /** true: has been on air at least once; false: never has. */
+  aired?: boolean;
 }
 
 /** One page of a list, newest first, and the opaque cursor of the page after it (absent on the last). */

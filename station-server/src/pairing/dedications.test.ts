@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { ServerMessage } from '@radio-optimism/shared';
 import { openParts, type TestParts as Library } from '../testing/test-parts.js';
 import type { JobResult, QueueListener, SongJobSpec, SongQueue } from '../songs/song-queue.js';
+import { addToneSong } from '../testing/fixtures.js';
 import { createDedications } from './dedications.js';
 
 const request = { message: 'Thank you for everything', to: 'Mom', from: 'Alex', relation: 'family', genre: 'ballad', vibe: 'heartfelt', language: 'en' } as const;
@@ -155,5 +156,38 @@ describe('a dedication that never finishes', () => {
     expect(frames.filter((f) => f.type === ServerMessage.DedicationFailed)).toEqual([]);
     run.dedications.destroy();
     await run.library.close();
+  });
+});
+
+describe('a radio dedication the moderators decide', () => {
+  it('tells its phone the outcome at once, and again when the phone comes back', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dedications-test-'));
+    const frames: { type: string; id?: string; moderation?: string }[] = [];
+    const aired: string[] = [];
+    const library = openParts(dir);
+    const dedications = createDedications({ store: library.store, media: library.media, queue: stubJobs('hang-in-queue'), toPhone: (_id, f) => frames.push(f as (typeof frames)[number]), toTv: () => undefined, onAir: (id) => aired.push(id), log: () => undefined });
+    const phone = await phoneOf(library);
+    const take = async (title: string) => (await library.store.songs.get(await addToneSong(library, { title, seconds: 2, kind: 'private' })))!;
+    const yes = await dedications.deliver(phone, request, 'radio', await take('Yes'));
+    const no = await dedications.deliver(phone, request, 'radio', await take('No'));
+    frames.length = 0;
+
+    expect(await dedications.approve(yes.id)).toMatchObject({ moderation: 'approved' });
+    expect(await dedications.reject(no.id)).toMatchObject({ moderation: 'rejected' });
+    expect(aired).toEqual([yes.songId]);
+    expect(frames).toEqual([
+      { type: ServerMessage.DedicationModerated, id: yes.id, moderation: 'approved' },
+      { type: ServerMessage.DedicationModerated, id: no.id, moderation: 'rejected' },
+    ]);
+    // A decision is made once: a second click changes nothing and tells nobody.
+    expect(await dedications.approve(yes.id)).toBeUndefined();
+    expect(frames).toHaveLength(2);
+
+    // Coming back later: the approved one is ready and approved; the rejected one (its song deleted) says so.
+    const back = (await dedications.catchUp(phone.id)) as { type: string; id: string; moderation?: string }[];
+    expect(back.find((f) => f.id === yes.id)).toMatchObject({ type: ServerMessage.DedicationReady, moderation: 'approved' });
+    expect(back.find((f) => f.id === no.id)).toEqual({ type: ServerMessage.DedicationModerated, id: no.id, moderation: 'rejected' });
+    dedications.destroy();
+    await library.close();
   });
 });

@@ -84,6 +84,13 @@ export function createDedications(deps: DedicationDeps): Dedications {
     ...(d.target === 'radio' ? { moderation: d.moderation === 'none' ? 'pending' : d.moderation } : {}),
   });
 
+  const moderatedFrame = (id: string, moderation: 'approved' | 'rejected') => ({ type: ServerMessage.DedicationModerated, id, moderation });
+  /** The sender learns the moderators' decision at once (and on reconnect, from catchUp). */
+  const decided = (d: DedicationRecord | undefined): DedicationRecord | undefined => {
+    if (d && (d.moderation === 'approved' || d.moderation === 'rejected')) deps.toPhone(d.phoneId, moderatedFrame(d.id, d.moderation));
+    return d;
+  };
+
   const fail = async (d: DedicationRecord, failure: string): Promise<void> => {
     await store.update(d.id, { status: 'failed', error: 'composition-failed', failure });
     lastStage.delete(d.id);
@@ -197,6 +204,11 @@ export function createDedications(deps: DedicationDeps): Dedications {
           frames.push({ type: ServerMessage.DedicationFailed, id: d.id, code: 'composition-failed', message: FAILED_MESSAGE });
           continue;
         }
+        // Turned down: its song is gone, so the decision is all there is to tell.
+        if (d.moderation === 'rejected') {
+          frames.push(moderatedFrame(d.id, 'rejected'));
+          continue;
+        }
         const song = d.status === 'ready' && d.songId ? await deps.store.songs.get(d.songId) : undefined;
         frames.push(song ? readyFrame(d, song) : { type: ServerMessage.DedicationProgress, id: d.id, stage: lastStage.get(d.id) ?? 'queued' });
       }
@@ -220,7 +232,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
       // From now on the song is public: it airs next with its intro, then joins the rotation.
       await deps.store.songs.setKind(d.songId, 'song');
       deps.onAir(d.songId);
-      return store.update(id, { moderation: 'approved' });
+      return decided(await store.update(id, { moderation: 'approved' }));
     },
     destroy() {
       unlisten();
@@ -232,7 +244,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
       if (!d || d.moderation !== 'pending') return undefined;
       // Turned down means gone: the share page answers 410 and the audio, cover and words are deleted.
       if (d.songId) await removeSong(deps.store, deps.media, d.songId);
-      return store.update(id, { moderation: 'rejected' });
+      return decided(await store.update(id, { moderation: 'rejected' }));
     },
   };
 }

@@ -25,7 +25,7 @@ function setup() {
     },
     wait: async (id: string) => {
       const spec = submitted.find((s) => s.id === id)! as Extract<SongJobSpec, { type: 'song' }>;
-      const song = { id, title: `T ${id}`, language: 'en', genre: 'pop', vibe: 'calm', theme: 'x', relation: null, durationSec: 60, seed: spec.request.seed!, recipient: 'Ana', sender: null, createdAt: '', kind: 'private', request: spec.request } satisfies SongRecord;
+      const song = { id, title: `T ${id}`, language: 'en', genre: 'pop', vibe: 'calm', theme: 'x', relation: null, durationSec: 60, seed: spec.request.seed!, recipient: 'Ana', sender: null, createdAt: '', kind: 'private', request: spec.request, lastAired: null } satisfies SongRecord;
       return { type: 'song' as const, song };
     },
   } as unknown as SongQueue;

@@ -43,6 +43,7 @@ export function folderJob(outDir: string, seed: number, options: FolderJobOption
       createdAt: new Date().toISOString(),
       kind: 'private',
       request: m.request,
+      lastAired: null,
     };
     return { type: 'song', song };
   };

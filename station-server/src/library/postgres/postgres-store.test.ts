@@ -118,7 +118,7 @@ describe('the PostgreSQL store', () => {
     const request = { message: 'm', to: 'Ana', genre: 'pop', vibe: 'calm', language: 'en' } as const;
     const rows: SongRecord[] = Array.from({ length: PAGE_LIMIT_MAX + 20 }, (_, i) => ({
       id: `s${String(i).padStart(5, '0')}`, title: `t${i}`, language: 'en', genre: 'pop', vibe: 'calm', theme: 'love', relation: null,
-      durationSec: 30, seed: i, recipient: 'Ana', sender: null, createdAt: new Date(1_700_000_000_000 + i * 1000).toISOString(), kind: 'song', request,
+      durationSec: 30, seed: i, recipient: 'Ana', sender: null, createdAt: new Date(1_700_000_000_000 + i * 1000).toISOString(), kind: 'song', request, lastAired: null,
     }));
     expect(await bulkInsertSongs(url, [rows.slice(0, 300), rows.slice(300)])).toBe(rows.length);
     const first = await store.songs.page('song', {}, { limit: 100_000 });

@@ -25,6 +25,8 @@ export function toSong(row: PgRow): SongRecord {
     createdAt: String(row.created_at),
     kind: KINDS.includes(row.kind as SongKind) ? (row.kind as SongKind) : 'song',
     request: row.request as SongRequest,
+    // 0 is "never" (the column is NOT NULL so the least-aired index orders it first).
+    lastAired: Number(row.last_aired_ms) > 0 ? { at: new Date(Number(row.last_aired_ms)).toISOString(), channel: row.last_aired_channel === null || row.last_aired_channel === undefined ? null : String(row.last_aired_channel) } : null,
   };
 }
 
@@ -64,6 +66,9 @@ class Where {
       else if (values.length === 1) this.add((p) => `${column} = ${p(values[0])}`);
       else this.add((p) => `${column} = ANY(${p([...values])}::text[])`);
     }
+    if (match.since !== undefined) this.add((p) => `created_at >= ${p(match.since)}`);
+    if (match.before !== undefined) this.add((p) => `created_at < ${p(match.before)}`);
+    if (match.aired !== undefined) this.add(() => (match.aired ? 'last_aired_ms > 0' : 'last_aired_ms = 0'));
     return this;
   }
   get sql(): string {

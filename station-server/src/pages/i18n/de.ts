@@ -65,6 +65,8 @@ export const de: Messages = {
     heading: 'Dein Lied ist fertig',
     onTv: 'Es ist auf dem Fernseher angekommen: dort kann man es jetzt abspielen.',
     onRadio: 'Es ist auf dem Weg ins Radio: Es läuft, sobald unser Team es gehört hat.',
+    approved: 'Gute Nachricht: Unser Team hat es freigegeben, es läuft als Nächstes.',
+    rejected: 'Unser Team hat dieses Lied nicht gesendet, es wurde entfernt. Du kannst ein neues schreiben.',
     forFrom: 'Für {{to}}, von {{from}}',
     for: 'Für {{to}}',
     lyrics: 'Songtext',

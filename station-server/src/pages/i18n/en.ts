@@ -64,6 +64,8 @@ export const en = {
     heading: 'Your song is ready',
     onTv: 'It has arrived on the TV, ready to play.',
     onRadio: 'It is on its way to the radio: it goes on air once our hosts have heard it.',
+    approved: 'Good news: our hosts approved it, and it goes on air next.',
+    rejected: 'Our hosts did not put this one on air, and it has been removed. You can write another.',
     forFrom: 'For {{to}}, from {{from}}',
     for: 'For {{to}}',
     lyrics: 'Lyrics',

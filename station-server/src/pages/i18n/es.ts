@@ -65,6 +65,8 @@ export const es: Messages = {
     heading: 'Tu canción está lista',
     onTv: 'Ya llegó a la tele, lista para sonar.',
     onRadio: 'Va de camino a la radio: saldrá al aire cuando nuestros locutores la hayan escuchado.',
+    approved: 'Buenas noticias: nuestros locutores la aprobaron y sale al aire a continuación.',
+    rejected: 'Nuestros locutores no la pusieron al aire y se ha retirado. Puedes escribir otra.',
     forFrom: 'Para {{to}}, de {{from}}',
     for: 'Para {{to}}',
     lyrics: 'Letra',

@@ -65,6 +65,8 @@ export const fr: Messages = {
     heading: 'Votre chanson est prête',
     onTv: 'Elle est arrivée sur la télé, prête à être jouée.',
     onRadio: 'Elle part à la radio : elle sera diffusée après écoute par nos animateurs.',
+    approved: 'Bonne nouvelle : nos animateurs l’ont approuvée, elle passe juste après.',
+    rejected: 'Nos animateurs ne l’ont pas diffusée, et elle a été retirée. Vous pouvez en écrire une autre.',
     forFrom: 'Pour {{to}}, de la part de {{from}}',
     for: 'Pour {{to}}',
     lyrics: 'Paroles',

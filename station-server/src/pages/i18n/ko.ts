@@ -65,6 +65,8 @@ export const ko: Messages = {
     heading: '노래가 완성됐어요',
     onTv: 'TV에 도착했어요. 바로 재생할 수 있어요.',
     onRadio: '라디오로 보냈어요. DJ가 들어본 뒤 방송돼요.',
+    approved: '좋은 소식이에요. DJ가 승인해서 곧 방송돼요.',
+    rejected: 'DJ가 이 노래는 방송하지 않기로 해서 삭제되었어요. 다른 노래를 써 보세요.',
     forFrom: '{{from}}님이 {{to}}님에게',
     for: '{{to}}님에게',
     lyrics: '가사',

@@ -65,6 +65,8 @@ export const pt: Messages = {
     heading: 'Sua canção está pronta',
     onTv: 'Ela já chegou na TV, pronta para tocar.',
     onRadio: 'Ela está a caminho da rádio: vai ao ar depois que nossos locutores ouvirem.',
+    approved: 'Boa notícia: nossos locutores aprovaram e ela vai ao ar em seguida.',
+    rejected: 'Nossos locutores não colocaram esta no ar, e ela foi removida. Você pode escrever outra.',
     forFrom: 'Para {{to}}, de {{from}}',
     for: 'Para {{to}}',
     lyrics: 'Letra',

@@ -1,5 +1,6 @@
-// The library: filter by kind, language, style, mood, theme and relation, a page at a time; play a
-// song; take it down or restore it (moderators).
+// The library: filter by kind, language, style, mood, theme, relation, whether it aired and the days
+// it was made, a page at a time; play a song, see where and when it last aired; take it down or
+// restore it (moderators).
 import { CATALOG_STRINGS, GENRES, RELATIONS, THEMES, VIBES } from '@radio-optimism/shared';
 import { api, ApiError, type Session } from './api.js';
 import { el, formatDate, lang, languageName, LANGUAGES, t } from './dom.js';
@@ -14,11 +15,29 @@ interface LibrarySong {
   kind: string;
   files: { audio: string; coverSmall: string };
   takedown: { by: string; at: string; restorable: boolean } | null;
+  lastAired: { at: string; channel: string | null } | null;
 }
 
 function select(name: string, label: Key, options: [string, string][]): HTMLElement {
   const id = `filter-${name}`;
   return el('div', { class: 'op-field' }, el('label', { for: id }, t(label)), el('select', { id, name }, ...options.map(([value, text]) => el('option', { value }, text))));
+}
+
+function day(name: string, label: Key): HTMLElement {
+  const id = `filter-${name}`;
+  return el('div', { class: 'op-field' }, el('label', { for: id }, t(label)), el('input', { id, name, type: 'date' }));
+}
+
+/** The day fields as instants: the operator's days, in their own time zone (`until` takes its whole day). */
+function dayRange(form: HTMLFormElement, params: URLSearchParams): void {
+  const from = form.querySelector<HTMLInputElement>('#filter-from')?.valueAsDate;
+  const until = form.querySelector<HTMLInputElement>('#filter-until')?.valueAsDate;
+  // valueAsDate is the day's UTC midnight; the operator means their own midnight.
+  const local = (d: Date, plusDays: number) => new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + plusDays).toISOString();
+  params.delete('from');
+  params.delete('until');
+  if (from) params.set('since', local(from, 0));
+  if (until) params.set('before', local(until, 1));
 }
 
 export function libraryView(session: Session): { node: HTMLElement; stop(): void } {
@@ -33,13 +52,16 @@ export function libraryView(session: Session): { node: HTMLElement; stop(): void
     select('vibe', 'vibe', [any, ...VIBES.map((v): [string, string] => [v, names.vibe[v]])]),
     select('theme', 'theme', [any, ...THEMES.map((v): [string, string] => [v, names.theme[v]])]),
     select('relation', 'relation', [any, ...RELATIONS.map((v): [string, string] => [v, names.relation[v]])]),
+    select('aired', 'aired', [any, ['yes', t('airedYes')], ['no', t('airedNo')]]),
+    day('from', 'madeFrom'),
+    day('until', 'madeUntil'),
     el('button', { type: 'submit', class: 'op-primary' }, t('search')),
   );
   const rows = el('tbody');
   const table = el(
     'table',
     { class: 'op-table' },
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, ''), el('th', { scope: 'col' }, '♪'), el('th', { scope: 'col' }, t('language')), el('th', { scope: 'col' }, t('created')), el('th', { scope: 'col' }, ''), el('th', { scope: 'col' }, ''))),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, ''), el('th', { scope: 'col' }, '♪'), el('th', { scope: 'col' }, t('language')), el('th', { scope: 'col' }, t('created')), el('th', { scope: 'col' }, t('lastAired')), el('th', { scope: 'col' }, ''), el('th', { scope: 'col' }, ''))),
     rows,
   );
   const empty = el('p', { class: 'op-empty', hidden: true }, t('noSongs'));
@@ -71,6 +93,7 @@ export function libraryView(session: Session): { node: HTMLElement; stop(): void
       el('td', {}, el('strong', {}, s.title), el('br'), el('span', { class: 'op-muted' }, t('to', { name: s.to })), down ? el('p', { class: 'op-muted' }, t('takenDown', { name: down.by, date: formatDate(down.at) }), down.restorable ? '' : ` · ${t('purged')}`) : null),
       el('td', {}, LANGUAGES.includes(s.language as never) ? languageName(s.language as (typeof LANGUAGES)[number]) : s.language),
       el('td', {}, formatDate(s.createdAt)),
+      el('td', { 'data-col': 'aired' }, s.lastAired ? (s.lastAired.channel ? t('airedOn', { date: formatDate(s.lastAired.at), channel: s.lastAired.channel }) : formatDate(s.lastAired.at)) : el('span', { class: 'op-muted' }, t('neverAired'))),
       el('td', {}, s.kind === 'removed' ? '' : el('audio', { controls: true, preload: 'none', src: s.files.audio })),
       el('td', {}, canModerate ? (s.kind === 'removed' ? (down?.restorable ? action('restore') : '') : action('takedown')) : '', status),
     );
@@ -80,6 +103,7 @@ export function libraryView(session: Session): { node: HTMLElement; stop(): void
   const load = async (fresh: boolean) => {
     const params = new URLSearchParams();
     for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v) params.set(k, v);
+    dayRange(form, params);
     params.set('limit', '25');
     const path = fresh ? `/api/v1/library?${params}` : next!;
     const { data, next: after } = await api<LibrarySong[]>(path);

@@ -41,6 +41,7 @@ const en = {
   theme: 'Theme',
   relation: 'Relation',
   created: 'Made',
+  madeFrom: 'Made from', madeUntil: 'Made until', aired: 'Aired', airedYes: 'Has aired', airedNo: 'Never aired', lastAired: 'Last aired', neverAired: 'Never', airedOn: '{date} on {channel}',
   noSongs: 'No song matches.',
   more: 'More',
   takedown: 'Take down',
@@ -65,6 +66,7 @@ const es: Strings = {
   viewerOnly: 'Puedes mirar; decide un moderador.', failed: 'No ha funcionado: {message}', search: 'Buscar', kind: 'Mostrar',
   kindSong: 'En antena', kindPrivate: 'Privadas', kindRemoved: 'Retiradas', any: 'Cualquiera', genre: 'Estilo', vibe: 'Ánimo', theme: 'Tema',
   relation: 'Relación', created: 'Creada', noSongs: 'Ninguna canción coincide.', more: 'Más', takedown: 'Retirar', restore: 'Restaurar',
+  madeFrom: 'Creada desde', madeUntil: 'Creada hasta', aired: 'Emisión', airedYes: 'Ya emitida', airedNo: 'Nunca emitida', lastAired: 'Última emisión', neverAired: 'Nunca', airedOn: '{date} en {channel}',
   takenDown: 'Retirada por {name} el {date}', purged: 'Archivos borrados: no se puede restaurar', confirmTakedown: '¿Retirar «{title}» de la antena y del feed?',
   role_viewer: 'lector', role_moderator: 'moderador', role_admin: 'administrador',
 };
@@ -79,6 +81,7 @@ const pt: Strings = {
   viewerOnly: 'Você pode ver; um moderador decide.', failed: 'Não funcionou: {message}', search: 'Buscar', kind: 'Mostrar',
   kindSong: 'No ar', kindPrivate: 'Privadas', kindRemoved: 'Retiradas', any: 'Qualquer', genre: 'Estilo', vibe: 'Clima', theme: 'Tema',
   relation: 'Relação', created: 'Criada', noSongs: 'Nenhuma música encontrada.', more: 'Mais', takedown: 'Retirar', restore: 'Restaurar',
+  madeFrom: 'Criada desde', madeUntil: 'Criada até', aired: 'Transmissão', airedYes: 'Já tocou', airedNo: 'Nunca tocou', lastAired: 'Última vez no ar', neverAired: 'Nunca', airedOn: '{date} em {channel}',
   takenDown: 'Retirada por {name} em {date}', purged: 'Arquivos apagados: não pode ser restaurada', confirmTakedown: 'Tirar “{title}” do ar e do feed?',
   role_viewer: 'leitor', role_moderator: 'moderador', role_admin: 'administrador',
 };
@@ -93,6 +96,7 @@ const fr: Strings = {
   viewerOnly: 'Vous pouvez regarder ; un modérateur décide.', failed: 'Cela n’a pas marché : {message}', search: 'Rechercher', kind: 'Afficher',
   kindSong: 'À l’antenne', kindPrivate: 'Privées', kindRemoved: 'Retirées', any: 'Toutes', genre: 'Style', vibe: 'Ambiance', theme: 'Thème',
   relation: 'Relation', created: 'Créée', noSongs: 'Aucune chanson ne correspond.', more: 'Plus', takedown: 'Retirer', restore: 'Rétablir',
+  madeFrom: 'Créée depuis le', madeUntil: 'Créée jusqu’au', aired: 'Diffusion', airedYes: 'Déjà diffusée', airedNo: 'Jamais diffusée', lastAired: 'Dernière diffusion', neverAired: 'Jamais', airedOn: '{date} sur {channel}',
   takenDown: 'Retirée par {name} le {date}', purged: 'Fichiers supprimés : impossible à rétablir', confirmTakedown: 'Retirer « {title} » de l’antenne et du fil ?',
   role_viewer: 'lecteur', role_moderator: 'modérateur', role_admin: 'administrateur',
 };
@@ -107,6 +111,7 @@ const de: Strings = {
   viewerOnly: 'Du kannst zusehen; Moderatoren entscheiden.', failed: 'Das hat nicht geklappt: {message}', search: 'Suchen', kind: 'Zeigen',
   kindSong: 'Auf Sendung', kindPrivate: 'Privat', kindRemoved: 'Entfernt', any: 'Alle', genre: 'Stil', vibe: 'Stimmung', theme: 'Thema',
   relation: 'Beziehung', created: 'Erstellt', noSongs: 'Kein Song passt.', more: 'Mehr', takedown: 'Entfernen', restore: 'Wiederherstellen',
+  madeFrom: 'Erstellt ab', madeUntil: 'Erstellt bis', aired: 'Gesendet', airedYes: 'Schon gesendet', airedNo: 'Nie gesendet', lastAired: 'Zuletzt gesendet', neverAired: 'Nie', airedOn: '{date} auf {channel}',
   takenDown: 'Entfernt von {name} am {date}', purged: 'Dateien gelöscht: nicht wiederherstellbar', confirmTakedown: '„{title}“ aus dem Programm und dem Feed nehmen?',
   role_viewer: 'Betrachter', role_moderator: 'Moderator', role_admin: 'Admin',
 };
@@ -121,6 +126,7 @@ const ko: Strings = {
   viewerOnly: '볼 수만 있습니다. 결정은 검토자가 합니다.', failed: '실패했습니다: {message}', search: '검색', kind: '보기',
   kindSong: '방송 중', kindPrivate: '비공개', kindRemoved: '내린 곡', any: '전체', genre: '장르', vibe: '분위기', theme: '주제',
   relation: '관계', created: '만든 날', noSongs: '맞는 곡이 없습니다.', more: '더 보기', takedown: '내리기', restore: '복원',
+  madeFrom: '만든 날짜부터', madeUntil: '만든 날짜까지', aired: '방송', airedYes: '방송됨', airedNo: '방송 안 됨', lastAired: '마지막 방송', neverAired: '없음', airedOn: '{date}, {channel}',
   takenDown: '{name}님이 {date}에 내림', purged: '파일 삭제됨: 복원할 수 없음', confirmTakedown: '“{title}”을(를) 방송과 피드에서 내릴까요?',
   role_viewer: '열람자', role_moderator: '검토자', role_admin: '관리자',
 };

@@ -184,7 +184,10 @@ async function start(root: HTMLElement): Promise<void> {
       if (f.id === dedicationId) progressView?.stage(f.stage, f.position);
     },
     'dedication.ready': (f) => {
-      if (f.id === dedicationId) progressView?.ready(f.song, f.target);
+      if (f.id === dedicationId) {
+        progressView?.ready(f.song, f.target);
+        if (f.moderation === 'approved') progressView?.moderated('approved');
+      }
       else if (takesView) {
         answered();
         takesView.sent(f.song.id, f.target);
@@ -213,6 +216,9 @@ async function start(root: HTMLElement): Promise<void> {
     },
     'take.failed': (f) => {
       if (f.group === takeGroup) takesView?.failed(f.id, songErrorKey(f.code));
+    },
+    'dedication.moderated': (f) => {
+      if (f.id === dedicationId) progressView?.moderated(f.moderation);
     },
     'dedication.failed': (f) => {
       if (f.id === dedicationId) progressView?.failed(songErrorKey(f.code));

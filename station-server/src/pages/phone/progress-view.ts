@@ -13,6 +13,8 @@ export interface ProgressView {
   stage(stage: DedicationStage, position?: number): void;
   ready(song: ReadySong, target: 'tv' | 'radio'): void;
   failed(key: string): void;
+  /** The station's moderators decided a radio dedication: on air next, or turned down (its song is gone). */
+  moderated(outcome: 'approved' | 'rejected'): void;
 }
 
 export interface ProgressOptions {
@@ -78,6 +80,15 @@ export function createProgressView(options: ProgressOptions): ProgressView {
       another.addEventListener('click', options.onAnother);
       el.replaceChildren(card, another);
       card.querySelector<HTMLElement>('h1')?.focus();
+    },
+    moderated(outcome) {
+      const note = el.querySelector<HTMLElement>('.ready-note');
+      if (!note) return;
+      tx(note, outcome === 'approved' ? 'ready.approved' : 'ready.rejected');
+      note.dataset.moderation = outcome;
+      note.setAttribute('role', 'status');
+      // Turned down means deleted: no player or share link that would lead nowhere.
+      if (outcome === 'rejected') for (const gone of el.querySelectorAll('.player, .share, .lyrics')) gone.remove();
     },
     failed(key) {
       const retry = button('failed.retry', { class: 'button primary' });
