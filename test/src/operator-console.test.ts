@@ -3,7 +3,7 @@
 // sees it go on air; a viewer's approve is refused with 403; a takedown from the library makes the
 // song's page answer 410. Screenshots of every console page in English and Korean.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openSqliteStore } from '@radio-optimism/station-server/dist/library/sqlite-store.js';
@@ -48,19 +48,26 @@ async function signIn(page: Page, name: string, lang: string): Promise<void> {
   await page.locator('.op-header').waitFor({ timeout: 30_000 });
 }
 
-async function radioDedication(message: string): Promise<{ id: string; songId: string; phone: Peer }> {
-  const url = `ws://127.0.0.1:${station.port}/ws`;
-  const tv = await Peer.open(url);
+/** A radio dedication sent from the real phone page, paired with a TV: it waits for a moderator. */
+async function radioDedication(message: string): Promise<{ id: string; songId: string; phone: Page; tv: Peer }> {
+  const tv = await Peer.open(`ws://127.0.0.1:${station.port}/ws`);
   tv.send({ type: 'tv.hello' });
   const welcome = await tv.next('tv.welcome');
-  const phone = await Peer.open(url);
-  phone.send({ type: 'phone.pair', code: welcome.pairingCode, name: 'Alex' });
-  await phone.next('phone.paired');
-  tv.close();
-  phone.send({ type: 'dedication.create', request: { message, to: 'Mina', from: 'Alex', relation: 'friend', genre: 'pop', vibe: 'upbeat', language: 'en' }, target: 'radio' });
-  const ready = await phone.next('dedication.ready', () => true, 150_000);
-  expect(ready.moderation).toBe('pending');
-  return { id: String(ready.id), songId: (ready.song as { id: string }).id, phone };
+  const phone = await browser.context.newPage();
+  await phone.goto(`${station.base}/pair?code=${welcome.pairingCode}&lang=en`);
+  await phone.click('button[type="submit"]');
+  await phone.waitForSelector('.form-view', { timeout: 15_000 });
+  await phone.fill('input[name="to"]', 'Mina');
+  await phone.fill('textarea[name="message"]', message);
+  await phone.locator('input.target-input[value="radio"]').check({ force: true });
+  await phone.click('.form-view button[type="submit"]');
+  await phone.waitForSelector('.song-card', { timeout: 150_000 });
+  expect(await phone.textContent('.ready-note')).toMatch(/on its way to the radio/);
+  // The station's record of it, as the moderation queue lists it.
+  const token = (await readFile(join(fixture.dataDir, 'operator-token'), 'utf8')).trim();
+  const queue = (await (await fetch(`${station.base}/api/v1/moderation`, { headers: { authorization: `Bearer ${token}` } })).json()) as { id: string; message: string; song: { id: string } }[];
+  const sent = queue.find((d) => d.message === message)!;
+  return { id: sent.id, songId: sent.song.id, phone, tv };
 }
 
 describeInBrowser('the operators\' console', () => {
@@ -107,8 +114,10 @@ describeInBrowser('the operators\' console', () => {
 
     await card.locator('button[data-action="approve"]').click();
     await page.locator(`.op-item[data-id="${sent.id}"] .op-status:not(:empty)`).waitFor();
-    // The phone that sent it learns the outcome.
-    expect(await sent.phone.next('dedication.moderated', (f) => f.id === sent.id, 10_000)).toMatchObject({ moderation: 'approved' });
+    // The phone that sent it learns the outcome, on its page.
+    await sent.phone.waitForSelector('.ready-note[data-moderation="approved"]', { timeout: 15_000 });
+    expect(await sent.phone.textContent('.ready-note')).toMatch(/approved it/);
+    await sent.phone.screenshot({ path: join(shots, 'phone-approved.png'), fullPage: true });
     // On air: next on radio-optimism (its intro first), or already playing.
     const deadline = Date.now() + 60_000;
     let onAir = false;
@@ -118,7 +127,8 @@ describeInBrowser('the operators\' console', () => {
       if (!onAir) await new Promise((r) => setTimeout(r, 500));
     }
     expect(onAir).toBe(true);
-    sent.phone.close();
+    await sent.phone.close();
+    sent.tv.close();
 
     // The library: take the approved song down; its page answers 410.
     await page.goto(`${station.base}/operator?lang=en#library`);
