@@ -29,6 +29,7 @@ beforeAll(async () => {
   const hash = await hashPassword(PASSWORD);
   await store.operators.add('mo', 'moderator', hash);
   await store.operators.add('vi', 'viewer', hash);
+  await store.operators.add('ad', 'admin', hash);
   await store.close();
   station = await startStation(fixture, await freePort());
   browser = await launchBrowser({ width: 1440, height: 900 });
@@ -168,4 +169,57 @@ describeInBrowser('the operators\' console', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 400_000);
+  it('lets an admin add an account with a generated password, change its role, and read it all in the audit log', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+    page.on('dialog', (d) => void d.accept());
+    await signIn(page, 'ad', 'en');
+    await page.goto(`${station.base}/operator?lang=en#accounts`);
+    await page.locator('tr[data-name="ad"]').waitFor();
+    await page.locator('#account-name').fill('night-shift');
+    await page.locator('#account-role').selectOption('viewer');
+    await page.locator('form button[type="submit"]').click();
+    const secret = page.locator('.op-secret');
+    await secret.waitFor();
+    const password = (await secret.textContent())!;
+    expect(password).toMatch(/^[A-Za-z2-9]{20}$/);
+    await page.locator('#role-night-shift').selectOption('moderator');
+    await page.locator('tr[data-name="night-shift"] button[data-action="role"]').click();
+    await page.waitForFunction(() => document.querySelector('tr[data-name="night-shift"] .op-status')?.textContent !== '');
+    await page.screenshot({ path: join(shots, 'en-8-accounts.png'), fullPage: true });
+    // The new account signs in with the password shown, as a moderator.
+    const login = await fetch(`${station.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'night-shift', password }) });
+    expect(login.status).toBe(200);
+    expect(await login.json()).toMatchObject({ name: 'night-shift', role: 'moderator' });
+    // Its own row has no controls: an admin cannot demote or remove themself here.
+    expect(await page.locator('tr[data-name="ad"] button').count()).toBe(0);
+
+    await page.goto(`${station.base}/operator?lang=en#audit`);
+    await page.locator('.op-audit tr[data-action="account.role"]').first().waitFor();
+    expect(await page.locator('.op-audit tr[data-action="account.role"]').first().textContent()).toMatch(/night-shift.*role: viewer.*role: moderator/);
+    expect(await page.locator('.op-audit').textContent()).not.toContain(password);
+    await page.screenshot({ path: join(shots, 'en-9-audit.png'), fullPage: true });
+
+    await page.goto(`${station.base}/operator?lang=ko#accounts`);
+    await page.locator('tr[data-name="night-shift"]').waitFor();
+    await page.screenshot({ path: join(shots, 'ko-8-accounts.png'), fullPage: true });
+    await page.goto(`${station.base}/operator?lang=ko#audit`);
+    await page.locator('.op-audit tbody tr').first().waitFor();
+    await page.screenshot({ path: join(shots, 'ko-9-audit.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.locator('.op-header button.op-secondary').click();
+    await page.locator('#login-name').waitFor();
+    await page.close();
+
+    // A moderator has neither page: no tab, and the default page instead.
+    const mod = await browser.context.newPage();
+    await signIn(mod, 'mo', 'en');
+    await mod.goto(`${station.base}/operator?lang=en#audit`);
+    await mod.locator('.op-header').waitFor();
+    expect(await mod.locator('.op-tab').allTextContents()).toEqual(['Moderation', 'Library']);
+    expect(await mod.locator('.op-audit').count()).toBe(0);
+    await mod.close();
+  }, 120_000);
 });

@@ -247,6 +247,13 @@ describe('accounts over the API', () => {
     expect(audit.map((a) => a.action)).toEqual(['account.remove', 'account.role', 'login']);
     expect(audit[1]).toMatchObject({ before: { role: 'viewer' }, after: { role: 'moderator' } });
     expect(JSON.stringify(audit)).not.toMatch(/scrypt|passphrase/);
+    // No password sent: one is generated and answered once; it signs in.
+    const made = await post('/api/v1/operators', { name: 'gen', role: 'viewer' }, h);
+    expect(made.status).toBe(201);
+    const { password } = (await made.json()) as { password: string };
+    expect(password).toMatch(/^[A-Za-z2-9]{20}$/);
+    await login('gen', password);
+    expect((await post('/api/v1/operators/gen/remove', {}, h)).status).toBe(204);
   }, 30_000);
 });
 

@@ -4,6 +4,8 @@ import type { Session } from './api.js';
 import type { Key } from './strings.js';
 import { queueView } from './queue-view.js';
 import { libraryView } from './library-view.js';
+import { accountsView } from './accounts-view.js';
+import { auditView } from './audit-view.js';
 
 export interface View {
   node: HTMLElement;
@@ -23,6 +25,8 @@ export interface Page {
 export const PAGES: readonly Page[] = [
   { hash: 'queue', label: 'queue', open: queueView },
   { hash: 'library', label: 'library', open: libraryView },
+  { hash: 'accounts', label: 'accounts', roles: ['admin'], open: accountsView },
+  { hash: 'audit', label: 'audit', roles: ['admin'], open: auditView },
 ];
 
 export const pageFor = (hash: string, session: Session): Page => {
