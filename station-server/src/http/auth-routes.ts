@@ -23,14 +23,16 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perAccount: 10, perAddress: 3
 
 const WRONG = 'that name and password do not match an account';
 
-export function authRoutes(store: Store, access: OperatorAccess, limits: LoginLimits = DEFAULT_LOGIN_LIMITS, now: () => number = Date.now): { router: Router; destroy(): void } {
+export function authRoutes(store: Store, access: OperatorAccess, limits: LoginLimits = DEFAULT_LOGIN_LIMITS, publicUrl?: string, now: () => number = Date.now): { router: Router; destroy(): void } {
   const router = Router();
   const windowsOf = (kind: string) => ({ load: () => store.limits.load(kind), save: (changed: SavedWindow[], before: number) => store.limits.save(kind, changed, before) });
   const byAccount = createRateLimiter(limits.perAccount, limits.windowMs, { now, store: windowsOf('login-account') });
   const byAddress = createRateLimiter(limits.perAddress, limits.windowMs, { now, store: windowsOf('login-address') });
   // Compared against when the name is unknown, so an unknown name costs the same time as a wrong password.
   const decoy = hashPassword('no account has this password');
-  const secure = (req: Request) => req.protocol === 'https';
+  // Behind an HTTPS proxy the station itself speaks plain HTTP: its public address says the truth.
+  const behindHttps = publicUrl?.startsWith('https:') ?? false;
+  const secure = (req: Request) => behindHttps || req.protocol === 'https';
   const tooMany = (what: string) => ({ error: { code: 'rate-limited', message: `too many sign-in attempts ${what}: wait ${Math.round(limits.windowMs / 60_000)} minutes and try again` } });
 
   router.post('/api/v1/auth/login', async (req, res) => {

@@ -13,6 +13,8 @@ import { createJobHandler } from '../songs/make-job.js';
 import type { Dedications } from '../pairing/dedications.js';
 import { hashPassword } from '../operators/passwords.js';
 import { createApp } from './app.js';
+import express from 'express';
+import { authRoutes } from './auth-routes.js';
 import { operatorConsole, type OperatorConsole } from './operator-console.js';
 
 const TOKEN = 'op-token-0123456789abcdefghij';
@@ -91,6 +93,21 @@ describe('sign-in', () => {
     const session = await fetch(`${base}/api/v1/auth/session`, { headers: { cookie } });
     expect(await session.json()).toEqual({ name: 'mo', role: 'moderator', csrfToken: body.csrfToken });
     expect((await fetch(`${base}/api/v1/auth/session`)).status).toBe(401);
+  }, 30_000);
+
+  it('marks the cookie Secure when the station is reached over HTTPS through a proxy (PUBLIC_URL https)', async () => {
+    const auth = authRoutes(lib.store, ops.access, { perAccount: 3, perAddress: 1000, windowMs: 60_000 }, 'https://radio.example');
+    const behind = createServer(express().use(express.json()).use(auth.router));
+    await new Promise<void>((r) => behind.listen(0, '127.0.0.1', r));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(behind.address() as AddressInfo).port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'mo', password: PASSWORD }) });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('set-cookie')).toMatch(/; Secure$/);
+    } finally {
+      auth.destroy();
+      behind.closeAllConnections();
+      await new Promise((r) => behind.close(r));
+    }
   }, 30_000);
 
   it('answers an unknown name and a wrong password alike', async () => {

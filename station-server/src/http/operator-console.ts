@@ -36,7 +36,7 @@ export interface OperatorConsole {
 
 export function operatorConsole(deps: OperatorConsoleDeps): OperatorConsole {
   const access = operatorAccess({ operators: deps.store.operators, bearer: operatorGuard(deps.operatorToken), originOf: createOriginOf(deps.publicUrl) });
-  const auth = authRoutes(deps.store, access, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS);
+  const auth = authRoutes(deps.store, access, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS, deps.publicUrl);
   const purge: PurgeSchedule | undefined =
     deps.takedownKeepMs === undefined ? undefined : schedulePurge({ store: deps.store, media: deps.media, keepMs: deps.takedownKeepMs, log: deps.log ?? console.error });
   // Expired sessions are refused when used; this only forgets their rows (hourly, with the purge).
