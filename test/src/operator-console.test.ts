@@ -71,14 +71,20 @@ async function radioDedication(message: string): Promise<{ id: string; songId: s
   return { id: sent.id, songId: sent.song.id, phone, tv };
 }
 
+/** A console tab whose script errors are collected, and whose confirm dialogs are accepted. */
+async function consolePage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // The browser logs every 4xx it is answered (a sign-in check, a wrong password): those are expected.
+  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+  page.on('dialog', (d) => void d.accept());
+  return { page, errors };
+}
+
 describeInBrowser('the operators\' console', () => {
   it('lets a moderator approve a phone\'s radio dedication and see it go on air; refuses a viewer; takes a song down', async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    // The browser logs every 4xx it is answered (a sign-in check, a wrong password): those are expected.
-    page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
-    page.on('dialog', (d) => void d.accept());
+    const { page, errors } = await consolePage();
 
     await page.goto(`${station.base}/operator?lang=en`);
     await page.locator('#login-name').waitFor();
@@ -169,12 +175,9 @@ describeInBrowser('the operators\' console', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 400_000);
+
   it('lets an admin add an account with a generated password, change its role, and read it all in the audit log', async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
-    page.on('dialog', (d) => void d.accept());
+    const { page, errors } = await consolePage();
     await signIn(page, 'ad', 'en');
     await page.goto(`${station.base}/operator?lang=en#accounts`);
     await page.locator('tr[data-name="ad"]').waitFor();

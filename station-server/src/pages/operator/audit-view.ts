@@ -3,16 +3,9 @@
 import { api, ApiError } from './api.js';
 import { el, formatDate, t } from './dom.js';
 import type { View } from './views.js';
+import type { AuditRecord } from '../../library/store.js';
 
-interface AuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  target: string | null;
-  before: unknown;
-  after: unknown;
-}
+type AuditEntry = AuditRecord;
 
 const LONG = 160;
 
