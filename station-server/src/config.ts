@@ -96,14 +96,19 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): StationConfig {
-  const int = (name: string, fallback: number, min: number, max: number): number => {
+/** A whole-number setting from the environment, within bounds; absent or empty is the fallback. */
+export const intSetting =
+  (env: NodeJS.ProcessEnv) =>
+  (name: string, fallback: number, min: number, max: number): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, not "${raw}"`);
     return value;
   };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): StationConfig {
+  const int = intSetting(env);
   const bool = (name: string, fallback: boolean): boolean => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;

@@ -2,10 +2,10 @@
 // written durably (fsynced): a person was told "done". Sessions are bookkeeping: a power cut may sign
 // someone out, never in.
 import { randomBytes } from 'node:crypto';
-import type { SqliteDatabase, Row } from './sqlite.js';
+import type { Param, SqliteDatabase, Row } from './sqlite.js';
 import { LibraryError } from './library-error.js';
 import { decodeCursor, encodeCursor, pageLimit } from './page-cursor.js';
-import type { AuditRecord, OperatorRecord, OperatorRole, OperatorStore } from './store.js';
+import type { AuditRecord, NewAudit, OperatorRecord, OperatorRole, OperatorStore } from './store.js';
 
 export const toRole = (value: unknown): OperatorRole => (value === 'admin' || value === 'moderator' ? value : 'viewer');
 
@@ -18,6 +18,13 @@ let auditCount = 0;
 /** An audit entry's id: a counter of this process, then random bytes, so entries written by one
  *  process in the same millisecond keep their order (pages sort by time, then id). */
 export const newAuditId = (): string => `a${(auditCount++).toString(36).padStart(8, '0')}${randomBytes(6).toString('base64url')}`;
+
+/** A new audit entry, stamped now, and its row's values in the order both engines insert them. */
+export function newAudit(entry: NewAudit): { record: AuditRecord; values: Param[] } {
+  const record: AuditRecord = { id: newAuditId(), at: new Date().toISOString(), actor: entry.actor, action: entry.action, target: entry.target ?? null, before: entry.before ?? null, after: entry.after ?? null };
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  return { record, values: [record.id, record.at, record.actor, record.action, record.target, json(record.before), json(record.after)] };
+}
 
 export const nameTaken = (name: string): LibraryError => new LibraryError('name-taken', `an operator named "${name}" already exists: choose another name or change that account's role`);
 
@@ -71,13 +78,8 @@ export function createSqliteOperators(db: SqliteDatabase): OperatorStore {
       return n;
     },
     async audit(entry) {
-      const record: AuditRecord = { id: newAuditId(), at: new Date().toISOString(), actor: entry.actor, action: entry.action, target: entry.target ?? null, before: entry.before ?? null, after: entry.after ?? null };
-      db.durable(() =>
-        db.run('INSERT INTO audit_log (id, at, actor, action, target, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-          record.id, record.at, record.actor, record.action, record.target,
-          record.before === null ? null : JSON.stringify(record.before), record.after === null ? null : JSON.stringify(record.after),
-        ]),
-      );
+      const { record, values } = newAudit(entry);
+      db.durable(() => db.run('INSERT INTO audit_log (id, at, actor, action, target, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)', values));
       return record;
     },
     async auditPage(page) {

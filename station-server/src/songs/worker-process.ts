@@ -2,7 +2,7 @@
 // clear line instead of endless reconnects when REDIS_URL is wrong), then jobs until SIGTERM or Ctrl-C,
 // which stop it gracefully. SIGKILL leaves its job to stall recovery on another worker.
 import { Redis } from 'ioredis';
-import { ConfigError } from '../config.js';
+import { ConfigError, intSetting } from '../config.js';
 import { installProcessGuard } from '../process-guard.js';
 import type { JobHandler } from './song-queue.js';
 import { DEFAULT_QUEUE_NAME } from './bullmq-settings.js';
@@ -21,13 +21,7 @@ export interface WorkerSettings {
 }
 
 export function loadWorkerSettings(env: NodeJS.ProcessEnv): WorkerSettings {
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, not "${raw}"`);
-    return value;
-  };
+  const int = intSetting(env);
   const redisUrl = env.REDIS_URL ?? '';
   if (!redisUrl) throw new ConfigError('REDIS_URL', 'is required: the Redis the stations queue songs on, e.g. redis://127.0.0.1:6379');
   if (!/^rediss?:\/\/[^/]/.test(redisUrl)) throw new ConfigError('REDIS_URL', `must be a redis:// or rediss:// URL, not "${redisUrl}"`);

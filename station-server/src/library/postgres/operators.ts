@@ -1,7 +1,7 @@
 // Operators' accounts, sessions and the audit log in PostgreSQL, shared by every station instance:
 // a session opened on one is valid on all, and a removed account is signed out everywhere.
 import type { AuditRecord, OperatorRecord, OperatorStore } from '../store.js';
-import { nameTaken, newAuditId, toRole } from '../operator-store.js';
+import { nameTaken, newAudit, toRole } from '../operator-store.js';
 import type { Db, PgRow } from './connection.js';
 import { decodeCursor, encodeCursor, pageLimit } from './cursor.js';
 
@@ -50,11 +50,8 @@ export function createOperatorStore(db: Db): OperatorStore {
       return (await db.query('DELETE FROM operator_sessions WHERE expires_at_ms <= $1 RETURNING 1', [nowMs])).length;
     },
     async audit(entry) {
-      const record: AuditRecord = { id: newAuditId(), at: new Date().toISOString(), actor: entry.actor, action: entry.action, target: entry.target ?? null, before: entry.before ?? null, after: entry.after ?? null };
-      await db.query('INSERT INTO audit_log (id, at, actor, action, target, before_json, after_json) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        record.id, record.at, record.actor, record.action, record.target,
-        record.before === null ? null : JSON.stringify(record.before), record.after === null ? null : JSON.stringify(record.after),
-      ]);
+      const { record, values } = newAudit(entry);
+      await db.query('INSERT INTO audit_log (id, at, actor, action, target, before_json, after_json) VALUES ($1, $2, $3, $4, $5, $6, $7)', values);
       return record;
     },
     async auditPage(page) {
