@@ -29,7 +29,7 @@ export async function sendDelivery(hook: Pick<WebhookRecord, 'url' | 'secret'>, 
     return { ok: false, status: res.status, error: `the receiver answered ${res.status}${res.status >= 300 && res.status < 400 ? ' (a redirect: register the final address)' : ''}` };
   } catch (error) {
     const e = error as Error & { cause?: { code?: string; message?: string } };
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') return { ok: false, status: null, error: `no answer within ${Math.round(timeoutMs / 1000)} s` };
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') return { ok: false, status: null, error: `no answer within ${+(timeoutMs / 1000).toFixed(1)} s` };
     return { ok: false, status: null, error: `could not reach the receiver: ${e.cause?.code ?? e.cause?.message ?? e.message}` };
   }
 }
