@@ -1,7 +1,7 @@
 // Webhooks (admins): add a receiver for some events in JSON or Discord's format (its secret is shown
 // once, right after), send it a test, remove it; and the delivery log, newest first, refreshed by itself.
 import { api, ApiError, type Session } from './api.js';
-import { el, formatDate, t } from './dom.js';
+import { el, formatDate, lang, t } from './dom.js';
 import type { Key } from './strings.js';
 
 interface Hook {
@@ -34,6 +34,8 @@ const hostOf = (url: string): string => {
     return url;
   }
 };
+/** Deliveries come seconds apart: the log shows seconds. */
+const formatTime = (iso: string): string => new Date(iso).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'medium' });
 /** The log refreshes itself this often while the page is open. */
 const REFRESH_MS = 10_000;
 
@@ -108,12 +110,12 @@ export function webhooksView(_session: Session): { node: HTMLElement; stop(): vo
     return el(
       'tr',
       { 'data-id': d.id, 'data-status': d.status },
-      el('td', {}, formatDate(d.createdAt)),
+      el('td', {}, formatTime(d.createdAt)),
       el('td', {}, d.event === 'ping' ? t('whTest') : eventLabel(d.event)),
       el('td', {}, hook ? hostOf(hook.url) : ''),
       el('td', {}, el('span', { class: `wh-badge wh-${d.status}` }, t(`whStatus_${d.status}` as Key))),
       el('td', {}, String(d.attempts)),
-      el('td', { class: 'wh-last' }, last, d.status === 'pending' && d.nextAt && d.attempts > 0 ? el('p', { class: 'op-muted' }, t('whNextTry', { date: formatDate(d.nextAt) })) : null),
+      el('td', { class: 'wh-last' }, last, d.status === 'pending' && d.nextAt && d.attempts > 0 ? el('p', { class: 'op-muted' }, t('whNextTry', { date: formatTime(d.nextAt) })) : null),
     );
   };
 
