@@ -61,7 +61,8 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreSummary> 
   try {
     let read = 0;
     try {
-      await tar.x({ file, cwd: staging, strict: true, preservePaths: false, onReadEntry: (e) => progress('unpacking', (read += e.size ?? 0), size) });
+      // Synchronous: when it throws (a cut or damaged archive), nothing is still writing into the staging folder.
+      tar.x({ file, cwd: staging, strict: true, preservePaths: false, sync: true, onReadEntry: (e) => progress('unpacking', (read += e.size ?? 0), size) });
     } catch (error) {
       throw new BackupError('corrupt', `${o.file} is not a whole backup archive (${error instanceof Error ? error.message : String(error)}): use another copy`);
     }
@@ -99,6 +100,6 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreSummary> 
     await rename(library, join(dataDir, LIBRARY_FILE)).catch(() => cp(library, join(dataDir, LIBRARY_FILE)));
     return { songs: manifest.library.tables.songs ?? 0, files: manifest.files.length, bytes: total, createdAt: manifest.createdAt };
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true, maxRetries: 5 });
   }
 }

@@ -34,8 +34,10 @@ export async function snapshotLibrary(dataDir: string, toFile: string): Promise<
   } finally {
     db.close();
   }
-  const copy = new Database(toFile, { readonly: true, fileMustExist: true });
+  const copy = new Database(toFile, { fileMustExist: true });
   try {
+    // One self-contained file (no -wal or -shm beside it); the station turns WAL on again when it opens it.
+    copy.pragma('journal_mode = DELETE');
     return describe(copy);
   } finally {
     copy.close();
