@@ -42,6 +42,7 @@ import { describeParts, openClusterParts } from './cluster/cluster-parts.js';
 import { createMediaCache, warmMediaCache } from './media/media-cache.js';
 import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 import { connectWebhookEvents } from './webhooks/webhook-events.js';
+import { scheduleBackups } from './backup/backup-schedule.js';
 
 const MAIN_CHANNEL = 'radio-optimism';
 
@@ -188,6 +189,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   const resumed = await resumeAcceptedSongs(store, queue, log);
   if (resumed.length) log(`making ${resumed.length} songs accepted before the last stop`);
   const watcher: ProgrammeWatcher = watchProgramme(config.playlistsDir, events, (p) => playout.setProgramme(p));
+  const backups = config.backupCron ? scheduleBackups({ cron: config.backupCron, dir: config.backupDir, keep: config.backupKeep, dataDir: config.dataDir, playlistsDir: config.playlistsDir, log }) : undefined;
 
   events.on(StationEvent.NowPlaying, ({ channel }) => {
     nowView(store, playout, channel).then(
@@ -236,6 +238,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
       await operators.destroy();
       stopWebhookEvents();
       await webhooks.destroy();
+      await backups?.stop();
       playout.destroy();
       await hub.destroy();
       await door.close();

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import * as tar from 'tar';
 import { LIBRARY_FILES, LIBRARY_FILE, snapshotLibrary } from '../library/sqlite-snapshot.js';
-import { BACKUP_FORMAT, BACKUP_VERSION, DATA_PART, listFiles, MANIFEST_FILE, PLAYLISTS_PART, sha256File, type BackupManifest, type ManifestFile } from './backup-manifest.js';
+import { BackupError, BACKUP_FORMAT, BACKUP_VERSION, DATA_PART, listFiles, MANIFEST_FILE, PLAYLISTS_PART, sha256File, type BackupManifest, type ManifestFile } from './backup-manifest.js';
 
 export type BackupPhase = 'copying' | 'checking' | 'packing';
 
@@ -42,6 +42,7 @@ export async function makeBackup(o: BackupOptions): Promise<BackupSummary> {
   const progress = o.progress ?? (() => undefined);
   const excluded = [...(o.exclude ?? []), file].map((p) => relative(dataDir, resolve(p))).filter((rel) => rel && !rel.startsWith('..'));
   const skip = (rel: string) => skipInData(rel) || excluded.some((x) => rel === x.split(sep).join('/') || rel.startsWith(`${x.split(sep).join('/')}/`));
+  if (!existsSync(join(dataDir, LIBRARY_FILE))) throw new BackupError('no-library', `${dataDir} holds no library (${LIBRARY_FILE}): check DATA_DIR`);
   const staging = join(dataDir, `.backup-${process.pid}-${Date.now()}`);
   await mkdir(join(staging, DATA_PART), { recursive: true });
   const partial = `${file}.partial-${process.pid}`;
