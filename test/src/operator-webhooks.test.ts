@@ -119,6 +119,7 @@ describeInBrowser('the console\'s Webhooks page', () => {
       await page.locator('.wh-log-head button').click();
       return (await page.locator('tr[data-status="delivered"]').count()) >= 2 && (await page.locator('tr[data-status="pending"]').count()) >= 1;
     });
+    await expect(page.locator('tr[data-status="delivered"] td:nth-child(2)').allTextContents()).resolves.toContainEqual(expect.stringMatching(/A song starts on air.*(radio-optimism|calm|upbeat|k-songs)/));
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(shots, 'en-7-webhooks.png'), fullPage: true });
 

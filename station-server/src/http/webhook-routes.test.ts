@@ -133,7 +133,7 @@ describe('the webhooks API', () => {
       log = (await (await api(`/api/v1/webhooks/deliveries?hook=${hook.id}`, { headers: asAdmin })).json()) as typeof log;
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(log).toEqual([expect.objectContaining({ event: 'ping', status: 'delivered', attempts: 1, lastStatus: 200 })]);
+    expect(log).toEqual([expect.objectContaining({ event: 'ping', channel: null, status: 'delivered', attempts: 1, lastStatus: 200 })]);
     expect((await api('/api/v1/webhooks/deliveries?limit=0', { headers: asAdmin })).status).toBe(400);
     expect((await api('/api/v1/webhooks/deliveries?hook=../x', { headers: asAdmin })).status).toBe(400);
 

@@ -31,7 +31,16 @@ function parseHook(body: unknown): Parsed {
 
 /** A receiver as the console sees it: never its secret. */
 export const hookView = ({ secret: _secret, ...hook }: WebhookRecord) => hook;
-const deliveryView = (d: DeliveryRecord) => ({ id: d.id, hookId: d.hookId, event: d.event, status: d.status, attempts: d.attempts, nextAt: d.status === 'pending' ? new Date(d.nextAtMs).toISOString() : null, lastStatus: d.lastStatus, lastError: d.lastError, createdAt: d.createdAt });
+/** The channel a delivery is about, from its JSON body (Discord's bodies say it in their words). */
+const channelOf = (body: string): string | null => {
+  try {
+    const channel = (JSON.parse(body) as { data?: { channel?: unknown } }).data?.channel;
+    return typeof channel === 'string' ? channel : null;
+  } catch {
+    return null;
+  }
+};
+const deliveryView = (d: DeliveryRecord) => ({ id: d.id, hookId: d.hookId, event: d.event, channel: channelOf(d.body), status: d.status, attempts: d.attempts, nextAt: d.status === 'pending' ? new Date(d.nextAtMs).toISOString() : null, lastStatus: d.lastStatus, lastError: d.lastError, createdAt: d.createdAt });
 
 export function webhookRoutes(store: Store, dispatcher: WebhookDispatcher, access: OperatorAccess): Router {
   const router = Router();

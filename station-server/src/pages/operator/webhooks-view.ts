@@ -17,6 +17,7 @@ interface Delivery {
   id: string;
   hookId: string;
   event: string;
+  channel: string | null;
   status: 'pending' | 'delivered' | 'failed';
   attempts: number;
   nextAt: string | null;
@@ -111,7 +112,7 @@ export function webhooksView(_session: Session): { node: HTMLElement; stop(): vo
       'tr',
       { 'data-id': d.id, 'data-status': d.status },
       el('td', {}, formatTime(d.createdAt)),
-      el('td', {}, d.event === 'ping' ? t('whTest') : eventLabel(d.event)),
+      el('td', {}, d.event === 'ping' ? t('whTest') : eventLabel(d.event), d.channel ? el('p', { class: 'op-muted' }, d.channel) : null),
       el('td', {}, hook ? hostOf(hook.url) : ''),
       el('td', {}, el('span', { class: `wh-badge wh-${d.status}` }, t(`whStatus_${d.status}` as Key))),
       el('td', {}, String(d.attempts)),
