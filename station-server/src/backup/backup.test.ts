@@ -51,6 +51,9 @@ afterAll(async () => {
 
 describe('a backup', () => {
   it('is one tar.gz with a manifest of every file, made while the store is open and written to', async () => {
+    // What a backup killed half-way left: cleared by the next one.
+    await mkdir(join(dataDir, '.backup-999999-1', 'data'), { recursive: true });
+    await writeFile(join(dataDir, '.backup-999999-1', 'data', 'library.sqlite'), 'half');
     const phases = new Set<string>();
     const writing = (async () => {
       for (let i = 0; i < 20; i++) await lib.store.timeline.append('radio', i, { index: i });
@@ -72,6 +75,7 @@ describe('a backup', () => {
     expect(done.manifest.library.tables).toMatchObject({ songs: 2, operators: 1, webhooks: 1 });
     // The staging folder is gone.
     expect((await listFiles(dataDir)).filter((f) => f.rel.startsWith('.backup-'))).toEqual([]);
+    expect(existsSync(join(dataDir, '.backup-999999-1'))).toBe(false);
   }, 120_000);
 
   it('restores into empty folders with every file, row and setting back', async () => {

@@ -2,7 +2,7 @@
 // The library is copied as one consistent moment (SQLite's online backup); song folders are hard-linked
 // into a staging folder beside them (their files never change under their name), so what is hashed is
 // what is packed; the archive is written under a temporary name and renamed whole at the end.
-import { chmod, copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import * as tar from 'tar';
@@ -36,6 +36,23 @@ export interface BackupSummary {
  *  of what is elsewhere, and this command's own staging folders. */
 const skipInData = (rel: string): boolean => (LIBRARY_FILES as readonly string[]).includes(rel) || rel === 'cache' || /^\.(backup|restore)-/.test(rel) || rel.startsWith('.write-check-');
 
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Staging folders a backup killed half-way left behind (its process is gone). */
+async function removeStaleStaging(dataDir: string): Promise<void> {
+  for (const name of await readdir(dataDir)) {
+    const m = /^\.backup-(\d+)-\d+$/.exec(name);
+    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) await rm(join(dataDir, name), { recursive: true, force: true });
+  }
+}
+
 export async function makeBackup(o: BackupOptions): Promise<BackupSummary> {
   const dataDir = resolve(o.dataDir);
   const file = resolve(o.file);
@@ -43,6 +60,7 @@ export async function makeBackup(o: BackupOptions): Promise<BackupSummary> {
   const excluded = [...(o.exclude ?? []), file].map((p) => relative(dataDir, resolve(p))).filter((rel) => rel && !rel.startsWith('..'));
   const skip = (rel: string) => skipInData(rel) || excluded.some((x) => rel === x.split(sep).join('/') || rel.startsWith(`${x.split(sep).join('/')}/`));
   if (!existsSync(join(dataDir, LIBRARY_FILE))) throw new BackupError('no-library', `${dataDir} holds no library (${LIBRARY_FILE}): check DATA_DIR`);
+  await removeStaleStaging(dataDir);
   const staging = join(dataDir, `.backup-${process.pid}-${Date.now()}`);
   await mkdir(join(staging, DATA_PART), { recursive: true });
   const partial = `${file}.partial-${process.pid}`;

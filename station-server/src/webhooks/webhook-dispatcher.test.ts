@@ -164,6 +164,19 @@ describe('webhook deliveries', () => {
     expect(r.got[0]!.body).toBe(r.got[1]!.body);
   });
 
+  it('ends attempts in flight when it stops, without counting them, so the next start sends them', async () => {
+    const r = await receiver(() => undefined); // never answers
+    servers.push(r.server);
+    await hook(r.url);
+    const d = dispatcher({ timeoutMs: 60_000 });
+    await d.notify('song.changed', data);
+    await until('the attempt to reach the receiver', () => r.got.length === 1);
+    await d.destroy();
+    await until('the attempt to end', () => r.open() === 0);
+    await d.idle();
+    expect((await store.webhooks.deliveries({ limit: 5 })).items[0]).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
   it('does not follow redirects and names an unreachable receiver', async () => {
     const r = await receiver((_n, _req, res) => res.writeHead(302, { location: 'http://127.0.0.1:9/elsewhere' }).end());
     servers.push(r.server);

@@ -52,6 +52,8 @@ export function createWebhookDispatcher(store: WebhookStore, log: (line: string)
   let claiming = false;
   let again = false;
   let destroyed = false;
+  // Attempts in flight end when the station stops; their deliveries stay held, then due again.
+  const stopping = new AbortController();
   const waiters: (() => void)[] = [];
   const settleWaiters = () => {
     if (running === 0 && !claiming) for (const w of waiters.splice(0)) w();
@@ -62,7 +64,8 @@ export function createWebhookDispatcher(store: WebhookStore, log: (line: string)
     const hook = await store.get(d.hookId);
     const attempts = d.attempts + 1;
     if (!hook) return store.settle(d.id, { status: 'failed', attempts, nextAtMs: now(), lastStatus: null, lastError: 'the receiver was removed' });
-    const result = await sendDelivery(hook, d, o.timeoutMs);
+    const result = await sendDelivery(hook, d, o.timeoutMs, stopping.signal);
+    if (destroyed) return; // cut short by shutdown: not counted, tried again after the next start
     if (result.ok) return store.settle(d.id, { status: 'delivered', attempts, nextAtMs: now(), lastStatus: result.status, lastError: null });
     const last = attempts >= o.maxAttempts;
     if (last) log(`webhooks: ${d.event} to ${new URL(hook.url).host} given up after ${attempts} attempts: ${result.error}`);
@@ -143,6 +146,7 @@ export function createWebhookDispatcher(store: WebhookStore, log: (line: string)
     async destroy() {
       destroyed = true;
       clearInterval(timer);
+      stopping.abort();
       await prune.destroy();
     },
   };

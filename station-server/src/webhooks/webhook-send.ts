@@ -8,12 +8,13 @@ export type SendResult = { ok: true; status: number } | { ok: false; status: num
 
 const USER_AGENT = 'RadioOptimism-Webhooks/1';
 
-export async function sendDelivery(hook: Pick<WebhookRecord, 'url' | 'secret'>, delivery: Pick<DeliveryRecord, 'id' | 'event' | 'body'>, timeoutMs: number): Promise<SendResult> {
+/** `stop` ends the attempt early (the station shutting down). */
+export async function sendDelivery(hook: Pick<WebhookRecord, 'url' | 'secret'>, delivery: Pick<DeliveryRecord, 'id' | 'event' | 'body'>, timeoutMs: number, stop?: AbortSignal): Promise<SendResult> {
   try {
     const res = await fetch(hook.url, {
       method: 'POST',
       redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: stop ? AbortSignal.any([AbortSignal.timeout(timeoutMs), stop]) : AbortSignal.timeout(timeoutMs),
       headers: {
         'content-type': 'application/json',
         'user-agent': USER_AGENT,
