@@ -105,11 +105,21 @@ describe('a backup', () => {
     await other.close();
     const error = await refusal(restoreBackup({ file: archive, dataDir: join(target, 'data'), playlistsDir: join(target, 'playlists') }));
     expect(error.code).toBe('not-empty');
-    expect(error.message).toMatch(/already holds a library: restore into empty folders .* or add --force/);
+    expect(error.message).toMatch(/already holds a library: restore into an empty DATA_DIR, or add --force/);
     await restoreBackup({ file: archive, dataDir: join(target, 'data'), playlistsDir: join(target, 'playlists'), force: true });
     const store = openSqliteStore(join(target, 'data'), { log: () => undefined });
     expect(await store.songs.count('song')).toBe(2);
     await store.close();
+  }, 120_000);
+
+  it('replaces the playlist files of a fresh machine (its PLAYLISTS_DIR holds the repository\'s own)', async () => {
+    const target = join(dir, 'clone');
+    await mkdir(join(target, 'playlists'), { recursive: true });
+    await writeFile(join(target, 'playlists', 'channels.yaml'), 'channels: []\n');
+    await writeFile(join(target, 'playlists', 'notes.txt'), 'kept');
+    await restoreBackup({ file: archive, dataDir: join(target, 'data'), playlistsDir: join(target, 'playlists') });
+    expect(await readFile(join(target, 'playlists', 'channels.yaml'), 'utf8')).toBe(await readFile(join(playlistsDir, 'channels.yaml'), 'utf8'));
+    expect(await readFile(join(target, 'playlists', 'notes.txt'), 'utf8')).toBe('kept');
   }, 120_000);
 
   it('refuses a damaged, cut, altered or foreign archive and leaves the target untouched', async () => {

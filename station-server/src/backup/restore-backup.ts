@@ -1,7 +1,8 @@
 // `npm run restore -- FILE`: puts a backup back into DATA_DIR and PLAYLISTS_DIR. Nothing is touched
 // until the whole archive is unpacked beside DATA_DIR and every file matches the manifest's size and
-// SHA-256 and the library passes SQLite's integrity check; a target that already holds a station is
-// refused unless `force` (then what the archive brings replaces what is there). Stop the station first.
+// SHA-256 and the library passes SQLite's integrity check; a DATA_DIR that already holds a station is
+// refused unless `force` (then what the archive brings replaces what is there); the backup's playlist
+// files replace those of the same name in PLAYLISTS_DIR. Stop the station first.
 import { cp, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -28,11 +29,11 @@ export interface RestoreSummary {
 
 const nonEmpty = async (dir: string) => existsSync(dir) && (await readdir(dir)).length > 0;
 
-/** Why the target is not empty, or undefined. */
-async function occupied(dataDir: string, playlistsDir: string): Promise<string | undefined> {
+/** Why DATA_DIR is not empty, or undefined. PLAYLISTS_DIR is not asked: on a fresh machine it holds
+ *  the repository's own files, which the backup's replace (they are in version control anyway). */
+async function occupied(dataDir: string): Promise<string | undefined> {
   if (existsSync(join(dataDir, LIBRARY_FILE))) return `${dataDir} already holds a library`;
   if (await nonEmpty(join(dataDir, 'media'))) return `${dataDir} already holds songs`;
-  if (existsSync(join(playlistsDir, 'channels.yaml'))) return `${playlistsDir} already holds channels`;
   return undefined;
 }
 
@@ -52,8 +53,8 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreSummary> 
   const progress = o.progress ?? (() => undefined);
   const size = await stat(file).then((s) => s.size, () => undefined);
   if (size === undefined) throw new BackupError('no-file', `${o.file} does not exist: give the path of an archive made by \`npm run backup\``);
-  const busy = await occupied(dataDir, playlistsDir);
-  if (busy && !o.force) throw new BackupError('not-empty', `${busy}: restore into empty folders (DATA_DIR, PLAYLISTS_DIR), or add --force to replace it (stop the station first)`);
+  const busy = await occupied(dataDir);
+  if (busy && !o.force) throw new BackupError('not-empty', `${busy}: restore into an empty DATA_DIR, or add --force to replace it (stop the station first)`);
 
   const staging = `${dataDir}.restore-${process.pid}`;
   await rm(staging, { recursive: true, force: true });

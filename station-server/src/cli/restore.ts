@@ -1,6 +1,6 @@
 // `npm run restore -- FILE [--force]`: puts a backup back into DATA_DIR and PLAYLISTS_DIR, after
-// checking every file against the archive's manifest. Refuses a damaged archive, or folders that
-// already hold a station unless --force. Stop the station first; start it after.
+// checking every file against the archive's manifest. Refuses a damaged archive, or a DATA_DIR that
+// already holds a station unless --force. Stop the station first; start it after.
 import { loadConfig, ConfigError } from '../config.js';
 import { restoreBackup } from '../backup/restore-backup.js';
 import { BackupError } from '../backup/backup-manifest.js';
