@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_FRAME_BUDGETS, type FrameBudgets, type FrameKind } from './pairing/frame-budget.js';
 import { loadS3Config, type S3Config } from './media/s3-config.js';
+import cron from 'node-cron';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -58,6 +59,11 @@ export interface StationConfig {
   songQueueLimit: number;
   /** Songs the operator token may ask for per hour through POST /api/v1/songs (API_SONG_LIMIT_PER_HOUR, default 60). */
   apiSongLimitPerHour: number;
+  /** Scheduled backups: a cron expression (BACKUP_CRON, e.g. "30 3 * * *"; default: none), into
+   *  `backupDir` (BACKUP_DIR, default ./backups), keeping the newest `backupKeep` (BACKUP_KEEP, default 7). */
+  backupCron?: string;
+  backupDir: string;
+  backupKeep: number;
   /** Requests per address per minute to the API, pages and TV app files; live HLS is not counted (HTTP_LIMIT_PER_MINUTE, default 600). */
   httpLimitPerMinute: number;
   /** A taken-down song's files are kept this long (restorable), then purged by an hourly job (TAKEDOWN_KEEP_DAYS, default 30). */
@@ -165,7 +171,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     tvAppDir: resolve(cwd, env.TV_APP_DIR || resolve(REPO_ROOT, 'tv-app/dist')),
     ...cluster,
     mediaCacheBytes: int('MEDIA_CACHE_MB', 2048, 16, 10_000_000) * 1024 * 1024,
+    ...backupSettings(env, cwd, cluster),
   };
+}
+
+/** BACKUP_CRON, BACKUP_DIR, BACKUP_KEEP: scheduled backups of the embedded station. */
+function backupSettings(env: NodeJS.ProcessEnv, cwd: string, cluster: Pick<StationConfig, 'databaseUrl' | 's3'>): Pick<StationConfig, 'backupCron' | 'backupDir' | 'backupKeep'> {
+  const raw = env.BACKUP_KEEP;
+  const keep = raw === undefined || raw === '' ? 7 : Number(raw);
+  if (!Number.isInteger(keep) || keep < 1 || keep > 1000) throw new ConfigError('BACKUP_KEEP', `must be a whole number from 1 to 1000, not "${raw}"`);
+  const backupDir = resolve(cwd, env.BACKUP_DIR || 'backups');
+  const expr = env.BACKUP_CRON?.trim();
+  if (!expr) return { backupDir, backupKeep: keep };
+  if (!cron.validate(expr)) throw new ConfigError('BACKUP_CRON', `must be a cron expression like "30 3 * * *" (daily at 03:30), not "${expr}"`);
+  if (cluster.databaseUrl || cluster.s3) throw new ConfigError('BACKUP_CRON', 'backs up the embedded station only (SQLite and DATA_DIR/media): in cluster mode back up PostgreSQL and the bucket with their own tools, and unset BACKUP_CRON');
+  return { backupCron: expr, backupDir, backupKeep: keep };
 }
 
 /** DATABASE_URL, REDIS_URL, SONG_QUEUE_NAME and S3_*: none of them is the embedded station. */

@@ -20,6 +20,8 @@ export enum StationEvent {
   SongAdded = 'song-added',
   /** Something failed without stopping the station: { code, message, fatal }. */
   Error = 'error',
+  /** A radio dedication's song is made and waits for an operator: { dedicationId, songId, to, from, message }. */
+  DedicationPending = 'dedication-pending',
 }
 
 export interface StationEventMap {
@@ -30,6 +32,7 @@ export interface StationEventMap {
   [StationEvent.ProgrammeRejected]: { problems: ProgrammeProblem[] };
   [StationEvent.SongAdded]: { songId: string };
   [StationEvent.Error]: { code: string; message: string; fatal: boolean };
+  [StationEvent.DedicationPending]: { dedicationId: string; songId: string | null; to: string; from: string | null; message: string };
 }
 
 export class StationEvents {

@@ -40,6 +40,9 @@ import { LocalLease } from './cluster/local-lease.js';
 import { createLyricVideos } from './video/lyric-videos.js';
 import { describeParts, openClusterParts } from './cluster/cluster-parts.js';
 import { createMediaCache, warmMediaCache } from './media/media-cache.js';
+import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.js';
+import { connectWebhookEvents } from './webhooks/webhook-events.js';
+import { scheduleBackups } from './backup/backup-schedule.js';
 
 const MAIN_CHANNEL = 'radio-optimism';
 
@@ -126,7 +129,9 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   if (cache) void warmMediaCache(store, cache, log);
   const operatorToken = config.operatorToken ?? operatorTokenFile(config.dataDir);
   let dedications: Dedications | undefined;
-  const operators = operatorConsole({ store, media, dedications: () => dedications!, operatorToken, takedownKeepMs: config.takedownKeepMs, log, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
+  const webhooks = createWebhookDispatcher(store.webhooks, log);
+  const stopWebhookEvents = connectWebhookEvents({ events, webhooks, leads: (channel) => lease.isLeader(channel) });
+  const operators = operatorConsole({ store, media, dedications: () => dedications!, operatorToken, takedownKeepMs: config.takedownKeepMs, log, webhooks, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
   // Making songs through the API is for moderators and the operator token (an admin key).
   const operatorOnly = operators.access.need('moderate');
   const app = createApp({ store, queue, media, songsDir: join(mediaRoot, 'songs'), operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, requestsPerMinute: config.httpLimitPerMinute, log, routers: [
@@ -177,12 +182,14 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     },
     log,
   });
-  dedications = createDedications({ store, media, queue, toPhone: hub.toPhone, toTv: hub.toTv, onAir: (songId) => playout.queueDedication(MAIN_CHANNEL, songId), log });
+  dedications = createDedications({ store, media, queue, toPhone: hub.toPhone, toTv: hub.toTv, onAir: (songId) => playout.queueDedication(MAIN_CHANNEL, songId), log,
+    pending: (d) => events.emit(StationEvent.DedicationPending, { dedicationId: d.id, songId: d.songId, to: d.request.to, from: d.request.from ?? null, message: d.request.message }) });
   const takes: Takes = createTakes({ store, queue, dedications: () => dedications!, toPhone: hub.toPhone, draft: async (request, seed) => (await loadComposer()).draftLyrics(request, seed), log });
   await dedications.resume();
   const resumed = await resumeAcceptedSongs(store, queue, log);
   if (resumed.length) log(`making ${resumed.length} songs accepted before the last stop`);
   const watcher: ProgrammeWatcher = watchProgramme(config.playlistsDir, events, (p) => playout.setProgramme(p));
+  const backups = config.backupCron ? scheduleBackups({ cron: config.backupCron, dir: config.backupDir, keep: config.backupKeep, dataDir: config.dataDir, playlistsDir: config.playlistsDir, log }) : undefined;
 
   events.on(StationEvent.NowPlaying, ({ channel }) => {
     nowView(store, playout, channel).then(
@@ -229,6 +236,9 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
       watcher.destroy();
       dedications!.destroy();
       await operators.destroy();
+      stopWebhookEvents();
+      await webhooks.destroy();
+      await backups?.stop();
       playout.destroy();
       await hub.destroy();
       await door.close();

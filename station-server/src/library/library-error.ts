@@ -10,7 +10,9 @@ export type LibraryErrorCode =
   | 'bad-database-url'
   | 'database-unreachable'
   | 'database-refused'
-  | 'name-taken';
+  | 'name-taken'
+  | 'no-library'
+  | 'bad-library';
 
 export class LibraryError extends Error {
   constructor(readonly code: LibraryErrorCode, message: string) {

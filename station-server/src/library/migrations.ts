@@ -99,6 +99,19 @@ CREATE INDEX takedowns_due ON takedowns (at_ms) WHERE purged_at_ms IS NULL;
 `,
   },
   {
+    step: 9,
+    // Deliveries are stored before they are tried, so a restart retries what was due; the log is read
+    // newest first a page at a time.
+    what: 'webhooks and their deliveries',
+    sql: `
+CREATE TABLE webhooks (id TEXT PRIMARY KEY, url TEXT NOT NULL, events TEXT NOT NULL, format TEXT NOT NULL, secret TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE webhook_deliveries (id TEXT PRIMARY KEY, hook_id TEXT NOT NULL, event TEXT NOT NULL, body TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL, next_at_ms INTEGER NOT NULL, last_status INTEGER, last_error TEXT, created_at TEXT NOT NULL);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_at_ms) WHERE status = 'pending';
+CREATE INDEX webhook_deliveries_page ON webhook_deliveries (created_at DESC, id DESC);
+CREATE INDEX webhook_deliveries_by_hook ON webhook_deliveries (hook_id, created_at DESC, id DESC);
+`,
+  },
+  {
     step: 11,
     what: 'the channel a song last aired on, for the console\'s library',
     sql: 'ALTER TABLE songs ADD COLUMN last_aired_channel TEXT;',

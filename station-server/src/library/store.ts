@@ -290,6 +290,63 @@ export interface OperatorStore {
   auditPage(page: PageQuery): Promise<Page<AuditRecord>>;
 }
 
+/** What a webhook may be told about. */
+export const WEBHOOK_EVENTS = ['song.changed', 'dedication.pending', 'dedication.aired', 'station.silent'] as const;
+export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
+
+/** A receiver an admin registered: its secret signs every body (shown once, kept to sign). */
+export interface WebhookRecord {
+  id: string;
+  url: string;
+  events: WebhookEventName[];
+  /** `json`: the station's own body; `discord`: `{content}` as a Discord webhook takes it. */
+  format: 'json' | 'discord';
+  secret: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export type NewWebhook = Pick<WebhookRecord, 'url' | 'events' | 'format' | 'secret' | 'createdBy'>;
+
+/** One body for one receiver, tried until it is taken (2xx) or its attempts run out. */
+export interface DeliveryRecord {
+  id: string;
+  hookId: string;
+  event: string;
+  /** The exact bytes sent (and signed), kept so a retry after a restart sends the same. */
+  body: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  /** When it is next due (pending), or when it finished. */
+  nextAtMs: number;
+  /** The receiver's last HTTP status, if it answered. */
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+}
+
+export type DeliveryOutcome = Pick<DeliveryRecord, 'status' | 'attempts' | 'nextAtMs' | 'lastStatus' | 'lastError'>;
+
+export interface WebhookStore {
+  add(hook: NewWebhook): Promise<WebhookRecord>;
+  get(id: string): Promise<WebhookRecord | undefined>;
+  /** Every receiver, oldest first. */
+  list(): Promise<WebhookRecord[]>;
+  /** Removes a receiver and its deliveries; the receiver as it was, or undefined. */
+  remove(id: string): Promise<WebhookRecord | undefined>;
+  /** Stores a delivery due at `atMs` (durable before it resolves). */
+  enqueue(hookId: string, event: string, body: string, atMs: number): Promise<DeliveryRecord>;
+  /** Takes up to `limit` pending deliveries due by `nowMs`, oldest due first, and holds them until
+   *  `holdUntilMs` (so another tick or instance does not take them meanwhile). */
+  claimDue(nowMs: number, limit: number, holdUntilMs: number): Promise<DeliveryRecord[]>;
+  /** Records an attempt's outcome. */
+  settle(id: string, outcome: DeliveryOutcome): Promise<void>;
+  /** The delivery log, newest first, a page at a time (keyset); one receiver's when `hookId` is given. */
+  deliveries(page: PageQuery, hookId?: string): Promise<Page<DeliveryRecord>>;
+  /** Forgets finished deliveries created before `beforeIso`; how many went. */
+  prune(beforeIso: string): Promise<number>;
+}
+
 /** Everything the station keeps. */
 export interface Store {
   readonly songs: SongStore;
@@ -300,6 +357,7 @@ export interface Store {
   readonly limits: LimitStore;
   readonly operators: OperatorStore;
   readonly takedowns: TakedownStore;
+  readonly webhooks: WebhookStore;
   /** Which engine this is, for logs and health (`sqlite`, `postgres`). */
   readonly engine: string;
   /** Writes what waits and closes the connection. */

@@ -24,6 +24,8 @@ export interface DedicationDeps {
   toTv(tvId: string, frame: object): void;
   /** Puts an approved radio dedication on air. */
   onAir(songId: string): void;
+  /** A radio dedication's song is ready and waits for an operator (webhooks hear of it). */
+  pending?(d: DedicationRecord): void;
   log(line: string): void;
   /** Times a dedication's song may be started before it is given up (default 3). */
   maxAttempts?: number;
@@ -139,6 +141,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
         const song = result.song;
         const flags = d.target === 'radio' ? flagAbuse(d.request) : [];
         const done = (await store.update(d.id, { status: 'ready', songId: song.id, error: null, failure: null, ...(d.target === 'radio' ? { moderation: 'pending' as const, flags } : {}) }))!;
+        if (done.moderation === 'pending') deps.pending?.(done);
         lastStage.delete(d.id);
         const frame = readyFrame(done, song);
         deps.toPhone(d.phoneId, frame);
@@ -191,6 +194,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
       const record = await store.add({ id: `d_${randomBytes(9).toString('base64url')}`, phoneId: phone.id, tvId: phone.tvId, target, request });
       const flags = target === 'radio' ? flagAbuse(request) : [];
       const done = (await store.update(record.id, { status: 'ready', songId: song.id, error: null, failure: null, ...(target === 'radio' ? { moderation: 'pending' as const, flags } : {}) }))!;
+      if (done.moderation === 'pending') deps.pending?.(done);
       const frame = readyFrame(done, song);
       deps.toPhone(phone.id, frame);
       if (target === 'tv') deps.toTv(phone.tvId, frame);

@@ -94,6 +94,17 @@ CREATE TABLE takedowns (song_id TEXT COLLATE "C" PRIMARY KEY, kind_before TEXT N
 CREATE INDEX takedowns_due ON takedowns (at_ms) WHERE purged_at_ms IS NULL;
 `,
   },
+  {
+    step: 9,
+    what: 'webhooks and their deliveries',
+    sql: `
+CREATE TABLE webhooks (id TEXT COLLATE "C" PRIMARY KEY, url TEXT NOT NULL, events JSONB NOT NULL, format TEXT NOT NULL, secret TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT COLLATE "C" NOT NULL);
+CREATE TABLE webhook_deliveries (id TEXT COLLATE "C" PRIMARY KEY, hook_id TEXT COLLATE "C" NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE, event TEXT NOT NULL, body TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL, next_at_ms BIGINT NOT NULL, last_status INTEGER, last_error TEXT, created_at TEXT COLLATE "C" NOT NULL);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_at_ms) WHERE status = 'pending';
+CREATE INDEX webhook_deliveries_page ON webhook_deliveries (created_at DESC, id DESC);
+CREATE INDEX webhook_deliveries_by_hook ON webhook_deliveries (hook_id, created_at DESC, id DESC);
+`,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;

@@ -17,12 +17,12 @@ export const useSession = (s: Session | undefined): void => {
   csrf = s?.csrfToken ?? '';
 };
 
-export async function api<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<{ data: T; next?: string }> {
+export async function api<T>(path: string, init: { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown } = {}): Promise<{ data: T; next?: string }> {
   const method = init.method ?? 'GET';
   const res = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: { ...(method === 'POST' ? { 'content-type': 'application/json', 'x-csrf-token': csrf } : {}), accept: 'application/json' },
+    headers: { ...(method !== 'GET' ? { 'content-type': 'application/json', 'x-csrf-token': csrf } : {}), accept: 'application/json' },
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : method === 'POST' ? { body: '{}' } : {}),
   });
   if (res.status === 204) return { data: undefined as T };

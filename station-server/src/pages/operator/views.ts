@@ -6,6 +6,7 @@ import { queueView } from './queue-view.js';
 import { libraryView } from './library-view.js';
 import { accountsView } from './accounts-view.js';
 import { auditView } from './audit-view.js';
+import { webhooksView } from './webhooks-view.js';
 
 export interface View {
   node: HTMLElement;
@@ -27,6 +28,7 @@ export const PAGES: readonly Page[] = [
   { hash: 'library', label: 'library', open: libraryView },
   { hash: 'accounts', label: 'accounts', roles: ['admin'], open: accountsView },
   { hash: 'audit', label: 'audit', roles: ['admin'], open: auditView },
+  { hash: 'webhooks', label: 'webhooks', roles: ['admin'], open: webhooksView },
 ];
 
 export const pageFor = (hash: string, session: Session): Page => {
