@@ -126,7 +126,8 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   if (cache) void warmMediaCache(store, cache, log);
   const operatorToken = config.operatorToken ?? operatorTokenFile(config.dataDir);
   let dedications: Dedications | undefined;
-  const operators = operatorConsole({ store, media, dedications: () => dedications!, operatorToken, takedownKeepMs: config.takedownKeepMs, log, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
+  let watcher: ProgrammeWatcher | undefined;
+  const operators = operatorConsole({ store, media, dedications: () => dedications!, operatorToken, takedownKeepMs: config.takedownKeepMs, log, playout, playlists: { dir: config.playlistsDir, reload: () => watcher?.reload() ?? Promise.resolve(false) }, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
   // Making songs through the API is for moderators and the operator token (an admin key).
   const operatorOnly = operators.access.need('moderate');
   const app = createApp({ store, queue, media, songsDir: join(mediaRoot, 'songs'), operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, requestsPerMinute: config.httpLimitPerMinute, log, routers: [
@@ -182,7 +183,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   await dedications.resume();
   const resumed = await resumeAcceptedSongs(store, queue, log);
   if (resumed.length) log(`making ${resumed.length} songs accepted before the last stop`);
-  const watcher: ProgrammeWatcher = watchProgramme(config.playlistsDir, events, (p) => playout.setProgramme(p));
+  watcher = watchProgramme(config.playlistsDir, events, (p) => playout.setProgramme(p));
 
   events.on(StationEvent.NowPlaying, ({ channel }) => {
     nowView(store, playout, channel).then(
@@ -226,7 +227,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     server,
     port,
     async destroy() {
-      watcher.destroy();
+      watcher?.destroy();
       dedications!.destroy();
       await operators.destroy();
       playout.destroy();

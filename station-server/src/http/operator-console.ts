@@ -15,6 +15,10 @@ import { accountRoutes } from './account-routes.js';
 import cron from 'node-cron';
 import { schedulePurge, type PurgeSchedule } from '../songs/takedown-purge.js';
 import { createOriginOf } from './public-origin.js';
+import type { Playout } from '../station/playout.js';
+import { channelsRoutes } from './channels-routes.js';
+import { playlistsRoutes } from './playlists-routes.js';
+import { playlistFiles } from '../station/playlist-files.js';
 
 export interface OperatorConsoleDeps {
   store: Store;
@@ -26,6 +30,10 @@ export interface OperatorConsoleDeps {
   /** How long a taken-down song's files are kept before the purge deletes them (TAKEDOWN_KEEP_DAYS). */
   takedownKeepMs?: number;
   log?: (line: string) => void;
+  /** The Channels page's now/next, skip and week calendar (absent: no such routes). */
+  playout?: Playout;
+  /** The Playlists page's folder and the programme reload after a save (absent: no such routes). */
+  playlists?: { dir: string; reload: () => Promise<boolean> };
 }
 
 export interface OperatorConsole {
@@ -45,7 +53,9 @@ export function operatorConsole(deps: OperatorConsoleDeps): OperatorConsole {
     : undefined;
   return {
     access,
-    routers: [auth.router, moderationRoutes(deps.store, deps.dedications, access), auditRoutes(deps.store, access), libraryRoutes(deps.store, access), accountRoutes(deps.store, access), consolePageRoutes()],
+    routers: [auth.router, moderationRoutes(deps.store, deps.dedications, access), auditRoutes(deps.store, access), libraryRoutes(deps.store, access), accountRoutes(deps.store, access), consolePageRoutes(),
+      ...(deps.playout ? [channelsRoutes(deps.store, deps.playout, access)] : []),
+      ...(deps.playlists ? [playlistsRoutes({ store: deps.store, files: playlistFiles(deps.playlists.dir), access, reload: deps.playlists.reload })] : [])],
     async destroy() {
       auth.destroy();
       await purge?.stop();

@@ -74,22 +74,30 @@ function parseChecked<S extends z.ZodType>(text: string, file: string, schema: S
 const formatPath = (path: (string | number)[]): string =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
-export async function loadProgramme(dir: string, cwd = process.cwd()): Promise<ProgrammeResult> {
+/**
+ * Loads and checks the folder. `drafts` (absolute path → text) stand in for files as they would be
+ * saved, so the console checks an edit with this same code before anything is written.
+ */
+export async function loadProgramme(dir: string, cwd = process.cwd(), drafts?: ReadonlyMap<string, string>): Promise<ProgrammeResult> {
   try {
-    return await loadFiles(dir, cwd);
+    return await loadFiles(dir, cwd, drafts ?? new Map());
   } catch (error) {
     // Nothing above should throw; if something does, it is still a refusal with a reason, not a crash.
     return { ok: false, problems: [fileProblem(relative(cwd, dir) || dir, `could not be loaded: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)] };
   }
 }
 
-async function loadFiles(dir: string, cwd: string): Promise<ProgrammeResult> {
+async function loadFiles(dir: string, cwd: string, drafts: ReadonlyMap<string, string>): Promise<ProgrammeResult> {
+  const read = async (path: string) => {
+    const draft = drafts.get(path);
+    return draft === undefined ? readOperatorFile(path, dir) : { ok: true as const, text: draft };
+  };
   const problems: ProgrammeProblem[] = [];
   const show = (path: string) => relative(cwd, path) || path;
   const channelsPath = join(dir, 'channels.yaml');
   let channels: ChannelConfig[] = [];
   let channelsText: string | undefined;
-  const channelsRead = await readOperatorFile(channelsPath, dir);
+  const channelsRead = await read(channelsPath);
   if (channelsRead.ok) channelsText = channelsRead.text;
   else problems.push(fileProblem(show(channelsPath), /disappeared/.test(channelsRead.reason) ? 'missing: this file lists the channels' : channelsRead.reason));
   if (channelsText !== undefined) {
@@ -114,13 +122,13 @@ async function loadFiles(dir: string, cwd: string): Promise<ProgrammeResult> {
   const refused = new Set<string>(); // files already reported: a channel naming one is not reported again
   for (const f of files) {
     const path = join(playlistDir, f);
-    const read = await readOperatorFile(path, dir);
-    if (!read.ok) {
-      problems.push(fileProblem(show(path), read.reason));
+    const got = await read(path);
+    if (!got.ok) {
+      problems.push(fileProblem(show(path), got.reason));
       refused.add(f.replace(/\.ya?ml$/, ''));
       continue;
     }
-    const parsed = parseFile(read.text, show(path), playlistSchema);
+    const parsed = parseFile(got.text, show(path), playlistSchema);
     problems.push(...parsed.problems);
     if (parsed.value) playlists.set(basename(f).replace(/\.ya?ml$/, ''), { ...parsed.value, id: basename(f).replace(/\.ya?ml$/, '') });
   }
