@@ -130,6 +130,8 @@ async function loadFiles(dir: string, cwd: string, drafts: ReadonlyMap<string, s
     }
     const parsed = parseFile(got.text, show(path), playlistSchema);
     problems.push(...parsed.problems);
+    // A file with mistakes is reported once, at its own lines, not again as "no playlist" wherever it is named.
+    if (!parsed.value) refused.add(f.replace(/\.ya?ml$/, ''));
     if (parsed.value) playlists.set(basename(f).replace(/\.ya?ml$/, ''), { ...parsed.value, id: basename(f).replace(/\.ya?ml$/, '') });
   }
 
@@ -150,7 +152,7 @@ async function loadFiles(dir: string, cwd: string, drafts: ReadonlyMap<string, s
         problems.push({ file: show(channelsPath), ...where(channelsText, `playlist: ${name}`), field, message: `no playlist "${name}": add playlists/playlists/${name}.yaml or fix the name` });
   });
   for (const [name, p] of playlists) {
-    if (p.fallback && !playlists.has(p.fallback))
+    if (p.fallback && !playlists.has(p.fallback) && !refused.has(p.fallback))
       problems.push({ file: show(join(playlistDir, `${name}.yaml`)), line: 1, column: 1, field: 'fallback', message: `no playlist "${p.fallback}" to fall back to` });
   }
   if (!channels.some((c) => c.id === 'radio-optimism') && channels.length > 0)
