@@ -72,6 +72,8 @@ describe('a week of cron shows', () => {
     expect(mondayOf('2027-01-01')).toBe('2026-12-28');
     expect(isIsoDate('2026-02-30')).toBe(false);
     expect(isIsoDate('2026-2-3')).toBe(false);
+    expect(isIsoDate('2026-13-01')).toBe(false);
+    expect(isIsoDate('2026-00-10')).toBe(false);
     expect(isIsoDate('2026-02-28')).toBe(true);
   });
 });

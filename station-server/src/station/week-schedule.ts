@@ -51,7 +51,10 @@ export function mondayOf(date: string): string {
 }
 
 /** Whether `s` is a real calendar date written YYYY-MM-DD. */
-export const isIsoDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+export const isIsoDate = (s: string): boolean => {
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : NaN;
+  return !Number.isNaN(at) && new Date(at).toISOString().startsWith(s);
+};
 
 export const isTimeZone = (tz: string): boolean => {
   try {
