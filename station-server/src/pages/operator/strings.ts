@@ -1,6 +1,8 @@
 // The console's words in the six languages. English is the reference: every other language must have
 // exactly its keys (checked by the type).
 import type { Language } from '@radio-optimism/shared';
+import { CHANNELS_STRINGS, type ChannelsStrings } from './channels-strings.js';
+import { PLAYLISTS_STRINGS, type PlaylistsStrings } from './playlists-strings.js';
 
 const en = {
   title: 'Operators’ console',
@@ -129,10 +131,10 @@ const CORE: Record<Language, Strings> = { en, es, pt, fr, de, ko };
 
 // Each console page may keep its words in its own table (same shape: English keys, every language);
 // they are joined here so `t()` knows every key.
-const TABLES = [CORE] as const;
+const TABLES = [CORE, CHANNELS_STRINGS, PLAYLISTS_STRINGS] as const;
 
 // One `& OtherStrings` per table in TABLES.
-type Joined = Strings;
+type Joined = Strings & ChannelsStrings & PlaylistsStrings;
 export type Key = keyof Joined;
 
 export const STRINGS = Object.fromEntries(

@@ -4,6 +4,8 @@ import type { Session } from './api.js';
 import type { Key } from './strings.js';
 import { queueView } from './queue-view.js';
 import { libraryView } from './library-view.js';
+import { channelsView } from './channels-view.js';
+import { playlistsView } from './playlists-view.js';
 
 export interface View {
   node: HTMLElement;
@@ -23,6 +25,8 @@ export interface Page {
 export const PAGES: readonly Page[] = [
   { hash: 'queue', label: 'queue', open: queueView },
   { hash: 'library', label: 'library', open: libraryView },
+  { hash: 'channels', label: 'channels', open: channelsView },
+  { hash: 'playlists', label: 'playlists', open: playlistsView },
 ];
 
 export const pageFor = (hash: string, session: Session): Page => {
