@@ -165,6 +165,9 @@ describeInBrowser('the console\'s channels and playlists', () => {
     await until('the editor to hold the file', async () => (await area.inputValue()) === original);
     await area.fill(broken);
     await page.locator(`.op-gutter span.op-line-bad[data-line="${line}"]`).waitFor({ timeout: 30_000 });
+    // A mistake in the list takes the editor to its line.
+    await page.locator('.op-problems button').first().click();
+    await until('the editor to select the line', async () => (await area.evaluate((a: HTMLTextAreaElement) => a.value.slice(0, a.selectionStart).split('\n').length)) === line);
     await page.screenshot({ path: join(shots, 'ko-5-playlists.png'), fullPage: true });
     await page.locator('#op-language').selectOption('en');
     await page.locator('.op-file[data-file="channels.yaml"]').click();

@@ -78,7 +78,8 @@ export function channelsView(session: Session): { node: HTMLElement; stop(): voi
     return el(
       'article',
       { class: 'op-air-card card', 'data-channel': c.id },
-      cur ? el('img', { class: 'op-air-cover', src: cur.artworkSmall, alt: '', width: '112', height: '112' }) : el('div', { class: 'op-air-cover' }),
+      // The tile shows its colour when the cover cannot be loaded (the image is then hidden).
+      el('div', { class: 'op-air-cover' }, cur ? el('img', { src: cur.artworkSmall, alt: '', width: '112', height: '112' }) : null),
       el(
         'div',
         { class: 'op-air-body' },

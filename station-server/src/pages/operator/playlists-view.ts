@@ -76,7 +76,7 @@ export function playlistsView(session: Session): { node: HTMLElement; stop(): vo
   const showProblems = (list: Problem[]) => {
     problems = list;
     summary.className = list.length ? 'op-check op-check-bad' : 'op-check op-check-ok';
-    summary.textContent = list.length ? t('problemCount', { n: list.length }) : t('valid');
+    summary.textContent = list.length === 1 ? t('problemOne') : list.length ? t('problemCount', { n: list.length }) : t('valid');
     problemsList.replaceChildren(
       ...list.map((p) => {
         const here = p.file === current?.file;
@@ -176,8 +176,12 @@ export function playlistsView(session: Session): { node: HTMLElement; stop(): vo
         },
         (e: unknown) => {
           const details = e instanceof ApiError ? (e.details as { problems?: Problem[] } | undefined) : undefined;
-          if (details?.problems) showProblems(details.problems);
-          else {
+          if (details?.problems) {
+            showProblems(details.problems);
+            // Show the first mistake of this file, wherever the editor was scrolled.
+            const first = details.problems.find((p) => p.file === file);
+            if (first) goTo(first.line);
+          } else {
             summary.className = 'op-check op-check-bad';
             summary.textContent = t('failed', { message: e instanceof ApiError ? e.message : String(e) });
           }

@@ -30,7 +30,8 @@ interface Week {
 
 const DAY_MINUTES = 24 * 60;
 const zone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-const hhmm = (d: Date): string => d.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
+// 24-hour times in every language: a calendar column has room for "23:00–00:00", not for "11:00 PM–12:00 AM".
+const hhmm = (d: Date): string => d.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const minuteOfDay = (d: Date): number => d.getHours() * 60 + d.getMinutes();
 const nextMidnight = (d: Date): number => new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
 
@@ -86,7 +87,8 @@ export function weekGrid(): { node: HTMLElement; stop(): void } {
     for (const slot of channel.slots) {
       for (const [day, start, end] of pieces(slot, from, to)) {
         const label = `${slot.show} · ${hhmm(new Date(Date.parse(slot.start)))}–${hhmm(new Date(Date.parse(slot.end)))}`;
-        const block = el('div', { class: `op-show op-show-${names.indexOf(slot.show) % 4}`, title: `${label} (${slot.playlist})`, 'data-show': slot.show }, el('strong', {}, slot.show), el('span', {}, `${hhmm(new Date(Date.parse(slot.start)))}–${hhmm(new Date(Date.parse(slot.end)))}`));
+        const short = end - start < 90 ? ' op-show-short' : '';
+        const block = el('div', { class: `op-show op-show-${names.indexOf(slot.show) % 4}${short}`, title: `${label} (${slot.playlist})`, 'data-show': slot.show }, el('strong', {}, slot.show), ' ', el('span', {}, `${hhmm(new Date(Date.parse(slot.start)))}–${hhmm(new Date(Date.parse(slot.end)))}`));
         block.style.top = `${(start / DAY_MINUTES) * 100}%`;
         block.style.height = `${(Math.max(end - start, 20) / DAY_MINUTES) * 100}%`;
         columns[day]!.append(block);
