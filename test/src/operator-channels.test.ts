@@ -21,11 +21,11 @@ let browser: Browser;
 const shots = join(ROOT, 'test/artifacts/e2e-console');
 
 beforeAll(async () => {
+  // Three short tone songs (real ffmpeg): enough for a skip to land on another song on every channel.
   fixture = await toneStation([
-    { title: 'Morning Tone', seconds: 40, frequency: 330, to: 'Sam' },
-    { title: 'Noon Tone', seconds: 40, frequency: 392 },
-    { title: 'Evening Tone', seconds: 40, frequency: 440 },
-    { title: 'Night Tone', seconds: 40, frequency: 494 },
+    { title: 'Morning Tone', seconds: 30, frequency: 330, to: 'Sam' },
+    { title: 'Noon Tone', seconds: 30, frequency: 392 },
+    { title: 'Evening Tone', seconds: 30, frequency: 440 },
   ]);
   const store = openSqliteStore(fixture.dataDir, { log: () => undefined });
   const hash = await hashPassword(PASSWORD);
@@ -35,7 +35,8 @@ beforeAll(async () => {
   station = await startStation(fixture, await freePort());
   browser = await launchBrowser({ width: 1366, height: 768 });
   await mkdir(shots, { recursive: true });
-}, 120_000);
+  // Generous: the fixture's songs are encoded by real ffmpeg on a machine that may be busy.
+}, 400_000);
 afterAll(async () => {
   station?.child.kill('SIGKILL');
   await browser?.close();

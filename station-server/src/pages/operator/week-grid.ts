@@ -59,7 +59,7 @@ export function weekGrid(): { node: HTMLElement; stop(): void } {
   const next = el('button', { type: 'button', class: 'op-secondary', 'data-week': 'next' }, t('nextWeek'));
   const title = el('h3', { class: 'op-week-title' });
   const note = el('p', { class: 'op-muted op-week-note' });
-  const grid = el('div', { class: 'op-week', role: 'grid', 'aria-labelledby': 'week-title' });
+  const grid = el('div', { class: 'op-week' });
   let week: Week | undefined;
   let chosen = '';
   let clock: number | undefined;
@@ -80,15 +80,16 @@ export function weekGrid(): { node: HTMLElement; stop(): void } {
     ].filter(Boolean).join(' ');
 
     const days = Array.from({ length: 7 }, (_, i) => new Date(new Date(from).getFullYear(), new Date(from).getMonth(), new Date(from).getDate() + i));
-    const head = el('div', { class: 'op-week-head', role: 'row' }, el('span', { class: 'op-week-corner', role: 'columnheader' }), ...days.map((d) => el('span', { role: 'columnheader', class: 'op-week-day' }, d.toLocaleDateString(lang, { weekday: 'short', day: 'numeric', month: 'short' }))));
+    const head = el('div', { class: 'op-week-head', 'aria-hidden': 'true' }, el('span', { class: 'op-week-corner' }), ...days.map((d) => el('span', { class: 'op-week-day' }, d.toLocaleDateString(lang, { weekday: 'short', day: 'numeric', month: 'short' }))));
     const hours = el('div', { class: 'op-week-hours', 'aria-hidden': 'true' }, ...Array.from({ length: 24 }, (_, h) => el('span', {}, `${String(h).padStart(2, '0')}:00`)));
-    const columns = days.map((d) => el('div', { class: 'op-week-col', role: 'gridcell', 'aria-label': d.toLocaleDateString(lang, { weekday: 'long', day: 'numeric', month: 'long' }) }));
+    // Each day is a list of its shows for screen readers; the grid is how it looks.
+    const columns = days.map((d) => el('div', { class: 'op-week-col', role: 'list', 'aria-label': d.toLocaleDateString(lang, { weekday: 'long', day: 'numeric', month: 'long' }) }));
     const names = [...new Set(channel.slots.map((s) => s.show))];
     for (const slot of channel.slots) {
       for (const [day, start, end] of pieces(slot, from, to)) {
         const label = `${slot.show} · ${hhmm(new Date(Date.parse(slot.start)))}–${hhmm(new Date(Date.parse(slot.end)))}`;
         const short = end - start < 90 ? ' op-show-short' : '';
-        const block = el('div', { class: `op-show op-show-${names.indexOf(slot.show) % 4}${short}`, title: `${label} (${slot.playlist})`, 'data-show': slot.show }, el('strong', {}, slot.show), ' ', el('span', {}, `${hhmm(new Date(Date.parse(slot.start)))}–${hhmm(new Date(Date.parse(slot.end)))}`));
+        const block = el('div', { role: 'listitem', class: `op-show op-show-${names.indexOf(slot.show) % 4}${short}`, title: `${label} (${slot.playlist})`, 'data-show': slot.show }, el('strong', {}, slot.show), ' ', el('span', {}, `${hhmm(new Date(Date.parse(slot.start)))}–${hhmm(new Date(Date.parse(slot.end)))}`));
         block.style.top = `${(start / DAY_MINUTES) * 100}%`;
         block.style.height = `${(Math.max(end - start, 20) / DAY_MINUTES) * 100}%`;
         columns[day]!.append(block);
