@@ -124,7 +124,15 @@ export function playlistsView(session: Session): { node: HTMLElement; stop(): vo
 
   const open = async (file: string) => {
     if (dirty() && current && !window.confirm(t('confirmDiscard', { file: current.file }))) return;
-    const { data } = await api<{ file: string; text: string; version: string }>(fileUrl(file));
+    let data: { file: string; text: string; version: string };
+    try {
+      ({ data } = await api<{ file: string; text: string; version: string }>(fileUrl(file)));
+    } catch (e) {
+      // A file that cannot be read (a link out of the folder, binary, too large) is said in one line.
+      summary.className = 'op-check op-check-bad';
+      summary.textContent = t('failed', { message: e instanceof ApiError ? e.message : String(e) });
+      return;
+    }
     current = data;
     area.value = data.text;
     area.scrollTop = 0;
@@ -210,6 +218,9 @@ export function playlistsView(session: Session): { node: HTMLElement; stop(): vo
       }),
     );
     if (files[0]) void open(files[0].file);
+  }, (e: unknown) => {
+    summary.className = 'op-check op-check-bad';
+    summary.textContent = t('failed', { message: e instanceof ApiError ? e.message : String(e) });
   });
 
   return {

@@ -109,9 +109,13 @@ export function weekGrid(): { node: HTMLElement; stop(): void } {
   const load = async (which?: string) => {
     const params = new URLSearchParams({ tz: zone() });
     if (which) params.set('week', which);
-    const { data } = await api<Week>(`/api/v1/schedule?${params}`);
-    week = data;
-    draw();
+    try {
+      const { data } = await api<Week>(`/api/v1/schedule?${params}`);
+      week = data;
+      draw();
+    } catch (e) {
+      note.textContent = t('failed', { message: e instanceof Error ? e.message : String(e) });
+    }
   };
   picker.addEventListener('change', () => {
     chosen = picker.value;
@@ -121,8 +125,9 @@ export function weekGrid(): { node: HTMLElement; stop(): void } {
   next.addEventListener('click', () => void load(week?.next));
   today.addEventListener('click', () => void load());
   void load();
-  // The "now" line moves; the shows themselves change only when channels.yaml does (reloaded with the week).
-  clock = window.setInterval(draw, 60_000);
+  // Once a minute: the "now" line moves, and a channels.yaml saved meanwhile (here or by another
+  // operator) shows without a reload.
+  clock = window.setInterval(() => void load(week?.week), 60_000);
   return {
     node: el(
       'section',
