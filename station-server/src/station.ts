@@ -131,7 +131,8 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   let dedications: Dedications | undefined;
   const webhooks = createWebhookDispatcher(store.webhooks, log);
   const stopWebhookEvents = connectWebhookEvents({ events, webhooks, leads: (channel) => lease.isLeader(channel) });
-  const operators = operatorConsole({ store, media, dedications: () => dedications!, operatorToken, takedownKeepMs: config.takedownKeepMs, log, webhooks, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
+  let watcher: ProgrammeWatcher | undefined;
+  const operators = operatorConsole({ store, media, dedications: () => dedications!, operatorToken, takedownKeepMs: config.takedownKeepMs, log, webhooks, playout, playlists: { dir: config.playlistsDir, reload: () => watcher?.reload() ?? Promise.resolve(false) }, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
   // Making songs through the API is for moderators and the operator token (an admin key).
   const operatorOnly = operators.access.need('moderate');
   const app = createApp({ store, queue, media, songsDir: join(mediaRoot, 'songs'), operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, requestsPerMinute: config.httpLimitPerMinute, log, routers: [
@@ -188,7 +189,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   await dedications.resume();
   const resumed = await resumeAcceptedSongs(store, queue, log);
   if (resumed.length) log(`making ${resumed.length} songs accepted before the last stop`);
-  const watcher: ProgrammeWatcher = watchProgramme(config.playlistsDir, events, (p) => playout.setProgramme(p));
+  watcher = watchProgramme(config.playlistsDir, events, (p) => playout.setProgramme(p));
   const backups = config.backupCron ? scheduleBackups({ cron: config.backupCron, dir: config.backupDir, keep: config.backupKeep, dataDir: config.dataDir, playlistsDir: config.playlistsDir, log }) : undefined;
 
   events.on(StationEvent.NowPlaying, ({ channel }) => {
@@ -233,7 +234,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     server,
     port,
     async destroy() {
-      watcher.destroy();
+      watcher?.destroy();
       dedications!.destroy();
       await operators.destroy();
       stopWebhookEvents();

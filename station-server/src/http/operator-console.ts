@@ -17,6 +17,10 @@ import { schedulePurge, type PurgeSchedule } from '../songs/takedown-purge.js';
 import { createOriginOf } from './public-origin.js';
 import { webhookRoutes } from './webhook-routes.js';
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
+import type { Playout } from '../station/playout.js';
+import { channelsRoutes } from './channels-routes.js';
+import { playlistsRoutes } from './playlists-routes.js';
+import { playlistFiles } from '../station/playlist-files.js';
 
 export interface OperatorConsoleDeps {
   store: Store;
@@ -30,6 +34,10 @@ export interface OperatorConsoleDeps {
   log?: (line: string) => void;
   /** Webhook deliveries (the console's Webhooks page is served when given). */
   webhooks?: WebhookDispatcher;
+  /** The Channels page's now/next, skip and week calendar (absent: no such routes). */
+  playout?: Playout;
+  /** The Playlists page's folder and the programme reload after a save (absent: no such routes). */
+  playlists?: { dir: string; reload: () => Promise<boolean> };
 }
 
 export interface OperatorConsole {
@@ -49,7 +57,10 @@ export function operatorConsole(deps: OperatorConsoleDeps): OperatorConsole {
     : undefined;
   return {
     access,
-    routers: [auth.router, moderationRoutes(deps.store, deps.dedications, access), auditRoutes(deps.store, access), libraryRoutes(deps.store, access), accountRoutes(deps.store, access), consolePageRoutes(), ...(deps.webhooks ? [webhookRoutes(deps.store, deps.webhooks, access)] : [])],
+    routers: [auth.router, moderationRoutes(deps.store, deps.dedications, access), auditRoutes(deps.store, access), libraryRoutes(deps.store, access), accountRoutes(deps.store, access), consolePageRoutes(),
+      ...(deps.webhooks ? [webhookRoutes(deps.store, deps.webhooks, access)] : []),
+      ...(deps.playout ? [channelsRoutes(deps.store, deps.playout, access)] : []),
+      ...(deps.playlists ? [playlistsRoutes({ store: deps.store, files: playlistFiles(deps.playlists.dir), access, reload: deps.playlists.reload })] : [])],
     async destroy() {
       auth.destroy();
       await purge?.stop();

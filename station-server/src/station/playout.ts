@@ -61,6 +61,11 @@ export interface Playout {
   segment(channel: string, rendition: RenditionName, seq: number): Promise<Buffer | undefined>;
   /** Puts a song at the front of a channel's queue (dedications), replacing what has not started. */
   queueDedication(channel: string, songId: string): void;
+  /**
+   * Ends the item on air now (after its segments already listed) and lets the next tick schedule
+   * another; the item skipped, or undefined when nothing is on air or another instance leads the channel.
+   */
+  skip(channel: string): AirItem | undefined;
   setProgramme(programme: Programme): void;
   /** Brings every timeline up to the clock; the timer calls it, tests call it directly. */
   tick(): Promise<void>;
@@ -193,31 +198,39 @@ export function createPlayout(options: PlayoutOptions): Playout {
       // An intro or a crossfade into a song has its own files, but leads into the song: it goes too.
       const i = state.items.findIndex((it) => (it.source === source || `songs/${it.songId}` === source) && itemEndMs(it) > at);
       if (i < 0) continue;
-      const item = state.items[i]!;
-      let keepFrom = i;
-      let nextSeq = item.firstSeq;
-      if (item.startMs <= at) {
-        const listed = playedSegments(item, at);
-        if (listed > 0) {
-          item.segments = item.segments.slice(0, listed);
-          void saved(state.config.id, item);
-          keepFrom = i + 1;
-          nextSeq += listed;
-          state.cutIndex = item.index;
-        } else state.cutIndex = state.items[i - 1]?.index;
-        // With nothing of it listed yet, the item is dropped whole and the next one takes its place.
-      }
-      state.items.splice(keepFrom);
-      // Sequence numbers from the cut on will name other audio: forget what was read for them.
-      for (const key of segments.keys()) {
-        const [channel, , seq] = key.split('/');
-        if (channel === state.config.id && Number(seq) >= nextSeq) segments.delete(key);
-      }
-      state.cache.clear();
+      cutFrom(state, i, at);
       events.emit(StationEvent.Fallback, { channel: state.config.id, reason: `${source} cannot be played (${why}); going on with the next item` });
     }
     // Schedule the replacement now rather than on the next timer tick (after this call returns).
     queueMicrotask(() => void api.tick());
+  }
+
+  /**
+   * Ends a channel's item `i` after the segments already listed (a live playlist never loses a listed
+   * segment) and drops what follows, so the next item, scheduled on the next tick, starts within one
+   * segment. With nothing of it listed yet, the item is dropped whole and the next one takes its place.
+   */
+  function cutFrom(state: ChannelState, i: number, at: number): void {
+    const item = state.items[i]!;
+    let keepFrom = i;
+    let nextSeq = item.firstSeq;
+    if (item.startMs <= at) {
+      const listed = playedSegments(item, at);
+      if (listed > 0) {
+        item.segments = item.segments.slice(0, listed);
+        void saved(state.config.id, item);
+        keepFrom = i + 1;
+        nextSeq += listed;
+        state.cutIndex = item.index;
+      } else state.cutIndex = state.items[i - 1]?.index;
+    }
+    state.items.splice(keepFrom);
+    // Sequence numbers from the cut on will name other audio: forget what was read for them.
+    for (const key of segments.keys()) {
+      const [channel, , seq] = key.split('/');
+      if (channel === state.config.id && Number(seq) >= nextSeq) segments.delete(key);
+    }
+    state.cache.clear();
   }
 
   /** Drops the items that have not started (nobody has heard them), so the next choice comes right after the one on air. */
@@ -521,6 +534,17 @@ export function createPlayout(options: PlayoutOptions): Playout {
     queueDedication(id, songId) {
       if (leads(id) || !options.bus) queueHere(id, songId);
       else forward(id, songId);
+    },
+    skip(id) {
+      const state = states.get(id);
+      if (!state || !leads(id)) return undefined;
+      const at = now();
+      const i = currentIndex(state, at);
+      if (i < 0) return undefined;
+      const item = { ...state.items[i]! };
+      cutFrom(state, i, at);
+      queueMicrotask(() => void api.tick());
+      return item;
     },
     setProgramme(next) {
       programme = next;

@@ -74,22 +74,30 @@ function parseChecked<S extends z.ZodType>(text: string, file: string, schema: S
 const formatPath = (path: (string | number)[]): string =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
-export async function loadProgramme(dir: string, cwd = process.cwd()): Promise<ProgrammeResult> {
+/**
+ * Loads and checks the folder. `drafts` (absolute path → text) stand in for files as they would be
+ * saved, so the console checks an edit with this same code before anything is written.
+ */
+export async function loadProgramme(dir: string, cwd = process.cwd(), drafts?: ReadonlyMap<string, string>): Promise<ProgrammeResult> {
   try {
-    return await loadFiles(dir, cwd);
+    return await loadFiles(dir, cwd, drafts ?? new Map());
   } catch (error) {
     // Nothing above should throw; if something does, it is still a refusal with a reason, not a crash.
     return { ok: false, problems: [fileProblem(relative(cwd, dir) || dir, `could not be loaded: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)] };
   }
 }
 
-async function loadFiles(dir: string, cwd: string): Promise<ProgrammeResult> {
+async function loadFiles(dir: string, cwd: string, drafts: ReadonlyMap<string, string>): Promise<ProgrammeResult> {
+  const read = async (path: string) => {
+    const draft = drafts.get(path);
+    return draft === undefined ? readOperatorFile(path, dir) : { ok: true as const, text: draft };
+  };
   const problems: ProgrammeProblem[] = [];
   const show = (path: string) => relative(cwd, path) || path;
   const channelsPath = join(dir, 'channels.yaml');
   let channels: ChannelConfig[] = [];
   let channelsText: string | undefined;
-  const channelsRead = await readOperatorFile(channelsPath, dir);
+  const channelsRead = await read(channelsPath);
   if (channelsRead.ok) channelsText = channelsRead.text;
   else problems.push(fileProblem(show(channelsPath), /disappeared/.test(channelsRead.reason) ? 'missing: this file lists the channels' : channelsRead.reason));
   if (channelsText !== undefined) {
@@ -114,14 +122,16 @@ async function loadFiles(dir: string, cwd: string): Promise<ProgrammeResult> {
   const refused = new Set<string>(); // files already reported: a channel naming one is not reported again
   for (const f of files) {
     const path = join(playlistDir, f);
-    const read = await readOperatorFile(path, dir);
-    if (!read.ok) {
-      problems.push(fileProblem(show(path), read.reason));
+    const got = await read(path);
+    if (!got.ok) {
+      problems.push(fileProblem(show(path), got.reason));
       refused.add(f.replace(/\.ya?ml$/, ''));
       continue;
     }
-    const parsed = parseFile(read.text, show(path), playlistSchema);
+    const parsed = parseFile(got.text, show(path), playlistSchema);
     problems.push(...parsed.problems);
+    // A file with mistakes is reported once, at its own lines, not again as "no playlist" wherever it is named.
+    if (!parsed.value) refused.add(f.replace(/\.ya?ml$/, ''));
     if (parsed.value) playlists.set(basename(f).replace(/\.ya?ml$/, ''), { ...parsed.value, id: basename(f).replace(/\.ya?ml$/, '') });
   }
 
@@ -142,7 +152,7 @@ async function loadFiles(dir: string, cwd: string): Promise<ProgrammeResult> {
         problems.push({ file: show(channelsPath), ...where(channelsText, `playlist: ${name}`), field, message: `no playlist "${name}": add playlists/playlists/${name}.yaml or fix the name` });
   });
   for (const [name, p] of playlists) {
-    if (p.fallback && !playlists.has(p.fallback))
+    if (p.fallback && !playlists.has(p.fallback) && !refused.has(p.fallback))
       problems.push({ file: show(join(playlistDir, `${name}.yaml`)), line: 1, column: 1, field: 'fallback', message: `no playlist "${p.fallback}" to fall back to` });
   }
   if (!channels.some((c) => c.id === 'radio-optimism') && channels.length > 0)

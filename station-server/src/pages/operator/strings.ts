@@ -3,6 +3,8 @@
 import type { Language } from '@radio-optimism/shared';
 import { ADMIN_STRINGS, type AdminStrings } from './admin-strings.js';
 import { WEBHOOK_STRINGS, type WebhookStrings } from './webhooks-strings.js';
+import { CHANNELS_STRINGS, type ChannelsStrings } from './channels-strings.js';
+import { PLAYLISTS_STRINGS, type PlaylistsStrings } from './playlists-strings.js';
 
 const en = {
   title: 'Operators’ console',
@@ -137,10 +139,10 @@ const CORE: Record<Language, Strings> = { en, es, pt, fr, de, ko };
 
 // Each console page may keep its words in its own table (same shape: English keys, every language);
 // they are joined here so `t()` knows every key.
-const TABLES = [CORE, ADMIN_STRINGS, WEBHOOK_STRINGS] as const;
+const TABLES = [CORE, ADMIN_STRINGS, WEBHOOK_STRINGS, CHANNELS_STRINGS, PLAYLISTS_STRINGS] as const;
 
 // One `& OtherStrings` per table in TABLES.
-type Joined = Strings & AdminStrings & WebhookStrings;
+type Joined = Strings & AdminStrings & WebhookStrings & ChannelsStrings & PlaylistsStrings;
 export type Key = keyof Joined;
 
 export const STRINGS = Object.fromEntries(

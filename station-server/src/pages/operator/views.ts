@@ -7,6 +7,8 @@ import { libraryView } from './library-view.js';
 import { accountsView } from './accounts-view.js';
 import { auditView } from './audit-view.js';
 import { webhooksView } from './webhooks-view.js';
+import { channelsView } from './channels-view.js';
+import { playlistsView } from './playlists-view.js';
 
 export interface View {
   node: HTMLElement;
@@ -26,6 +28,8 @@ export interface Page {
 export const PAGES: readonly Page[] = [
   { hash: 'queue', label: 'queue', open: queueView },
   { hash: 'library', label: 'library', open: libraryView },
+  { hash: 'channels', label: 'channels', open: channelsView },
+  { hash: 'playlists', label: 'playlists', open: playlistsView },
   { hash: 'accounts', label: 'accounts', roles: ['admin'], open: accountsView },
   { hash: 'audit', label: 'audit', roles: ['admin'], open: auditView },
   { hash: 'webhooks', label: 'webhooks', roles: ['admin'], open: webhooksView },
