@@ -103,8 +103,13 @@ describe('backup and restore', () => {
     // On air: a live segment of the main channel decodes.
     const segment = await until('a live segment', 60_000, async () => {
       const playlist = await (await fetch(`${b.base}/live/radio-optimism/128k.m3u8`)).text();
-      const uris = playlist.split('\n').filter((l) => l && !l.startsWith('#'));
-      return uris.length ? new URL(uris[uris.length - 1]!, `${b.base}/live/radio-optimism/128k.m3u8`).href : undefined;
+      // A whole segment (a song's last one may be a fraction of a second).
+      const lines = playlist.split('\n');
+      const whole = lines.flatMap((l, i) => {
+        const d = /^#EXTINF:([\d.]+)/.exec(l);
+        return d && Number(d[1]) >= 1.5 && lines[i + 1] ? [lines[i + 1]!] : [];
+      });
+      return whole.length ? new URL(whole[whole.length - 1]!, `${b.base}/live/radio-optimism/128k.m3u8`).href : undefined;
     });
     const ts = join(work, 'segment.ts');
     const res = await fetch(segment);
