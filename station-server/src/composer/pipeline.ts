@@ -131,13 +131,13 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
       addAt([voice], [voice2], 0);
       return masterWhole(plan, voice, withHarmony({ sampleRate: SAMPLE_RATE, channels: band }, harmony).channels, split.seam);
     });
-    await run('encode', () => stream.write(mastered.song.channels, split.emit, split.frames));
   } catch (error) {
     stream.abort();
     throw error;
   }
-  const packaging = run('encode', () => stream.end());
-  packaging.catch(() => undefined);
+  // The rest goes to the encoder while the stored forms are written and encoded beside it.
+  const packaging = run('encode', () => stream.write(mastered.song.channels, split.emit, split.frames).then(() => stream.end()));
+  packaging.catch(() => stream.abort());
 
   // The lossless forms live only until the stored ones are made from them (see LOSSLESS_FILES).
   const lossless = { master: join(outDir, LOSSLESS_FILES.master), vocals: join(outDir, LOSSLESS_FILES.vocals), accompaniment: join(outDir, LOSSLESS_FILES.accompaniment) };

@@ -1,12 +1,13 @@
 // Where a song made a part at a time is cut: the first part (the intro and the first sung section, at
-// most FIRST_PART_MAX_SEC) is made, mastered and packaged first, so it can play while the rest is made.
+// most FIRST_PART_MAX_SEC: the less there is to make first, the sooner it plays; the rest, made
+// several times faster than it plays, is ready long before the first part ends) is made, mastered and packaged first, so it can play while the rest is made.
 // Notes belong to the part they start in; a note that rings over the cut is rendered whole with the
 // first part and its tail added under the rest, so the parts add up to the one-shot song.
 import { SAMPLE_RATE, type InstrumentTrack, type Score } from '../types.js';
 
 /** The first part is long enough to cover the rest's making, short enough to be made quickly. */
 export const FIRST_PART_MIN_SEC = 8;
-export const FIRST_PART_MAX_SEC = 24;
+export const FIRST_PART_MAX_SEC = 16;
 /** Beyond a first-part note's end, how long its release and the reverb are rendered. */
 export const RING_SEC = 3;
 /** The first part goes out this far short of the cut: the limiter looks 5 ms ahead and the voice's

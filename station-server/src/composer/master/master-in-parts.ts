@@ -90,7 +90,9 @@ export function masterWhole(plan: PartPlan, voice: Float32Array, band: readonly 
   const frames = parts.mix[0]!.length;
   if (frames === 0) throw new MasterError('the song has no frames');
   const restShare = Math.max(0.05, (frames - Math.min(seam, frames)) / frames);
-  let rest = plan.gain;
+  // First guess: the rest brought to the target on its own, as the first part was.
+  const restMixLufs = measureLufs({ sampleRate: fs, channels: parts.mix.map((c) => c.subarray(Math.min(seam, frames))) });
+  let rest = Number.isFinite(restMixLufs) && seam < frames ? fromDb(plan.targetLufs - restMixLufs) : plan.gain;
   let round = 0;
   for (;;) {
     const curve = curveOf(frames, plan.gain, rest, seam);
