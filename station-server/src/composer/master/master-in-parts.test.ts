@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { SAMPLE_RATE } from '../types.js';
-import { GAIN_RAMP_SEC, curveOf, masterFirstPart, masterWhole, mixParts, planFromFirstPart } from './master-in-parts.js';
+import { GAIN_RAMP_SEC, curveOf, masterFirstPart, masterWhole, planFromFirstPart } from './master-in-parts.js';
 import { measureLufs, samplePeak, toDb } from './loudness.js';
 import { masterSong } from './master.js';
 
@@ -85,7 +85,9 @@ describe('mastering a song a part at a time', () => {
     const jump = (x: Float32Array[]) => lufsOf(x, seam, seam + span) - lufsOf(x, seam - span, seam);
     const steadyPlan = planFromFirstPart(v.subarray(0, seam), steady.map((c) => c.subarray(0, seam)), seam);
     const steadySong = masterWhole(steadyPlan, v, steady, seam).song.channels;
-    expect(Math.abs(jump(steadySong) - jump(mixParts(steadyPlan, v, steady).mix))).toBeLessThan(0.5);
+    // Against the same music mastered in one go (its limiter treats the two sides alike).
+    const steadyOneShot = masterSong({ sampleRate: FS, channels: [v] }, { sampleRate: FS, channels: steady }).song.channels;
+    expect(Math.abs(jump(steadySong) - jump(steadyOneShot))).toBeLessThan(0.5);
     const oneShot = masterSong({ sampleRate: FS, channels: [v] }, { sampleRate: FS, channels: lifted }).song.channels;
     expect(jump(whole.song.channels)).toBeGreaterThan(0);
     expect(jump(whole.song.channels)).toBeLessThanOrEqual(jump(oneShot) + 0.5);
