@@ -94,6 +94,9 @@ export function masterWhole(plan: PartPlan, voice: Float32Array, band: readonly 
   const restMixLufs = measureLufs({ sampleRate: fs, channels: parts.mix.map((c) => c.subarray(Math.min(seam, frames))) });
   let rest = Number.isFinite(restMixLufs) && seam < frames ? fromDb(plan.targetLufs - restMixLufs) : plan.gain;
   let round = 0;
+  // Secant steps on the rest's gain (dB) against the song's loudness: the limiter bends the line a little.
+  let slope = restShare;
+  let previous: { db: number; lufs: number } | undefined;
   for (;;) {
     const curve = curveOf(frames, plan.gain, rest, seam);
     const scaled = applyGain(parts.mix, 1, curve);
@@ -102,7 +105,10 @@ export function masterWhole(plan: PartPlan, voice: Float32Array, band: readonly 
     const lufs = measureLufs({ sampleRate: fs, channels: song });
     if (round++ < 5 && Number.isFinite(lufs) && Math.abs(lufs - plan.targetLufs) >= 0.1) {
       // Only the rest moves, so it moves by more than the whole song is off (within a sane range).
-      rest *= fromDb(Math.max(-12, Math.min(12, (plan.targetLufs - lufs) / restShare)));
+      const db = toDb(rest);
+      if (previous && Math.abs(db - previous.db) > 1e-3) slope = Math.max(0.05, Math.min(1.5, (lufs - previous.lufs) / (db - previous.db)));
+      previous = { db, lufs };
+      rest = fromDb(db + Math.max(-12, Math.min(12, (plan.targetLufs - lufs) / slope)));
       continue;
     }
     const both = (channels: Float32Array[]) => applyGain(applyGain(channels, 1, curve), 1, limiter);
@@ -123,10 +129,9 @@ export function curveOf(frames: number, first: number, rest: number, seam: numbe
   const curve = new Float32Array(frames).fill(first);
   const ramp = Math.round(GAIN_RAMP_SEC * SAMPLE_RATE);
   const fromDbValue = toDb(first), toDbValue = toDb(rest);
-  for (let i = Math.max(0, seam); i < frames; i++) {
-    const t = Math.min(1, (i - seam) / ramp);
-    curve[i] = fromDb(fromDbValue + (toDbValue - fromDbValue) * t);
-  }
+  const rampEnd = Math.min(frames, Math.max(0, seam) + ramp);
+  for (let i = Math.max(0, seam); i < rampEnd; i++) curve[i] = fromDb(fromDbValue + ((toDbValue - fromDbValue) * (i - seam)) / ramp);
+  if (rampEnd < frames) curve.fill(rest, rampEnd);
   return curve;
 }
 
