@@ -55,6 +55,9 @@ export const ServerMessage = {
   DedicationProgress: 'dedication.progress',
   /** To the phone and (target tv) its TV: {id, target, song, moderation?: 'pending' | 'approved'} (radio songs wait for an operator). */
   DedicationReady: 'dedication.ready',
+  /** To a TV (target tv): {id, song: {id, title, durationSec, to, from, stream}} — the song's start can
+   *  be played from `stream` (a growing HLS playlist) while the rest is made; `dedication.ready` follows. */
+  DedicationPlayable: 'dedication.playable',
   /** To a phone: {id, code, message}. */
   DedicationFailed: 'dedication.failed',
   /** To a phone: {id, moderation: 'approved' | 'rejected'} — the station's moderators decided its radio dedication. */

@@ -31,6 +31,16 @@ export interface SongView {
   files: SongFilesView;
 }
 
+/** A song being made whose start can be played: `stream` is its growing HLS media playlist. */
+export interface PlayableSongView {
+  id: string;
+  title: string;
+  durationSec: number;
+  to: string;
+  from: string | null;
+  stream: string;
+}
+
 export type AirItemKind = 'song' | 'jingle' | 'dedication' | 'intro' | 'transition';
 
 /** The words of a dedication on air. */
@@ -89,6 +99,7 @@ export type ServerFrame =
   | { type: typeof ServerMessage.DedicationAccepted; id: string; position?: number }
   | { type: typeof ServerMessage.DedicationProgress; id: string; stage: DedicationStage; position?: number }
   | { type: typeof ServerMessage.DedicationReady; id: string; target: 'tv' | 'radio'; song: SongView; moderation?: 'pending' | 'approved' }
+  | { type: typeof ServerMessage.DedicationPlayable; id: string; song: PlayableSongView }
   | { type: typeof ServerMessage.DedicationFailed; id: string; code: string; message: string }
   | { type: typeof ServerMessage.DedicationModerated; id: string; moderation: 'approved' | 'rejected' }
   | { type: typeof ServerMessage.LyricsDrafted; seed: number; sections: LyricsSectionView[]; warnings: LyricsWarning[] }

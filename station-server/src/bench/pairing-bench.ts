@@ -4,11 +4,13 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import WebSocket from 'ws';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { machineLine, writeSection } from './report.js';
 import { freePort } from '../testing/free-port.js';
+import { parseMediaPlaylist } from '../station/hls-package.js';
 
 const PHONES = Number(process.env.BENCH_PHONES ?? 1000);
 const PHONES_PER_TV = 10;
@@ -90,8 +92,13 @@ async function main(): Promise<void> {
       }),
     );
 
-    // Send to a TV: from dedication.create to the first audio bytes the TV fetches.
+    // Send to a TV: from dedication.create to the first audio bytes the TV fetches (as its player does:
+    // the growing playlist the station offers in dedication.playable, then its first segment), and to
+    // the whole song made (dedication.ready).
     const sendTimes: number[] = [];
+    const wholeTimes: number[] = [];
+    let progressive = 0;
+    const loadBefore = loadavg()[0]!;
     const base = `http://127.0.0.1:${port}`;
     const requests = [
       { message: 'Thank you for everything you do', to: 'Mom', genre: 'pop', vibe: 'heartfelt', language: 'en' },
@@ -100,16 +107,27 @@ async function main(): Promise<void> {
       { message: 'Tu es formidable', to: 'Léa', genre: 'jazz', vibe: 'playful', language: 'fr' },
       { message: 'Danke für alles', to: 'Anna', genre: 'acoustic', vibe: 'nostalgic', language: 'de' },
     ];
-    for (const [i, request] of requests.entries()) {
+    for (const [i, request] of [...requests, ...requests].entries()) {
       const phone = phones[i * PHONES_PER_TV]!;
       const tv = tvs[i]!;
       const started = performance.now();
       const ready = tv.next('dedication.ready');
+      const playable = tv.next('dedication.playable');
       phone.ws.send(JSON.stringify({ type: 'dedication.create', request, target: 'tv' }));
-      const frame = await ready;
-      const audio = await fetch(`${base}${(frame.song as { files: { audio: string } }).files.audio}`, { headers: { Range: 'bytes=0-65535' } });
-      await audio.arrayBuffer();
+      const first = await Promise.race([playable, ready]);
+      if (first.type === 'dedication.playable') {
+        progressive++;
+        const stream = `${base}${(first.song as { stream: string }).stream}`;
+        const segment = parseMediaPlaylist(await (await fetch(stream)).text())[0];
+        if (!segment) throw new Error(`${stream} listed no segment when the song was said to be playable`);
+        await (await fetch(new URL(segment.file, stream))).arrayBuffer();
+      } else {
+        const audio = await fetch(`${base}${(first.song as { files: { audio: string } }).files.audio}`, { headers: { Range: 'bytes=0-65535' } });
+        await audio.arrayBuffer();
+      }
       sendTimes.push((performance.now() - started) / 1000);
+      await ready;
+      wholeTimes.push((performance.now() - started) / 1000);
     }
     for (const c of [...phones, ...tvs]) c.ws.close();
 
@@ -152,7 +170,8 @@ Machine: ${machineLine()}.
 - ${phones.length.toLocaleString('en')} phones paired with ${tvs.length} TVs over real WebSockets on 127.0.0.1 in ${pairSec.toFixed(1)} s.
 - Each phone then sent a frame every second for 20 s (${rtts.length.toLocaleString('en')} round trips): p50 **${quantile(rtts, 0.5).toFixed(1)} ms**, p99 **${quantile(rtts, 0.99).toFixed(1)} ms**, max ${Math.max(...rtts).toFixed(1)} ms (goal: p99 under 50 ms).
 - Live playlist time, 10 s quiet: p50 **${quantile(quiet, 0.5).toFixed(1)} ms**, p99 **${quantile(quiet, 0.99).toFixed(1)} ms**; 10 s under a \`tv.hello\` flood (four attackers reconnecting, ${floods} sockets of 3,000 frames each, every one closed by its budget): p50 **${quantile(flooded, 0.5).toFixed(1)} ms**, p99 **${quantile(flooded, 0.99).toFixed(1)} ms** (goal: p99 under 50 ms).
-- "Send" on a phone to the song's first audio bytes fetched by its TV, ${sendTimes.length} dedications one after another (the song is composed in full before it can play): ${sendTimes.map((s) => `${s.toFixed(1)} s`).join(', ')}; p50 **${quantile(sendTimes, 0.5).toFixed(1)} s** (goal: at most 10 s). The TV app's own start-up of playback after that is measured in its section.
+- "Send" on a phone to the song's first audio on its TV, ${sendTimes.length} dedications one after another (${progressive} of them offered by \`dedication.playable\` while the rest of the song was made: the TV fetched the growing playlist, then its first segment): ${sendTimes.map((s) => `${s.toFixed(1)} s`).join(', ')}; p50 **${quantile(sendTimes, 0.5).toFixed(1)} s**, p90 **${quantile(sendTimes, 0.9).toFixed(1)} s**, max ${Math.max(...sendTimes).toFixed(1)} s (goal: p50 at most 5 s; load average ${loadBefore.toFixed(1)} when the first was sent, on this shared machine). The TV app's own start-up of playback after that is measured in its section.
+- "Send" to the whole song made (\`dedication.ready\`): ${wholeTimes.map((s) => `${s.toFixed(1)} s`).join(', ')}; p50 **${quantile(wholeTimes, 0.5).toFixed(1)} s**, p90 **${quantile(wholeTimes, 0.9).toFixed(1)} s**, max ${Math.max(...wholeTimes).toFixed(1)} s.
 `;
     writeSection(join(process.cwd(), 'docs/BENCHMARKS.md'), 'pairing', body);
     process.stdout.write(`${body}\n`);

@@ -9,13 +9,14 @@ export interface StageProgress {
 }
 
 export function createStageProgress(stream: NodeJS.WriteStream): StageProgress {
-  let done = 0;
+  // A stage may run once per part of the song: the count is of stages done at least once.
+  const finished = new Set<string>();
   if (!stream.isTTY) {
     return {
       update: (e) => {
         if (e.phase !== 'done') return;
-        done++;
-        stream.write(`[${done}/${STAGES.length}] ${e.stage} (${Math.round(e.ms ?? 0)} ms)\n`);
+        finished.add(e.stage);
+        stream.write(`[${finished.size}/${STAGES.length}] ${e.stage} (${Math.round(e.ms ?? 0)} ms)\n`);
       },
       stop: () => undefined,
     };
@@ -31,9 +32,9 @@ export function createStageProgress(stream: NodeJS.WriteStream): StageProgress {
       if (e.phase === 'start') running.add(e.stage);
       else {
         running.delete(e.stage);
-        done++;
+        finished.add(e.stage);
       }
-      bar.update(done, { stage: [...running].join(', ') || 'done' });
+      bar.update(finished.size, { stage: [...running].join(', ') || 'done' });
     },
     stop: () => bar.stop(),
   };

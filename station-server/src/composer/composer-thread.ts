@@ -9,7 +9,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { SongRequest } from '@radio-optimism/shared';
 import { ComposerError, type ComposerErrorCode } from './errors.js';
-import type { ComposedSong, ComposeSongOptions, StageEvent } from './pipeline.js';
+import type { ComposedSong, ComposeSongOptions, PlayableSong, StageEvent } from './pipeline.js';
 import type { AnnouncementRequest, ComposedAnnouncement } from './announce/announce.js';
 
 export type ComposerTask =
@@ -20,6 +20,7 @@ export type ComposerTask =
   | { type: 'close' };
 export type ComposerReply =
   | { type: 'stage'; id: number; event: StageEvent }
+  | { type: 'playable'; id: number; song: PlayableSong }
   | { type: 'done'; id: number; result: ComposedSong }
   | { type: 'announced'; id: number; result: ComposedAnnouncement }
   | { type: 'warmed'; id: number }
@@ -52,6 +53,7 @@ export interface ComposerThread {
 
 interface Pending {
   onStage?: ComposeSongOptions['onStage'];
+  onPlayable?: ComposeSongOptions['onPlayable'];
   resolve: (result: unknown) => void;
   reject: (error: Error) => void;
 }
@@ -126,6 +128,7 @@ export function startComposerThread(settings: Partial<ComposerSettings> = {}): C
       const job = pending.get(reply.id);
       if (!job) return;
       if (reply.type === 'stage') return job.onStage?.(reply.event);
+      if (reply.type === 'playable') return job.onPlayable?.(reply.song);
       pending.delete(reply.id);
       if (reply.type === 'failed') job.reject(new ComposerError(CODES.includes(reply.error.code) ? (reply.error.code as ComposerErrorCode) : 'stage-failed', reply.error.message, reply.error.stage));
       else job.resolve(reply.type === 'warmed' ? undefined : reply.result);
@@ -144,11 +147,11 @@ export function startComposerThread(settings: Partial<ComposerSettings> = {}): C
     return started;
   };
 
-  const ask = <T>(task: Exclude<ComposerTask, { type: 'close' }>, onStage?: ComposeSongOptions['onStage']): Promise<T> => {
+  const ask = <T>(task: Exclude<ComposerTask, { type: 'close' }>, options: Pick<ComposeSongOptions, 'onStage' | 'onPlayable'> = {}): Promise<T> => {
     clearTimeout(idleTimer);
     idleTimer = undefined;
     return new Promise<T>((resolve, reject) => {
-      pending.set(task.id, { ...(onStage ? { onStage } : {}), resolve: resolve as (result: unknown) => void, reject });
+      pending.set(task.id, { ...(options.onStage ? { onStage: options.onStage } : {}), ...(options.onPlayable ? { onPlayable: options.onPlayable } : {}), resolve: resolve as (result: unknown) => void, reject });
       const w = thread();
       ref(w); // keep the station's process alive while songs are being made
       w.send(task);
@@ -161,7 +164,7 @@ export function startComposerThread(settings: Partial<ComposerSettings> = {}): C
   };
 
   return {
-    composeSong: (request, seed, outDir, options = {}) => ask<ComposedSong>({ type: 'compose', id: nextId++, request, seed, outDir, keepWav: options.keepWav ?? keepWav }, options.onStage),
+    composeSong: (request, seed, outDir, options = {}) => ask<ComposedSong>({ type: 'compose', id: nextId++, request, seed, outDir, keepWav: options.keepWav ?? keepWav }, options),
     composeAnnouncement: (request, outDir) => ask<ComposedAnnouncement>({ type: 'announce', id: nextId++, request, outDir, keepWav }),
     warm: () => ask<void>({ type: 'warm', id: nextId++ }),
     draftLyrics: (request, seed) => ask<string>({ type: 'draft', id: nextId++, request, seed }),

@@ -51,7 +51,7 @@ process.on('message', (task: ComposerTask) => {
       return;
     case 'compose': {
       const { id, request, seed, outDir, keepWav } = task;
-      composeSong(request, seed, outDir, { keepWav, onStage: (event) => reply({ type: 'stage', id, event }) }).then((result) => reply({ type: 'done', id, result }), failed(id));
+      composeSong(request, seed, outDir, { keepWav, onStage: (event) => reply({ type: 'stage', id, event }), onPlayable: (song) => reply({ type: 'playable', id, song }) }).then((result) => reply({ type: 'done', id, result }), failed(id));
     }
   }
 });

@@ -8,14 +8,18 @@ import { writeLyrics } from './lyrics/lyrics.js';
 import { lyricsFromText } from './lyrics/own-words.js';
 import { compose } from './compose/compose.js';
 import { scoreToMidi } from './compose/midi.js';
-import { singSong, withHarmony } from './sing/sing-song.js';
+import { withHarmony } from './sing/sing-song.js';
+import { sing, singLines } from './sing/sing.js';
 import { chooseVoice } from './sing/voice.js';
 import { renderAccompaniment } from './render/render.js';
-import { masterSong } from './master/master.js';
+import type { MasteredSong } from './master/master.js';
+import { masterFirstPart, masterWhole, planFromFirstPart } from './master/master-in-parts.js';
+import { addAt, chooseSplit, firstPartTracks, restTracks } from './in-parts/split.js';
+import { SAMPLE_RATE, type CoverImages } from './types.js';
 import { encodeWav } from './master/wav.js';
 import { encodeAac } from './master/encode-aac.js';
 import { encodeStoredForm } from './master/encode-audio.js';
-import { packageSong } from '../station/hls-package.js';
+import { startHlsStream } from '../station/hls-stream.js';
 import { paintCover } from './cover/cover.js';
 import { writeVtt } from './timed-lyrics/vtt.js';
 import { ComposerError } from './errors.js';
@@ -43,6 +47,15 @@ export interface ComposeSongOptions {
   onStage?: (event: StageEvent) => void;
   /** Keep song.wav, vocals.wav and accompaniment.wav for debugging (KEEP_WAV); by default they are deleted. */
   keepWav?: boolean;
+  /** Called once the song's first part is packaged: `hls/<rendition>/index.m3u8` lists its first
+   *  segments (an EVENT playlist that grows until the song is complete). */
+  onPlayable?: (song: PlayableSong) => void;
+}
+
+/** What is known of a song once its first part can be played. */
+export interface PlayableSong {
+  title: string;
+  durationSec: number;
 }
 
 export interface ComposedSong {
@@ -53,13 +66,15 @@ export interface ComposedSong {
 
 export async function composeSong(request: SongRequest, seed: number, outDir: string, options: ComposeSongOptions = {}): Promise<ComposedSong> {
   const timings: Partial<Record<Stage, number>> = {};
+  // A stage may run more than once (once per part): its time adds up.
   const run = async <T>(stage: Stage, work: () => T | Promise<T>): Promise<T> => {
     options.onStage?.({ stage, phase: 'start' });
     const started = performance.now();
     try {
       const result = await work();
-      timings[stage] = performance.now() - started;
-      options.onStage?.({ stage, phase: 'done', ms: timings[stage] });
+      const ms = performance.now() - started;
+      timings[stage] = (timings[stage] ?? 0) + ms;
+      options.onStage?.({ stage, phase: 'done', ms });
       return result;
     } catch (error) {
       if (error instanceof ComposerError) throw error;
@@ -74,17 +89,55 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
   const singer = chooseVoice(request.language, seed, request.voice);
   const score = await run('compose', () => compose(lyrics, { genre: request.genre, vibe: request.vibe, seed, register: singer.register }));
   const lines = lyrics.sections.flatMap((s) => s.lines);
-
-  // The band renders on worker threads while the voice sings here and the cover paints.
-  const rendering = run('render', () => renderAccompaniment(score));
-  const painting = run('cover', () =>
-    paintCover({ title: lyrics.title, recipient: meaning.recipient, ...(meaning.sender ? { sender: meaning.sender } : {}), genre: request.genre, vibe: request.vibe, theme: meaning.theme, language: request.language, seed }),
-  );
   const respell = request.soundsLike ? { respell: { name: request.to, as: request.soundsLike } } : {};
   const voiceChoice = request.voice ? { voice: request.voice } : {};
-  const singing = run('sing', () => singSong({ language: request.language, vocals: score.vocals, lines, durationSec: score.durationSec, seed, ...voiceChoice, ...respell }, score.harmony));
-  // The raw voice and band live only inside this call: once mastered, their memory can go.
-  const mastered = await Promise.all([singing, rendering]).then(([voice, band]) => run('master', () => masterSong(voice.lead, withHarmony(band, voice.harmony), {})));
+  const singInput = { language: request.language, vocals: score.vocals, lines, durationSec: score.durationSec, seed, ...voiceChoice, ...respell };
+
+  // Made a part at a time (see in-parts/split.ts): the first part is rendered, sung, mastered and
+  // packaged while the rest waits, so the song can start playing sooner; the rest follows into the
+  // same encoder. The band renders on worker threads while the voice sings here.
+  const split = chooseSplit(score);
+  const stream = await startHlsStream(outDir);
+  let painting: Promise<CoverImages> | undefined;
+  let mastered!: MasteredSong;
+  try {
+    const first = firstPartTracks(score.tracks, split);
+    const [band1, voice1] = await Promise.all([
+      run('render', () => renderAccompaniment({ ...score, tracks: first.tracks, durationSec: first.frames / SAMPLE_RATE })),
+      run('sing', () => singLines(singInput, { from: 0, until: split.seam / SAMPLE_RATE })),
+    ]);
+    const plan = await run('master', () => planFromFirstPart(voice1, band1.channels, split.seam));
+    const opening = await run('master', () => masterFirstPart(plan, voice1, band1.channels, split.seam, split.emit));
+    await run('encode', async () => {
+      await stream.write(opening, 0, split.emit);
+      if (options.onPlayable && (await stream.listed(1))) options.onPlayable({ title: lyrics.title, durationSec: Math.round((split.frames / SAMPLE_RATE) * 1000) / 1000 });
+    });
+    // The cover paints now, beside the rest, so it does not hold the first part back.
+    painting = run('cover', () =>
+      paintCover({ title: lyrics.title, recipient: meaning.recipient, ...(meaning.sender ? { sender: meaning.sender } : {}), genre: request.genre, vibe: request.vibe, theme: meaning.theme, language: request.language, seed }),
+    );
+    painting.catch(() => undefined);
+    const [band2, voice2, harmony] = await Promise.all([
+      run('render', () => renderAccompaniment({ ...score, tracks: restTracks(score.tracks, split), durationSec: (split.frames - split.seam) / SAMPLE_RATE })),
+      run('sing', () => singLines(singInput, { from: split.seam / SAMPLE_RATE, until: Number.POSITIVE_INFINITY })),
+      run('sing', async () => (score.harmony && score.harmony.length > 0 ? (await sing({ ...singInput, vocals: [...score.harmony] })) : undefined)),
+    ]);
+    mastered = await run('master', () => {
+      const band = [new Float32Array(split.frames), new Float32Array(split.frames)];
+      addAt(band, band1.channels, 0);
+      addAt(band, band2.channels, split.seam);
+      const voice = new Float32Array(split.frames);
+      addAt([voice], [voice1], 0);
+      addAt([voice], [voice2], 0);
+      return masterWhole(plan, voice, withHarmony({ sampleRate: SAMPLE_RATE, channels: band }, harmony).channels, split.seam);
+    });
+  } catch (error) {
+    stream.abort();
+    throw error;
+  }
+  // The rest goes to the encoder while the stored forms are written and encoded beside it.
+  const packaging = run('encode', () => stream.write(mastered.song.channels, split.emit, split.frames).then(() => stream.end()));
+  packaging.catch(() => stream.abort());
 
   // The lossless forms live only until the stored ones are made from them (see LOSSLESS_FILES).
   const lossless = { master: join(outDir, LOSSLESS_FILES.master), vocals: join(outDir, LOSSLESS_FILES.vocals), accompaniment: join(outDir, LOSSLESS_FILES.accompaniment) };
@@ -96,16 +149,16 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
     writeFile(join(outDir, SONG_FILES.score), scoreToMidi(score, lyrics.title)),
     writeFile(join(outDir, SONG_FILES.lyrics), vtt),
   ]);
-  // HLS is packaged here, from the lossless master, so the station never packages a second-generation copy.
+  // The stored forms are made from the lossless master; the HLS package was made as the song was.
   const encoding = run('encode', () =>
     Promise.all([
       encodeAac(lossless.master, join(outDir, SONG_FILES.stream)),
       encodeStoredForm(lossless.accompaniment, join(outDir, SONG_FILES.accompaniment), 'karaoke'),
       encodeStoredForm(lossless.vocals, join(outDir, SONG_FILES.vocals), 'vocals'),
-      packageSong(outDir, LOSSLESS_FILES.master),
+      packaging,
     ]),
   );
-  const cover = await painting;
+  const cover = await painting!;
   const writingCover = Promise.all([writeFile(join(outDir, SONG_FILES.cover), cover.large), writeFile(join(outDir, SONG_FILES.coverSmall), cover.small)]);
 
   const durationSec = mastered.song.channels[0]!.length / mastered.song.sampleRate;

@@ -15,6 +15,7 @@ import { TV_CONTENT_SECURITY_POLICY } from './tv-csp.js';
 import { addressLimit } from './address-limit.js';
 import type { MediaStore } from '../media/media-store.js';
 import { mediaFiles } from './media-files.js';
+import { GROWING_PLAYLIST_CACHE_CONTROL, isGrowingPlaylist } from '../media/cache-policy.js';
 
 export interface AppDeps {
   store: Store;
@@ -166,6 +167,8 @@ export function createApp({ store, queue, songsDir, media, routers = [], tvAppDi
       setHeaders: (res, path) => {
         const type = MEDIA_TYPES[path.slice(path.lastIndexOf('.'))];
         if (type) res.setHeader('Content-Type', type);
+        // A song's playlist grows while the song is made: a player must see each new segment.
+        if (isGrowingPlaylist(path, existsSync)) res.setHeader('Cache-Control', GROWING_PLAYLIST_CACHE_CONTROL);
       },
     }),
   );

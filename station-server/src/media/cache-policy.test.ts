@@ -1,4 +1,4 @@
-import { IMMUTABLE_CACHE_CONTROL, livePlaylistCacheControl, MANIFEST_CACHE_CONTROL, storedFileCacheControl } from './cache-policy.js';
+import { GROWING_PLAYLIST_CACHE_CONTROL, IMMUTABLE_CACHE_CONTROL, isGrowingPlaylist, livePlaylistCacheControl, MANIFEST_CACHE_CONTROL, storedFileCacheControl } from './cache-policy.js';
 import { contentTypeOf, DEFAULT_CONTENT_TYPE } from './content-type.js';
 import { TARGET_DURATION } from '../station/hls-package.js';
 
@@ -48,5 +48,16 @@ describe('content types', () => {
     expect(contentTypeOf('README')).toBe(DEFAULT_CONTENT_TYPE);
     expect(contentTypeOf('dir.d/file')).toBe(DEFAULT_CONTENT_TYPE);
     expect(contentTypeOf('x.unknown')).toBe(DEFAULT_CONTENT_TYPE);
+  });
+});
+
+describe('a song playlist still growing', () => {
+  const files = new Set(['/m/songs/a/hls/segments.json']);
+  const exists = (p: string) => files.has(p);
+  it('is told apart by its package having no segments.json yet, and only playlists are', () => {
+    expect(isGrowingPlaylist('/m/songs/b/hls/128k/index.m3u8', exists)).toBe(true);
+    expect(isGrowingPlaylist('/m/songs/a/hls/128k/index.m3u8', exists)).toBe(false);
+    expect(isGrowingPlaylist('/m/songs/b/hls/128k/seg-00000.ts', exists)).toBe(false);
+    expect(GROWING_PLAYLIST_CACHE_CONTROL).toBe('no-cache');
   });
 });

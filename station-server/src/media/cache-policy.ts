@@ -25,3 +25,14 @@ const MANIFEST = /\.(m3u8|json)$/i;
 export function storedFileCacheControl(file: string): string {
   return MANIFEST.test(file) ? MANIFEST_CACHE_CONTROL : IMMUTABLE_CACHE_CONTROL;
 }
+
+/** For a song's playlist while the song is still being made (an EVENT playlist that grows): always ask again. */
+export const GROWING_PLAYLIST_CACHE_CONTROL = 'no-cache';
+
+/** Whether `path` (a stored song's file on disk) is a media playlist still growing: its package has no
+ *  `segments.json` yet, which is written only when the song is complete (station/hls-stream.ts). */
+export function isGrowingPlaylist(path: string, exists: (path: string) => boolean): boolean {
+  if (!path.endsWith('.m3u8')) return false;
+  const hlsRoot = path.replace(/[\\/][^\\/]+[\\/][^\\/]+$/, '');
+  return !exists(`${hlsRoot}/segments.json`);
+}

@@ -4,8 +4,8 @@
 // making was started `maxAttempts` times and never finished (it failed, or the station died while
 // making it, perhaps because of it) is recorded as failed with the reason, not tried on every start.
 import { randomBytes } from 'node:crypto';
-import { ServerMessage, type DedicationStage, type SongRequest } from '@radio-optimism/shared';
-import type { Stage } from '../composer/pipeline.js';
+import { ServerMessage, songStreamPath, type DedicationStage, type SongRequest } from '@radio-optimism/shared';
+import type { PlayableSong, Stage } from '../composer/pipeline.js';
 import type { DedicationRecord, PhoneRecord, SongRecord, Store } from '../library/store.js';
 import type { MediaStore } from '../media/media-store.js';
 import type { SongQueue } from '../songs/song-queue.js';
@@ -69,10 +69,11 @@ const PHONE_STAGE: Record<Stage, DedicationStage> = {
 export function createDedications(deps: DedicationDeps): Dedications {
   const store = deps.store.dedications;
   // What each running job's progress means to its dedication (the queue reports every job's).
-  const watching = new Map<string, { started(): void; stage(stage: Stage): void }>();
+  const watching = new Map<string, { started(): void; stage(stage: Stage): void; playable(song: PlayableSong): void }>();
   const unlisten = deps.queue.listen({
     started: (id) => watching.get(id)?.started(),
     stage: (id, stage) => watching.get(id)?.stage(stage),
+    playable: (id, song) => watching.get(id)?.playable(song),
   });
   const maxAttempts = deps.maxAttempts ?? 3;
   const diskRetryMs = deps.diskRetryMs ?? 5 * 60_000;
@@ -122,6 +123,11 @@ export function createDedications(deps: DedicationDeps): Dedications {
         reported.add(shown);
         lastStage.set(d.id, shown);
         deps.toPhone(d.phoneId, { type: ServerMessage.DedicationProgress, id: d.id, stage: shown });
+      },
+      // The TV may start the song while the rest is made; `dedication.ready` follows when it is whole.
+      playable: (song) => {
+        if (d.target !== 'tv') return;
+        deps.toTv(d.tvId, { type: ServerMessage.DedicationPlayable, id: d.id, song: { id: jobId, title: song.title, durationSec: song.durationSec, to: d.request.to, from: d.request.from ?? null, stream: songStreamPath(jobId) } });
       },
     });
     let job: { id: string };

@@ -92,6 +92,7 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
         state.stage = stage;
         tell((l) => l.stage?.(state.id, stage));
       },
+      playable: (song) => tell((l) => l.playable?.(state.id, song)),
     })
       .then((result) => {
         state.status = 'ready';

@@ -45,6 +45,8 @@ export function createJobHandler(options: MakeJobOptions): JobHandler {
           onStage: (e) => {
             if (e.phase === 'start') context.stage(e.stage);
           },
+          // Only a local folder is served while it is made; a bucket gets the song when it is whole.
+          ...(media.kind === 'local' && context.playable ? { onPlayable: context.playable } : {}),
         });
         return { type: 'song', song: await ingest(store, media, id, manifest, spec.kind) };
       }

@@ -3,7 +3,7 @@
 // the station process; in cluster mode it is BullMQ on Redis and `npm run worker` runs the jobs on any
 // machine. Both implement this interface; nothing else makes songs.
 import type { Language, SongRequest } from '@radio-optimism/shared';
-import type { Stage } from '../composer/pipeline.js';
+import type { PlayableSong, Stage } from '../composer/pipeline.js';
 import type { SongKind, SongRecord } from '../library/store.js';
 
 /** Who asked, highest priority first: a phone's dedication before operators, filler and the starter catalog. */
@@ -63,6 +63,8 @@ export interface QueueFull {
 export interface QueueListener {
   started?(id: string): void;
   stage?(id: string, stage: Stage): void;
+  /** The song's first part can be played from its folder (a growing playlist); local queue only. */
+  playable?(id: string, song: PlayableSong): void;
   ready?(id: string, result: JobResult): void;
   failed?(id: string, error: { code: string; message: string }): void;
 }
@@ -88,6 +90,8 @@ export interface SongQueue {
 export interface JobContext {
   id: string;
   stage(stage: Stage): void;
+  /** The song's first part is packaged and served from its folder while the rest is made. */
+  playable?(song: PlayableSong): void;
 }
 
 /** Makes one job (compose, check, package, publish the files, add to the store). The local queue and

@@ -90,6 +90,12 @@ export async function packageSong(songDir: string, input?: string): Promise<Pack
   await new Promise<void>((resolve, reject) => {
     command.on('end', () => resolve()).on('error', (error: Error) => reject(new Error(`packaging ${songDir} failed: ${error.message}`))).run();
   });
+  return indexPackage(songDir);
+}
+
+/** Reads the renditions' playlists, checks they line up, and writes `segments.json` (what a channel reads). */
+export async function indexPackage(songDir: string): Promise<PackagedAudio> {
+  const root = join(songDir, PACKAGE_DIR);
   const lists = await Promise.all(RENDITIONS.map(async (r) => parseMediaPlaylist(await readFile(join(root, r.name, 'index.m3u8'), 'utf8'))));
   const [first, ...others] = lists;
   for (const other of others) {

@@ -79,6 +79,12 @@ export class PairingClient {
         if (p.kind === 'ready') this.update({ pairing: { ...p, phones: frame.phones } });
         return;
       }
+      case 'dedication.playable': {
+        // The song's start can be played while the rest is made: offered now, listed once it is whole.
+        const { id, title, durationSec, to, from, stream } = frame.song;
+        this.update({ arrived: { id, title, durationSec, to, from, stream, receivedAt: new Date().toISOString() } });
+        return;
+      }
       case 'dedication.ready': {
         const song: ReceivedSong = { ...frame.song, id: frame.song.id ?? frame.id, receivedAt: new Date().toISOString() };
         this.update({ received: addReceived(song), arrived: song });

@@ -10,7 +10,13 @@ export interface Settings {
 }
 
 /** A song sent to this TV, as the For you view lists it. */
-export type ReceivedSong = Partial<Song> & { id: string; title: string; receivedAt: string };
+export type ReceivedSong = Partial<Song> & {
+  id: string;
+  title: string;
+  receivedAt: string;
+  /** While the song is still being made: its growing HLS playlist, which plays from the start. */
+  stream?: string;
+};
 
 const SETTINGS_KEY = 'radio-optimism.settings';
 const SONGS_KEY = 'radio-optimism.for-you';

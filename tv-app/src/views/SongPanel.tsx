@@ -11,6 +11,7 @@ import { LyricsView } from '../components/LyricsView/LyricsView';
 import { ProgressLine } from '../components/ProgressLine/ProgressLine';
 import { StatusBanner } from '../components/StatusBanner/StatusBanner';
 import { parseVtt, type LyricCue } from '../lyrics/vtt';
+import { playSongStream } from '../player/songStream';
 import type { ReceivedSong } from '../station/settings';
 import type { Song } from '../station/types';
 import css from './SongPanel.module.less';
@@ -31,24 +32,43 @@ export function SongPanel({ song: received, mode, onDone, onMedia, ...rest }: So
   const [cues, setCues] = useState<LyricCue[]>();
   const [failed, setFailed] = useState(false);
 
+  // A song still being made plays from its growing playlist; its files (cover, words) come when it is whole.
+  const [stream] = useState(() => (received.stream && !received.files ? received.stream : undefined));
+
   useEffect(() => {
     const abort = new AbortController();
-    api.song(received.id, { signal: abort.signal }).then(
-      (s) => {
-        setSong(s);
-        return api.text(s.files.lyrics, { signal: abort.signal }).then((v) => setCues(parseVtt(v)));
-      },
-      () => !abort.signal.aborted && setFailed(true),
-    ).catch(() => setCues([]));
+    const load = (tries: number): Promise<void> =>
+      api.song(received.id, { signal: abort.signal }).then((s) => {
+        if (!s.files) throw new Error('not yet made');
+        return s;
+      }).then(
+        (s) => {
+          setSong(s);
+          return api.text(s.files.lyrics, { signal: abort.signal }).then((v) => setCues(parseVtt(v)));
+        },
+        (error: unknown) => {
+          if (abort.signal.aborted) return;
+          if (stream && tries > 0) return new Promise<void>((r) => setTimeout(r, 3000)).then(() => (abort.signal.aborted ? undefined : load(tries - 1)));
+          setFailed(true);
+          throw error;
+        },
+      );
+    load(stream ? 60 : 0).catch(() => setCues([]));
     return () => abort.abort();
-  }, [api, received.id]);
+  }, [api, received.id, stream]);
+
+  useEffect(() => {
+    const element = audio.current;
+    if (!stream || !element) return undefined;
+    return playSongStream(element, api.url(stream), () => setFailed(true));
+  }, [api, stream]);
 
   useEffect(() => {
     onMedia(audio.current);
     return () => onMedia(null);
   }, [onMedia]);
 
-  const src = song && api.url(mode === 'karaoke' ? song.files.karaoke : song.files.audio);
+  const src = stream ? undefined : song && api.url(mode === 'karaoke' ? song.files.karaoke : song.files.audio);
 
   const getTime = useCallback(() => audio.current?.currentTime, []);
   const cover = song && api.url(song.files.cover);
@@ -75,7 +95,7 @@ export function SongPanel({ song: received, mode, onDone, onMedia, ...rest }: So
           </div>
         )}
         <div className={css.footer}>
-          {song ? <ProgressLine getTime={getTime} durationSec={song.durationSec} /> : null}
+          {song || received.durationSec ? <ProgressLine getTime={getTime} durationSec={song?.durationSec ?? received.durationSec!} /> : null}
           <Button size="small" icon="liveplay" onClick={onDone} data-testid="back-to-live" className={css.back}>{t('forYou.backToLive')}</Button>
         </div>
       </div>

@@ -32,17 +32,12 @@ export function vocalEq(x: Float32Array, fs: number): Float32Array {
  * A gentle feed-forward compressor (3:1 above a threshold set from the voice's own loud parts), so
  * quiet syllables do not drop under the band. Level is handled later by loudness matching.
  */
-export function compressVoice(x: Float32Array, fs: number): Float32Array {
-  const attack = 1 - Math.exp(-1 / (0.005 * fs));
-  const release = 1 - Math.exp(-1 / (0.12 * fs));
-  const env = new Float32Array(x.length);
-  let e = 0, loud = 0;
-  for (let i = 0; i < x.length; i++) {
-    const a = Math.abs(x[i]!);
-    e += (a > e ? attack : release) * (a - e);
-    env[i] = e;
-    if (e > loud) loud = e;
-  }
+export function compressVoice(x: Float32Array, fs: number, loudest?: number): Float32Array {
+  const env = voiceEnvelope(x, fs);
+  let loud = 0;
+  for (let i = 0; i < env.length; i++) if (env[i]! > loud) loud = env[i]!;
+  // A song made a part at a time keeps the first part's threshold, so the compressor never changes course.
+  if (loudest !== undefined && loudest > 0) loud = loudest;
   if (loud === 0) return x.slice();
   const threshold = loud * 0.25; // 12 dB under the loudest moment
   const ratio = 3;
@@ -61,6 +56,28 @@ export function compressVoice(x: Float32Array, fs: number): Float32Array {
     g0 = g1;
   }
   return y;
+}
+
+/** The compressor's level follower (5 ms attack, 120 ms release). */
+function voiceEnvelope(x: Float32Array, fs: number): Float32Array {
+  const attack = 1 - Math.exp(-1 / (0.005 * fs));
+  const release = 1 - Math.exp(-1 / (0.12 * fs));
+  const env = new Float32Array(x.length);
+  let e = 0;
+  for (let i = 0; i < x.length; i++) {
+    const a = Math.abs(x[i]!);
+    e += (a > e ? attack : release) * (a - e);
+    env[i] = e;
+  }
+  return env;
+}
+
+/** The loudest moment of the compressor's level follower over `x` (what sets its threshold). */
+export function voiceLoudest(x: Float32Array, fs: number): number {
+  const env = voiceEnvelope(x, fs);
+  let loud = 0;
+  for (let i = 0; i < env.length; i++) if (env[i]! > loud) loud = env[i]!;
+  return loud;
 }
 
 /**

@@ -27,6 +27,14 @@ interface SyllableNotes {
 }
 
 export async function sing(input: SingInput): Promise<Audio> {
+  const samples = await singLines(input, { from: 0, until: Number.POSITIVE_INFINITY });
+  normalize(samples);
+  return { sampleRate: SAMPLE_RATE, channels: [samples] };
+}
+
+/** The lines whose first note starts in [from, until) seconds, as long as the whole song and not
+ *  normalized: two parts of one song add up to the whole (the song is made a part at a time). */
+export async function singLines(input: SingInput, part: { from: number; until: number }): Promise<Float32Array> {
   validate(input);
   const total = Math.round(input.durationSec * SAMPLE_RATE);
   const out = new Float32Array(Math.ceil(total / 2) + 1);
@@ -40,6 +48,7 @@ export async function sing(input: SingInput): Promise<Audio> {
   const setting = pitchSetting(voice, 0.97 * 440 * 2 ** ((low - 69) / 12));
 
   for (const group of lineGroups(input.vocals)) {
+    if (group[0]!.start < part.from || group[0]!.start >= part.until) continue;
     const syllables = syllablesOf(group);
     const words = respelled(wordsOf(syllables), input.respell);
     const key = `${voice.id}|${setting}|${words.map((w) => `${w.text}/${w.syllables}`).join(' ')}`;
@@ -56,8 +65,7 @@ export async function sing(input: SingInput): Promise<Audio> {
   const voiceAt44 = upsample2x(out).subarray(0, total);
   const samples = new Float32Array(total);
   samples.set(voiceAt44);
-  normalize(samples);
-  return { sampleRate: SAMPLE_RATE, channels: [samples] };
+  return samples;
 }
 
 function validate(input: SingInput): void {
