@@ -98,6 +98,12 @@ CREATE TABLE takedowns (song_id TEXT PRIMARY KEY, kind_before TEXT NOT NULL, by_
 CREATE INDEX takedowns_due ON takedowns (at_ms) WHERE purged_at_ms IS NULL;
 `,
   },
+  {
+    step: 8,
+    // An hour of one metric per row, its minutes packed (stat-buckets.ts): a year takes a few MB.
+    what: 'listener and song statistics in minute buckets',
+    sql: 'CREATE TABLE stat_buckets (metric TEXT NOT NULL, hour INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (metric, hour)) WITHOUT ROWID;',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;

@@ -27,6 +27,7 @@ import { createSqliteSongRequests } from './song-request-store.js';
 import { createSqliteLimits } from './limit-store.js';
 import { createSqliteOperators } from './operator-store.js';
 import { createSqliteTakedowns } from './takedown-store.js';
+import { createSqliteStats } from './stats-store.js';
 import { decodeCursor, encodeCursor, pageLimit } from './page-cursor.js';
 import type { DedicationStore, PairingStore, Store, TimelineStore } from './store.js';
 
@@ -126,6 +127,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     limits: createSqliteLimits(db),
     operators: createSqliteOperators(db),
     takedowns: createSqliteTakedowns(db),
+    stats: createSqliteStats(db),
     tvCount: () => sync.tvs.count(),
     async close() {
       try {

@@ -94,6 +94,11 @@ CREATE TABLE takedowns (song_id TEXT COLLATE "C" PRIMARY KEY, kind_before TEXT N
 CREATE INDEX takedowns_due ON takedowns (at_ms) WHERE purged_at_ms IS NULL;
 `,
   },
+  {
+    step: 8,
+    what: 'listener and song statistics in minute buckets',
+    sql: 'CREATE TABLE stat_buckets (metric TEXT COLLATE "C" NOT NULL, hour INTEGER NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (metric, hour));',
+  },
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;

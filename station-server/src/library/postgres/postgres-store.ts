@@ -13,6 +13,7 @@ import { createSongRequestStore } from './song-requests.js';
 import { createLimitStore } from './limits.js';
 import { createOperatorStore } from './operators.js';
 import { createTakedownStore } from './takedowns.js';
+import { createStatsStore } from './stats.js';
 
 export interface PostgresStoreOptions extends Partial<PgOptions> {
   /** How long TV writes wait to be batched (default 1 s). */
@@ -41,6 +42,7 @@ export async function openPostgresStore(databaseUrl: string, options: PostgresSt
     limits: createLimitStore(db),
     operators: createOperatorStore(db),
     takedowns: createTakedownStore(db),
+    stats: createStatsStore(db),
     close() {
       closed ??= (async () => {
         pairing.dispose();
