@@ -40,6 +40,8 @@ import { LocalLease } from './cluster/local-lease.js';
 import { createLyricVideos } from './video/lyric-videos.js';
 import { describeParts, openClusterParts } from './cluster/cluster-parts.js';
 import { createMediaCache, warmMediaCache } from './media/media-cache.js';
+import { startStatistics } from './stats/statistics.js';
+import { TARGET_DURATION } from './station/hls-package.js';
 
 const MAIN_CHANNEL = 'radio-optimism';
 
@@ -126,7 +128,10 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   if (cache) void warmMediaCache(store, cache, log);
   const operatorToken = config.operatorToken ?? operatorTokenFile(config.dataDir);
   let dedications: Dedications | undefined;
-  const operators = operatorConsole({ store, media, dedications: () => dedications!, operatorToken, takedownKeepMs: config.takedownKeepMs, log, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
+  // A listener is a session that fetched a media playlist within the last two target durations.
+  const stats = startStatistics({ store, windowMs: 2 * TARGET_DURATION * 1000, maxListeners: config.listenerLimit, log });
+  const heard = stats.counter && ((channel: string, address: string | undefined, agent: string | undefined) => stats.counter!.heard(channel, address, agent));
+  const operators = operatorConsole({ store, media, dedications: () => dedications!, operatorToken, takedownKeepMs: config.takedownKeepMs, log, stats: stats.source(() => playout.channels().map((c) => c.id)), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
   // Making songs through the API is for moderators and the operator token (an admin key).
   const operatorOnly = operators.access.need('moderate');
   const app = createApp({ store, queue, media, songsDir: join(mediaRoot, 'songs'), operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, requestsPerMinute: config.httpLimitPerMinute, log, routers: [
@@ -149,7 +154,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     requestTimeout: config.httpRequestTimeoutMs,
     connectionsCheckingInterval: Math.min(1000, config.httpHeadersTimeoutMs / 2),
   }, (req, res) => {
-    if (!serveLive(playout, req, res)) app(req, res);
+    if (!serveLive(playout, req, res, heard)) app(req, res);
   });
   // Players keep connections open between polls; keep them longer than a poll interval.
   server.keepAliveTimeout = 15_000;
@@ -177,14 +182,16 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     },
     log,
   });
-  dedications = createDedications({ store, media, queue, toPhone: hub.toPhone, toTv: hub.toTv, onAir: (songId) => playout.queueDedication(MAIN_CHANNEL, songId), log });
+  dedications = createDedications({ store, media, queue, toPhone: hub.toPhone, toTv: hub.toTv, onAir: (songId) => playout.queueDedication(MAIN_CHANNEL, songId), log, stats: stats.dedications });
   const takes: Takes = createTakes({ store, queue, dedications: () => dedications!, toPhone: hub.toPhone, draft: async (request, seed) => (await loadComposer()).draftLyrics(request, seed), log });
   await dedications.resume();
   const resumed = await resumeAcceptedSongs(store, queue, log);
   if (resumed.length) log(`making ${resumed.length} songs accepted before the last stop`);
   const watcher: ProgrammeWatcher = watchProgramme(config.playlistsDir, events, (p) => playout.setProgramme(p));
 
-  events.on(StationEvent.NowPlaying, ({ channel }) => {
+  events.on(StationEvent.NowPlaying, ({ channel, current }) => {
+    // Plays are counted by the instance that plays the channel out, once.
+    if (current && lease.isLeader(channel)) stats.aired(channel, current);
     nowView(store, playout, channel).then(
       (now) => hub.publishNow(channel, now),
       (error: unknown) => log(`[${channel}] now playing not sent: ${error instanceof Error ? error.message : String(error)}`),
@@ -200,7 +207,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
 
   // One listener: the front door answers live playlists and segments itself and hands every other
   // connection to `server` (node:http), which never listens on its own.
-  const door = createFrontDoor(playout, server, server.keepAliveTimeout, config.httpHeadersTimeoutMs);
+  const door = createFrontDoor(playout, server, server.keepAliveTimeout, config.httpHeadersTimeoutMs, heard);
   await new Promise<void>((resolve, reject) => {
     door.server.once('error', reject);
     // A deep accept queue: thousands of TVs reconnect at once after a network blip or a restart, and
@@ -230,6 +237,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
       dedications!.destroy();
       await operators.destroy();
       playout.destroy();
+      await stats.destroy();
       await hub.destroy();
       await door.close();
       server.close(() => undefined); // stops node:http's timeout checks (it was never listening itself)

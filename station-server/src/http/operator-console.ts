@@ -15,6 +15,8 @@ import { accountRoutes } from './account-routes.js';
 import cron from 'node-cron';
 import { schedulePurge, type PurgeSchedule } from '../songs/takedown-purge.js';
 import { createOriginOf } from './public-origin.js';
+import { statsRoutes } from './stats-routes.js';
+import type { StatsSource } from '../stats/stats-report.js';
 
 export interface OperatorConsoleDeps {
   store: Store;
@@ -26,6 +28,8 @@ export interface OperatorConsoleDeps {
   /** How long a taken-down song's files are kept before the purge deletes them (TAKEDOWN_KEEP_DAYS). */
   takedownKeepMs?: number;
   log?: (line: string) => void;
+  /** Where the Statistics page reads from (absent: no statistics routes). */
+  stats?: StatsSource;
 }
 
 export interface OperatorConsole {
@@ -45,7 +49,7 @@ export function operatorConsole(deps: OperatorConsoleDeps): OperatorConsole {
     : undefined;
   return {
     access,
-    routers: [auth.router, moderationRoutes(deps.store, deps.dedications, access), auditRoutes(deps.store, access), libraryRoutes(deps.store, access), accountRoutes(deps.store, access), consolePageRoutes()],
+    routers: [auth.router, moderationRoutes(deps.store, deps.dedications, access), auditRoutes(deps.store, access), libraryRoutes(deps.store, access), accountRoutes(deps.store, access), consolePageRoutes(), ...(deps.stats ? [statsRoutes(deps.stats, access)] : [])],
     async destroy() {
       auth.destroy();
       await purge?.stop();

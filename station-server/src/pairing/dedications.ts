@@ -13,6 +13,7 @@ import { removeSong } from '../songs/song-files.js';
 import { songView } from '../library/song-view.js';
 import { flagAbuse } from './abuse-filter.js';
 import { diskProblem } from '../library/library-error.js';
+import type { DedicationStats } from '../stats/statistics.js';
 
 export interface DedicationDeps {
   store: Store;
@@ -30,6 +31,8 @@ export interface DedicationDeps {
   /** When the disk refused a song's files (full, read-only), the wait before making it again, a try
    *  not counted (default 5 minutes). */
   diskRetryMs?: number;
+  /** Told when a dedication is sent, made and approved (the statistics' funnel). */
+  stats?: DedicationStats;
 }
 
 /** The phone's words for a failure (its code is `composition-failed`; the reason stays with the operator). */
@@ -132,6 +135,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
         const song = result.song;
         const flags = d.target === 'radio' ? flagAbuse(d.request) : [];
         const done = (await store.update(d.id, { status: 'ready', songId: song.id, error: null, failure: null, ...(d.target === 'radio' ? { moderation: 'pending' as const, flags } : {}) }))!;
+        deps.stats?.made(d.target, song);
         lastStage.delete(d.id);
         const frame = readyFrame(done, song);
         deps.toPhone(d.phoneId, frame);
@@ -177,6 +181,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
         return undefined;
       }
       const record = await store.add({ id: `d_${randomBytes(9).toString('base64url')}`, phoneId: phone.id, tvId: phone.tvId, target, request });
+      deps.stats?.sent(target);
       await run(record, true);
       return (await store.get(record.id))!;
     },
@@ -184,6 +189,8 @@ export function createDedications(deps: DedicationDeps): Dedications {
       const record = await store.add({ id: `d_${randomBytes(9).toString('base64url')}`, phoneId: phone.id, tvId: phone.tvId, target, request });
       const flags = target === 'radio' ? flagAbuse(request) : [];
       const done = (await store.update(record.id, { status: 'ready', songId: song.id, error: null, failure: null, ...(target === 'radio' ? { moderation: 'pending' as const, flags } : {}) }))!;
+      deps.stats?.sent(target);
+      deps.stats?.made(target, song);
       const frame = readyFrame(done, song);
       deps.toPhone(phone.id, frame);
       if (target === 'tv') deps.toTv(phone.tvId, frame);
@@ -220,6 +227,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
       // From now on the song is public: it airs next with its intro, then joins the rotation.
       await deps.store.songs.setKind(d.songId, 'song');
       deps.onAir(d.songId);
+      deps.stats?.approved();
       return store.update(id, { moderation: 'approved' });
     },
     destroy() {
