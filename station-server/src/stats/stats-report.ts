@@ -6,33 +6,12 @@ import type { StatCount, Store } from '../library/store.js';
 import type { StatsRecorder } from './stats-recorder.js';
 import { minuteOf } from './stats-recorder.js';
 import { DEDICATIONS_AIRED, FUNNEL, FUNNEL_STEPS, LANGUAGES, LISTENERS, PLAYS, RELATIONS, SONG_PLAYS, THEMES, type FunnelStep } from './metrics.js';
+import { RANGES, type StatsRange, type StatsReport } from './stats-wire.js';
 
-export const RANGES = { hour: { minutes: 60, step: 1 }, day: { minutes: 1440, step: 10 }, week: { minutes: 10_080, step: 60 } } as const;
-export type StatsRange = keyof typeof RANGES;
-export const isRange = (value: unknown): value is StatsRange => typeof value === 'string' && Object.hasOwn(RANGES, value);
+export { RANGES, isRange, type StatsRange, type StatsReport } from './stats-wire.js';
 
 /** Songs listed by plays at most. */
 const TOP_SONGS = 20;
-
-export interface StatsReport {
-  range: StatsRange;
-  from: string;
-  to: string;
-  stepMinutes: number;
-  /** Each step's start, seconds since the epoch. */
-  times: number[];
-  /** Peak listeners in each step, per channel. */
-  listeners: Record<string, number[]>;
-  /** Songs started in each step, per channel. */
-  plays: Record<string, number[]>;
-  funnel: Record<FunnelStep, number>;
-  songs: { songId: string; title: string | null; plays: number }[];
-  themes: Record<string, number>;
-  relations: Record<string, number>;
-  languages: Record<string, number>;
-  /** Listeners per channel right now, on this instance. */
-  now: Record<string, number>;
-}
 
 export interface StatsSource {
   store: Store;

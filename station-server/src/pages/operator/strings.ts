@@ -1,6 +1,7 @@
 // The console's words in the six languages. English is the reference: every other language must have
 // exactly its keys (checked by the type).
 import type { Language } from '@radio-optimism/shared';
+import { STATS_STRINGS, type StatsStrings } from './stats-strings.js';
 
 const en = {
   title: 'Operators’ console',
@@ -129,10 +130,10 @@ const CORE: Record<Language, Strings> = { en, es, pt, fr, de, ko };
 
 // Each console page may keep its words in its own table (same shape: English keys, every language);
 // they are joined here so `t()` knows every key.
-const TABLES = [CORE] as const;
+const TABLES = [CORE, STATS_STRINGS] as const;
 
 // One `& OtherStrings` per table in TABLES.
-type Joined = Strings;
+type Joined = Strings & StatsStrings;
 export type Key = keyof Joined;
 
 export const STRINGS = Object.fromEntries(

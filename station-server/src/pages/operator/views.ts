@@ -4,6 +4,7 @@ import type { Session } from './api.js';
 import type { Key } from './strings.js';
 import { queueView } from './queue-view.js';
 import { libraryView } from './library-view.js';
+import { statsView } from './stats-view.js';
 
 export interface View {
   node: HTMLElement;
@@ -23,6 +24,7 @@ export interface Page {
 export const PAGES: readonly Page[] = [
   { hash: 'queue', label: 'queue', open: queueView },
   { hash: 'library', label: 'library', open: libraryView },
+  { hash: 'stats', label: 'stats', open: statsView },
 ];
 
 export const pageFor = (hash: string, session: Session): Page => {
