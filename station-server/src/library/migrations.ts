@@ -100,9 +100,9 @@ CREATE INDEX takedowns_due ON takedowns (at_ms) WHERE purged_at_ms IS NULL;
   },
   {
     step: 8,
-    // An hour of one metric per row, its minutes packed (stat-buckets.ts): a year takes a few MB.
+    // A day of one metric per row, its minutes packed (stat-buckets.ts): a year takes a few MB.
     what: 'listener and song statistics in minute buckets',
-    sql: 'CREATE TABLE stat_buckets (metric TEXT NOT NULL, hour INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (metric, hour)) WITHOUT ROWID;',
+    sql: 'CREATE TABLE stat_buckets (metric TEXT NOT NULL, day INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (metric, day)) WITHOUT ROWID;',
   },
 ];
 

@@ -291,7 +291,7 @@ export interface StatCount {
   value: number;
 }
 
-/** Statistics in minute buckets, kept an hour of one metric to a row (a year takes a few MB). Several
+/** Statistics in minute buckets, kept a day of one metric to a row (a year takes a few MB). Several
  *  station instances add to the same buckets. */
 export interface StatsStore {
   /** Adds these counts to their buckets (durable as bookkeeping: a power cut may lose the newest). */

@@ -33,7 +33,7 @@ export interface Statistics {
   dedications: DedicationStats;
   /** An item went on air on a channel this instance plays out. */
   aired(channel: string, item: AirItem): void;
-  source(channels: () => string[]): StatsSource;
+  source(channels: () => { id: string; name: string }[]): StatsSource;
   destroy(): Promise<void>;
 }
 

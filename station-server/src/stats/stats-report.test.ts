@@ -92,8 +92,9 @@ describe('statistics roll-up and report', () => {
     const recorder = createStatsRecorder({ store: store.stats, now: () => t });
     recorder.count(LISTENERS, 'radio', 5, M0 + 1);
     recorder.count(THEMES, 'love');
-    const report = await statsReport({ store, recorder, channels: () => ['radio', 'calm'], listenersNow: () => new Map([['radio', 7]]), now: () => t }, 'day');
+    const report = await statsReport({ store, recorder, channels: () => [{ id: 'radio', name: 'Radio' }, { id: 'calm', name: 'Calm' }], listenersNow: () => new Map([['radio', 7]]), now: () => t }, 'day');
     expect(report.stepMinutes).toBe(10);
+    expect(report.channels).toEqual([{ id: 'radio', name: 'Radio' }, { id: 'calm', name: 'Calm' }]);
     expect(report.times).toHaveLength(144);
     expect(report.to).toBe(new Date(T0 + 60 * 60_000).toISOString());
     const first = report.times.indexOf(M0 * 60);

@@ -17,7 +17,7 @@ export interface StatsSource {
   store: Store;
   recorder: StatsRecorder;
   /** Channels on the programme (shown even with nobody listening). */
-  channels(): string[];
+  channels(): { id: string; name: string }[];
   /** Listeners per channel now. */
   listenersNow(): ReadonlyMap<string, number>;
   now?: () => number;
@@ -56,7 +56,8 @@ export async function statsReport(source: StatsSource, range: StatsRange): Promi
     return out;
   };
 
-  const channels = source.channels();
+  const programme = source.channels();
+  const channels = programme.map((c) => c.id);
   const [listeners, plays, funnel, aired, songPlays, themes, relations, languages] = await Promise.all([
     read(LISTENERS),
     read(PLAYS),
@@ -79,6 +80,7 @@ export async function statsReport(source: StatsSource, range: StatsRange): Promi
     from: new Date(from * 60_000).toISOString(),
     to: new Date(to * 60_000).toISOString(),
     stepMinutes: step,
+    channels: programme,
     times: Array.from({ length: steps }, (_, i) => (from + i * step) * 60),
     listeners: series(listeners, channels, true),
     plays: series(plays, channels, false),

@@ -11,6 +11,8 @@ export interface StatsReport {
   from: string;
   to: string;
   stepMinutes: number;
+  /** The channels on the programme, by id, with their names. */
+  channels: { id: string; name: string }[];
   /** Each step's start, seconds since the epoch. */
   times: number[];
   /** Peak listeners in each step, per channel. */

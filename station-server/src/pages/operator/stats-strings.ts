@@ -8,6 +8,7 @@ const en = {
   statsRangeDay: 'Last 24 hours',
   statsRangeWeek: 'Last 7 days',
   statsRange: 'Period',
+  statsTime: 'Time',
   statsNow: 'Listening now',
   statsPeak: 'Most at once',
   statsPlaysTotal: 'Songs played',
@@ -36,7 +37,7 @@ const en = {
 export type StatsStrings = typeof en;
 
 const es: StatsStrings = {
-  stats: 'Estadísticas', statsRangeHour: 'Última hora', statsRangeDay: 'Últimas 24 horas', statsRangeWeek: 'Últimos 7 días', statsRange: 'Periodo',
+  stats: 'Estadísticas', statsTime: 'Hora', statsRangeHour: 'Última hora', statsRangeDay: 'Últimas 24 horas', statsRangeWeek: 'Últimos 7 días', statsRange: 'Periodo',
   statsNow: 'Escuchando ahora', statsPeak: 'Máximo a la vez', statsPlaysTotal: 'Canciones emitidas', statsSent: 'Dedicatorias enviadas',
   statsListeners: 'Oyentes por canal', statsListenersNote: 'El máximo de oyentes a la vez en cada tramo. Un oyente es un reproductor que pidió su lista en los últimos 4 segundos.',
   statsPlays: 'Canciones emitidas por canal', statsFunnel: 'Dedicatorias a la radio, paso a paso',
@@ -47,7 +48,7 @@ const es: StatsStrings = {
 };
 
 const pt: StatsStrings = {
-  stats: 'Estatísticas', statsRangeHour: 'Última hora', statsRangeDay: 'Últimas 24 horas', statsRangeWeek: 'Últimos 7 dias', statsRange: 'Período',
+  stats: 'Estatísticas', statsTime: 'Hora', statsRangeHour: 'Última hora', statsRangeDay: 'Últimas 24 horas', statsRangeWeek: 'Últimos 7 dias', statsRange: 'Período',
   statsNow: 'Ouvindo agora', statsPeak: 'Máximo ao mesmo tempo', statsPlaysTotal: 'Músicas tocadas', statsSent: 'Dedicatórias enviadas',
   statsListeners: 'Ouvintes por canal', statsListenersNote: 'O máximo de ouvintes ao mesmo tempo em cada intervalo. Um ouvinte é um player que pediu sua lista nos últimos 4 segundos.',
   statsPlays: 'Músicas tocadas por canal', statsFunnel: 'Dedicatórias para a rádio, passo a passo',
@@ -58,7 +59,7 @@ const pt: StatsStrings = {
 };
 
 const fr: StatsStrings = {
-  stats: 'Statistiques', statsRangeHour: 'Dernière heure', statsRangeDay: 'Dernières 24 heures', statsRangeWeek: '7 derniers jours', statsRange: 'Période',
+  stats: 'Statistiques', statsTime: 'Heure', statsRangeHour: 'Dernière heure', statsRangeDay: 'Dernières 24 heures', statsRangeWeek: '7 derniers jours', statsRange: 'Période',
   statsNow: 'À l’écoute', statsPeak: 'Maximum simultané', statsPlaysTotal: 'Chansons diffusées', statsSent: 'Dédicaces envoyées',
   statsListeners: 'Auditeurs par chaîne', statsListenersNote: 'Le plus d’auditeurs simultanés à chaque pas. Un auditeur est un lecteur qui a demandé sa playlist dans les 4 dernières secondes.',
   statsPlays: 'Chansons diffusées par chaîne', statsFunnel: 'Dédicaces pour la radio, étape par étape',
@@ -69,7 +70,7 @@ const fr: StatsStrings = {
 };
 
 const de: StatsStrings = {
-  stats: 'Statistik', statsRangeHour: 'Letzte Stunde', statsRangeDay: 'Letzte 24 Stunden', statsRangeWeek: 'Letzte 7 Tage', statsRange: 'Zeitraum',
+  stats: 'Statistik', statsTime: 'Zeit', statsRangeHour: 'Letzte Stunde', statsRangeDay: 'Letzte 24 Stunden', statsRangeWeek: 'Letzte 7 Tage', statsRange: 'Zeitraum',
   statsNow: 'Hören gerade zu', statsPeak: 'Höchstens gleichzeitig', statsPlaysTotal: 'Gespielte Songs', statsSent: 'Gesendete Widmungen',
   statsListeners: 'Hörer je Kanal', statsListenersNote: 'Die meisten gleichzeitigen Hörer je Abschnitt. Ein Hörer ist ein Player, der seine Playlist in den letzten 4 Sekunden abgerufen hat.',
   statsPlays: 'Gespielte Songs je Kanal', statsFunnel: 'Widmungen fürs Radio, Schritt für Schritt',
@@ -80,7 +81,7 @@ const de: StatsStrings = {
 };
 
 const ko: StatsStrings = {
-  stats: '통계', statsRangeHour: '최근 1시간', statsRangeDay: '최근 24시간', statsRangeWeek: '최근 7일', statsRange: '기간',
+  stats: '통계', statsTime: '시간', statsRangeHour: '최근 1시간', statsRangeDay: '최근 24시간', statsRangeWeek: '최근 7일', statsRange: '기간',
   statsNow: '지금 듣는 중', statsPeak: '최대 동시 청취', statsPlaysTotal: '방송된 곡', statsSent: '보낸 사연',
   statsListeners: '채널별 청취자', statsListenersNote: '구간마다 동시에 들은 최대 청취자 수입니다. 청취자는 최근 4초 안에 재생 목록을 받아 간 플레이어입니다.',
   statsPlays: '채널별 방송된 곡', statsFunnel: '라디오 사연, 단계별',

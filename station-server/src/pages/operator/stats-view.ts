@@ -78,8 +78,8 @@ export function statsView(_session: Session): { node: HTMLElement; stop(): void 
       height: 240,
       scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.15))] } },
       series: [
-        { value: (_u, v) => (v == null ? '' : when(v)) },
-        ...keys.map((k, i): uPlot.Series => ({ label: k, stroke: PALETTE[i % PALETTE.length], width: 2, points: { show: false }, ...(stepped ? { paths: uPlot.paths.stepped!({ align: 1 }) } : {}) })),
+        { label: t('statsTime'), value: (_u, v) => (v == null ? '' : when(v)) },
+        ...keys.map((k, i): uPlot.Series => ({ label: report.channels.find((c) => c.id === k)?.name ?? k, stroke: PALETTE[i % PALETTE.length], width: 2, points: { show: false }, ...(stepped ? { paths: uPlot.paths.stepped!({ align: 1 }) } : {}) })),
       ],
       axes: [{ values: (_u, splits) => splits.map(tick), stroke: '#6b6270', grid: { stroke: '#eee4e8' } }, { stroke: '#6b6270', grid: { stroke: '#eee4e8' }, values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? v.toLocaleString(lang) : '')) }],
       legend: { live: true },
