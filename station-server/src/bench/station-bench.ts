@@ -18,8 +18,58 @@ import { loadConfig } from '../config.js';
 import { createStation } from '../station.js';
 import { machineLine, writeSection } from './report.js';
 import { runListeners, type ListenerReport } from './listeners.js';
+import { createListenerCounter } from '../stats/listener-counter.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const BENCH_TOKEN = 'bench-operator-token-0123456789abcdef';
+
+interface CountingRun {
+  counting: boolean;
+  serverPct: number;
+  p99: number;
+  errors: number;
+  /** Listeners the station said it counted, halfway through. */
+  counted: number;
+}
+
+/** The counter alone: µs per playlist request heard, and ms per sweep, with `sessions` listening. */
+function counterCost(sessions: number): { heardUs: number; sweepMs: number } {
+  const counter = createListenerCounter({ windowMs: 4000, maxSessions: 100_000 });
+  const agents = Array.from({ length: sessions }, (_, i) => `bench-listener/${i}`);
+  const rounds = 20;
+  const t0 = performance.now();
+  for (let r = 0; r < rounds; r++) for (let i = 0; i < sessions; i++) counter.heard(`ch-${i % 20}`, '127.0.0.1', agents[i]);
+  const heardUs = ((performance.now() - t0) * 1000) / (rounds * sessions);
+  const s0 = performance.now();
+  for (let r = 0; r < rounds; r++) counter.count();
+  return { heardUs, sweepMs: (performance.now() - s0) / rounds };
+}
+
+/** What counting listeners costs: the same crowd against a station that counts them and one that does
+ *  not (LISTENER_LIMIT=0), alternating, twice each, so a busy neighbour on the machine weighs on both. */
+async function countingCost(dataDir: string, playlists: string, crowd: number, seconds: number): Promise<CountingRun[]> {
+  const runs: CountingRun[] = [];
+  for (const counting of [false, true, false, true]) {
+    const station = await createStation(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PLAYLISTS_DIR: playlists, SEED_CATALOG: 'false', OPERATOR_TOKEN: BENCH_TOKEN, LISTENER_LIMIT: counting ? '100000' : '0' }), () => undefined);
+    const base = `http://127.0.0.1:${station.port}`;
+    await new Promise((r) => setTimeout(r, 7000));
+    let counted = 0;
+    const halfway = setTimeout(() => {
+      void fetch(`${base}/api/v1/stats?range=hour`, { headers: { authorization: `Bearer ${BENCH_TOKEN}` } })
+        .then((res) => res.json() as Promise<{ now: Record<string, number> }>)
+        .then((report) => (counted = Object.values(report.now).reduce((a, b) => a + b, 0)), () => undefined);
+    }, (seconds / 2) * 1000);
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const r = await runListeners({ base, channels: station.playout.channels().map((c) => c.id), listeners: crowd, seconds });
+    const cpu = process.cpuUsage(cpu0);
+    clearTimeout(halfway);
+    runs.push({ counting, serverPct: ((cpu.user + cpu.system) / 1e3 / (performance.now() - t0)) * 100, p99: r.p99, errors: r.errors + r.connectErrors, counted });
+    process.stdout.write(`counting ${counting ? 'on' : 'off'}: ${runs[runs.length - 1]!.serverPct.toFixed(1)}% CPU, p99 ${r.p99.toFixed(1)} ms, counted ${counted}\n`);
+    await station.destroy();
+  }
+  return runs;
+}
 
 function programmeOf(channels: number): Programme {
   const playlist: PlaylistConfig = { id: 'all', name: 'All', mode: 'randomize', match: {}, noRepeat: 2, transition: { type: 'cut', seconds: 0 }, jingleEvery: 0, dedications: true };
@@ -118,6 +168,30 @@ async function main(): Promise<void> {
       if (crowd === 10_000) atGoal = r;
     }
     await station.destroy();
+
+    const countingCrowd = Number(process.env.BENCH_COUNTING_LISTENERS ?? 10_000);
+    const countingSec = Math.min(SECONDS, 30);
+    const counting = await countingCost(dataDir, playlists, countingCrowd, countingSec);
+    const mean = (on: boolean) => counting.filter((c) => c.counting === on).reduce((s, c) => s + c.serverPct, 0) / counting.filter((c) => c.counting === on).length;
+    const added = mean(true) - mean(false);
+    const alone = counterCost(countingCrowd);
+    // Each listener fetches its playlist once a target duration (2 s); the sweep runs once a second.
+    const aloneRequestsPct = ((countingCrowd / 2) * alone.heardUs) / 1e4;
+    const aloneSweepPct = alone.sweepMs / 10;
+    writeSection(join(process.cwd(), 'docs/BENCHMARKS.md'), 'station-counting', `## Counting listeners (\`npm run bench:station\`)
+
+Machine: ${machineLine()}.
+
+${countingCrowd.toLocaleString('en')} simulated listeners (each with its own User-Agent, so each is a listener) over ${station.playout.channels().length} channels for ${countingSec} s, as above, against a station that counts them (the default) and one that does not (\`LISTENER_LIMIT=0\`), alternating, twice each. "Counted" is what \`/api/v1/stats\` said was listening halfway through. Goal: counting adds at most 5% of a core.
+
+| run | counting | server CPU | p99 | errors | counted |
+| --- | --- | --- | --- | --- | --- |
+${counting.map((c, i) => `| ${i + 1} | ${c.counting ? 'on' : 'off'} | ${c.serverPct.toFixed(1)}% | ${c.p99.toFixed(1)} ms | ${c.errors} | ${c.counting ? c.counted.toLocaleString('en') : '–'} |`).join('\n')}
+
+Mean server CPU without counting ${mean(false).toFixed(1)}%, with counting ${mean(true).toFixed(1)}%: counting adds **${added.toFixed(1)} points of a core** (${added >= 0 ? '+' : ''}${((added / mean(false)) * 100).toFixed(0)}% relative; ${added <= 5 ? 'meets' : 'misses'} the goal).
+
+The counter alone, in this process: **${alone.heardUs.toFixed(2)} µs** per playlist request heard (an HMAC and a Map write) and **${alone.sweepMs.toFixed(2)} ms** per sweep of ${countingCrowd.toLocaleString('en')} sessions. At ${countingCrowd.toLocaleString('en')} listeners (${(countingCrowd / 2).toLocaleString('en')} playlist requests a second, a sweep a second) that is **${(aloneRequestsPct + aloneSweepPct).toFixed(2)}%** of a core: the difference between the runs above is mostly the machine's noise.
+`);
 
     const body = `## Station (\`npm run bench:station\`)
 

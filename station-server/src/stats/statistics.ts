@@ -42,7 +42,7 @@ export function startStatistics(opts: { store: Store; windowMs: number; maxListe
   const startedAt = now();
   const counter = opts.maxListeners > 0 ? createListenerCounter({ windowMs: opts.windowMs, maxSessions: opts.maxListeners, now }) : undefined;
   const recorder = createStatsRecorder({ store: opts.store.stats, now, log: opts.log });
-  // Sampled every half window: a listener who polls once a target duration is seen in every sample.
+  // Sampled four times a window (each second): a listener who polls once a target duration is in every sample.
   const sweep = counter ? setInterval(() => recorder.sampleListeners(counter.count()), Math.max(250, Math.floor(opts.windowMs / 4))) : undefined;
   sweep?.unref();
   const rollup: ScheduledTask = cron.schedule(opts.cronExpression ?? ROLLUP_CRON, () => recorder.flush(), { name: 'stats-rollup', noOverlap: true });
