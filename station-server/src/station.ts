@@ -130,7 +130,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   let dedications: Dedications | undefined;
   // A listener is a session that fetched a media playlist within the last two target durations.
   const stats = startStatistics({ store, windowMs: 2 * TARGET_DURATION * 1000, maxListeners: config.listenerLimit, log });
-  const heard = stats.counter && ((channel: string, address: string | undefined, agent: string | undefined) => stats.counter!.heard(channel, address, agent));
+  const heard = stats.counter && ((channel: string, address: string | undefined, agent: string | undefined, memo?: object) => stats.counter!.heard(channel, address, agent, memo));
   const operators = operatorConsole({ store, media, dedications: () => dedications!, operatorToken, takedownKeepMs: config.takedownKeepMs, log, stats: stats.source(() => playout.channels().map((c) => ({ id: c.id, name: c.name }))), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
   // Making songs through the API is for moderators and the operator token (an admin key).
   const operatorOnly = operators.access.need('moderate');

@@ -1,7 +1,8 @@
 // npm run bench:station: what a channel costs. Runs 1, 100 and 1,000 channels for 60 s each (playout
 // on the wall clock, every channel's playlist cut once per segment as if someone listened), then
 // the same channel as a classic station that encodes live with ffmpeg -re, then 10,000 simulated
-// listeners over HTTP on 127.0.0.1. Figures go to docs/BENCHMARKS.md.
+// listeners over HTTP on 127.0.0.1, and what counting them costs (BENCH_ONLY=counting runs only that).
+// Figures go to docs/BENCHMARKS.md.
 import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -38,7 +39,9 @@ function counterCost(sessions: number): { heardUs: number; sweepMs: number } {
   const agents = Array.from({ length: sessions }, (_, i) => `bench-listener/${i}`);
   const rounds = 20;
   const t0 = performance.now();
-  for (let r = 0; r < rounds; r++) for (let i = 0; i < sessions; i++) counter.heard(`ch-${i % 20}`, '127.0.0.1', agents[i]);
+  // One keep-alive connection per listener, as the front door holds them.
+  const memos = agents.map(() => ({}));
+  for (let r = 0; r < rounds; r++) for (let i = 0; i < sessions; i++) counter.heard(`ch-${i % 20}`, '127.0.0.1', agents[i], memos[i]);
   const heardUs = ((performance.now() - t0) * 1000) / (rounds * sessions);
   const s0 = performance.now();
   for (let r = 0; r < rounds; r++) counter.count();
@@ -134,6 +137,39 @@ async function main(): Promise<void> {
     const songDir = media.dirOf(`songs/${first}`);
     await store.close();
 
+    // Twenty channels for the listener runs.
+    const playlists = join(work, 'playlists');
+    await mkdir(join(playlists, 'playlists'), { recursive: true });
+    await writeFile(join(playlists, 'channels.yaml'), `channels:\n${Array.from({ length: 20 }, (_, i) => `  - id: ${i === 0 ? 'radio-optimism' : `ch-${i}`}\n    name: Channel ${i}\n    playlist: all\n`).join('')}`);
+    await writeFile(join(playlists, 'playlists', 'all.yaml'), 'name: All\nmode: randomize\nnoRepeat: 2\n');
+
+    const countingCrowd = Number(process.env.BENCH_COUNTING_LISTENERS ?? 10_000);
+    const countingSec = Math.min(SECONDS, 30);
+    const counting = await countingCost(dataDir, playlists, countingCrowd, countingSec);
+    const mean = (on: boolean) => counting.filter((c) => c.counting === on).reduce((s, c) => s + c.serverPct, 0) / counting.filter((c) => c.counting === on).length;
+    const added = mean(true) - mean(false);
+    const alone = counterCost(countingCrowd);
+    // Each listener fetches its playlist once a target duration (2 s); the sweep runs once a second.
+    const aloneRequestsPct = ((countingCrowd / 2) * alone.heardUs) / 1e4;
+    const aloneSweepPct = alone.sweepMs / 10;
+    writeSection(join(process.cwd(), 'docs/BENCHMARKS.md'), 'station-counting', `## Counting listeners (\`npm run bench:station\`)
+
+Machine: ${machineLine()}.
+
+${countingCrowd.toLocaleString('en')} simulated listeners (each with its own User-Agent, so each is a listener) over 20 channels for ${countingSec} s, as above, against a station that counts them (the default) and one that does not (\`LISTENER_LIMIT=0\`), alternating, twice each. "Counted" is what \`/api/v1/stats\` said was listening halfway through. Goal: counting adds at most 5% of a core.
+
+| run | counting | server CPU | p99 | errors | counted |
+| --- | --- | --- | --- | --- | --- |
+${counting.map((c, i) => `| ${i + 1} | ${c.counting ? 'on' : 'off'} | ${c.serverPct.toFixed(1)}% | ${c.p99.toFixed(1)} ms | ${c.errors} | ${c.counting ? c.counted.toLocaleString('en') : '–'} |`).join('\n')}
+
+Mean server CPU without counting ${mean(false).toFixed(1)}%, with counting ${mean(true).toFixed(1)}%: counting adds **${added.toFixed(1)} points of a core** (${added >= 0 ? '+' : ''}${((added / mean(false)) * 100).toFixed(0)}% relative; ${added <= 5 ? 'meets' : 'misses'} the goal).
+
+The counter alone, in this process: **${alone.heardUs.toFixed(2)} µs** per playlist request heard (a Map write; the HMAC is worked out once per connection) and **${alone.sweepMs.toFixed(2)} ms** per sweep of ${countingCrowd.toLocaleString('en')} sessions. At ${countingCrowd.toLocaleString('en')} listeners (${(countingCrowd / 2).toLocaleString('en')} playlist requests a second, a sweep a second) that is **${(aloneRequestsPct + aloneSweepPct).toFixed(2)}%** of a core: the difference between the runs above is mostly the machine's noise.
+`);
+
+    // BENCH_ONLY=counting: only the section above.
+    if (process.env.BENCH_ONLY === 'counting') return;
+
     const rows: string[] = [];
     const results: Record<number, { cpuPct: number; rssMb: number; heapMb: number }> = {};
     for (const n of [1, 100, 1000]) {
@@ -146,10 +182,6 @@ async function main(): Promise<void> {
     process.stdout.write(`classic: ${classicPct.toFixed(2)}% of a core per channel\n`);
 
     // 10,000 listeners against the real server over HTTP.
-    const playlists = join(work, 'playlists');
-    await mkdir(join(playlists, 'playlists'), { recursive: true });
-    await writeFile(join(playlists, 'channels.yaml'), `channels:\n${Array.from({ length: 20 }, (_, i) => `  - id: ${i === 0 ? 'radio-optimism' : `ch-${i}`}\n    name: Channel ${i}\n    playlist: all\n`).join('')}`);
-    await writeFile(join(playlists, 'playlists', 'all.yaml'), 'name: All\nmode: randomize\nnoRepeat: 2\n');
     const station = await createStation(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PLAYLISTS_DIR: playlists, SEED_CATALOG: 'false' }), () => undefined);
     await new Promise((r) => setTimeout(r, 7000)); // a full live window on every channel
     // The goal is 10,000; smaller crowds first show where the curve bends on this machine.
@@ -168,30 +200,6 @@ async function main(): Promise<void> {
       if (crowd === 10_000) atGoal = r;
     }
     await station.destroy();
-
-    const countingCrowd = Number(process.env.BENCH_COUNTING_LISTENERS ?? 10_000);
-    const countingSec = Math.min(SECONDS, 30);
-    const counting = await countingCost(dataDir, playlists, countingCrowd, countingSec);
-    const mean = (on: boolean) => counting.filter((c) => c.counting === on).reduce((s, c) => s + c.serverPct, 0) / counting.filter((c) => c.counting === on).length;
-    const added = mean(true) - mean(false);
-    const alone = counterCost(countingCrowd);
-    // Each listener fetches its playlist once a target duration (2 s); the sweep runs once a second.
-    const aloneRequestsPct = ((countingCrowd / 2) * alone.heardUs) / 1e4;
-    const aloneSweepPct = alone.sweepMs / 10;
-    writeSection(join(process.cwd(), 'docs/BENCHMARKS.md'), 'station-counting', `## Counting listeners (\`npm run bench:station\`)
-
-Machine: ${machineLine()}.
-
-${countingCrowd.toLocaleString('en')} simulated listeners (each with its own User-Agent, so each is a listener) over ${station.playout.channels().length} channels for ${countingSec} s, as above, against a station that counts them (the default) and one that does not (\`LISTENER_LIMIT=0\`), alternating, twice each. "Counted" is what \`/api/v1/stats\` said was listening halfway through. Goal: counting adds at most 5% of a core.
-
-| run | counting | server CPU | p99 | errors | counted |
-| --- | --- | --- | --- | --- | --- |
-${counting.map((c, i) => `| ${i + 1} | ${c.counting ? 'on' : 'off'} | ${c.serverPct.toFixed(1)}% | ${c.p99.toFixed(1)} ms | ${c.errors} | ${c.counting ? c.counted.toLocaleString('en') : '–'} |`).join('\n')}
-
-Mean server CPU without counting ${mean(false).toFixed(1)}%, with counting ${mean(true).toFixed(1)}%: counting adds **${added.toFixed(1)} points of a core** (${added >= 0 ? '+' : ''}${((added / mean(false)) * 100).toFixed(0)}% relative; ${added <= 5 ? 'meets' : 'misses'} the goal).
-
-The counter alone, in this process: **${alone.heardUs.toFixed(2)} µs** per playlist request heard (an HMAC and a Map write) and **${alone.sweepMs.toFixed(2)} ms** per sweep of ${countingCrowd.toLocaleString('en')} sessions. At ${countingCrowd.toLocaleString('en')} listeners (${(countingCrowd / 2).toLocaleString('en')} playlist requests a second, a sweep a second) that is **${(aloneRequestsPct + aloneSweepPct).toFixed(2)}%** of a core: the difference between the runs above is mostly the machine's noise.
-`);
 
     const body = `## Station (\`npm run bench:station\`)
 

@@ -40,8 +40,9 @@ export function isLivePath(playout: Playout, path: string): boolean {
   return !!match && renditions.has(match[2]!) && !!playout.channel(match[1]!);
 }
 
-/** A listener fetched a channel's media playlist (the statistics count them: stats/listener-counter.ts). */
-export type PlaylistHeard = (channel: string, address: string | undefined, agent: string | undefined) => void;
+/** A listener fetched a channel's media playlist (the statistics count them: stats/listener-counter.ts);
+ *  `memo` is the connection's own, kept between its requests. */
+export type PlaylistHeard = (channel: string, address: string | undefined, agent: string | undefined, memo?: object) => void;
 
 /** The answer to a GET or HEAD of a live path (see isLivePath); segments may take a disk read.
  *  `onPlaylist` hears each media playlist answered. */

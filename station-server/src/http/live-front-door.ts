@@ -98,6 +98,7 @@ export function createFrontDoor(playout: Playout, http: HttpServer, idleMs: numb
     let answered = false;
     let pending = ''; // bytes as latin1, so handing them over restores them exactly
     let waiting = false; // a segment is being read; later requests wait their turn (pipelining)
+    const memo = {}; // the listener statistics' note of this connection's session
 
     const handOff = () => {
       socket.removeListener('data', onData);
@@ -119,7 +120,7 @@ export function createFrontDoor(playout: Playout, http: HttpServer, idleMs: numb
         }
         let answer: LiveAnswer | Promise<LiveAnswer>;
         try {
-          answer = liveAnswer(playout, request.path, request.range, heard && ((channel) => heard(channel, socket.remoteAddress, request.agent)));
+          answer = liveAnswer(playout, request.path, request.range, heard && ((channel) => heard(channel, socket.remoteAddress, request.agent, memo)));
         } catch {
           answer = FAILED; // a throw here would escape the socket's data handler and end the process
         }

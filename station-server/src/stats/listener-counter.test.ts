@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createListenerCounter, sessionId } from './listener-counter.js';
+import { createListenerCounter, sessionId, type SessionMemo } from './listener-counter.js';
 
 const setup = (over: { maxSessions?: number; saltMs?: number } = {}) => {
   let t = 1_000_000;
@@ -49,6 +49,25 @@ describe('the listener counter', () => {
     counter.heard('radio', '10.9.9.9', 'a');
     expect(counter.size).toBe(1);
     expect(counter.overflow).toBe(50);
+  });
+
+  it('reuses a connection\'s id while its agent and the salt stay, and works it out again when either changes', () => {
+    const { counter, advance, salts } = setup({ saltMs: 10_000 });
+    const memo: SessionMemo = {};
+    counter.heard('radio', '10.1.1.1', 'a', memo);
+    const first = memo.id;
+    expect(first).toBe(sessionId(Buffer.from('salt-0'), '10.1.1.1', 'a'));
+    counter.heard('radio', '10.1.1.1', 'a', memo);
+    expect(memo.id).toBe(first);
+    expect(counter.size).toBe(1);
+    counter.heard('radio', '10.1.1.1', 'b', memo); // another player on the same connection: another listener
+    expect(memo.id).toBe(sessionId(Buffer.from('salt-0'), '10.1.1.1', 'b'));
+    expect(counter.count().get('radio')).toBe(2);
+    advance(10_000);
+    counter.heard('radio', '10.1.1.1', 'b', memo);
+    expect(salts()).toBe(2);
+    expect(memo.id).toBe(sessionId(Buffer.from('salt-1'), '10.1.1.1', 'b'));
+    expect(counter.size).toBe(1);
   });
 
   it('keeps no address: ids are salted hashes, and a new salt each day starts afresh', () => {

@@ -17,9 +17,17 @@ export interface ListenerCounterOptions {
   newSalt?: () => Buffer;
 }
 
+/** What a connection remembers of its last id, so a player polling on one keep-alive connection costs
+ *  one HMAC a day, not one a request (the front door keeps one per socket). */
+export interface SessionMemo {
+  agent?: string | undefined;
+  salt?: Buffer;
+  id?: string;
+}
+
 export interface ListenerCounter {
-  /** A media playlist of `channel` was fetched by this address and user agent. */
-  heard(channel: string, address: string | undefined, agent: string | undefined): void;
+  /** A media playlist of `channel` was fetched by this address and user agent (on the connection `memo` belongs to). */
+  heard(channel: string, address: string | undefined, agent: string | undefined, memo?: SessionMemo): void;
   /** Listeners per channel now; forgets sessions that went quiet. */
   count(): Map<string, number>;
   /** Sessions tracked (bounded by maxSessions). */
@@ -58,7 +66,7 @@ export function createListenerCounter(options: ListenerCounterOptions): Listener
   };
 
   return {
-    heard(channel, address, agent) {
+    heard(channel, address, agent, memo) {
       const at = now();
       if (at >= saltUntil || at < saltUntil - saltMs) {
         // A new day: ids under the old salt can never match again, so they go at once.
@@ -66,7 +74,12 @@ export function createListenerCounter(options: ListenerCounterOptions): Listener
         saltUntil = at + saltMs;
         sessions.clear();
       }
-      const id = sessionId(salt, address, agent);
+      let id: string;
+      if (memo && memo.salt === salt && memo.agent === agent && memo.id !== undefined) id = memo.id;
+      else {
+        id = sessionId(salt, address, agent);
+        if (memo) Object.assign(memo, { salt, agent, id });
+      }
       const known = sessions.get(id);
       if (known) {
         known.channel = channel;
