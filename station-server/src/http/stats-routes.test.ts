@@ -95,7 +95,10 @@ describe('listener statistics over real sockets', () => {
     expect(Math.max(...report.listeners['calm']!)).toBe(4);
     expect(report.times).toHaveLength(60);
     expect(report.stepMinutes).toBe(1);
+    // What went on air when the station started is a play, of a song the library knows.
     expect(report.plays['radio-optimism']!.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    expect(report.songs.length).toBeGreaterThanOrEqual(1);
+    expect(['First', 'Second']).toContain(report.songs[0]!.title);
 
     const csv = await fetch(`${base}/api/v1/stats/listeners.csv?range=hour`, { headers: auth });
     expect(csv.status).toBe(200);
