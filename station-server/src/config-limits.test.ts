@@ -9,6 +9,8 @@ describe('limit settings', () => {
     expect(c.wsFrameBudgets).toEqual(DEFAULT_FRAME_BUDGETS);
     expect([c.wsSocketsPerAddress, c.wsHeartbeatMs, c.unpairedTvMs, c.wrongCodeLimit, c.wrongCodeLimitPerSite]).toEqual([32, 30_000, 24 * 3600_000, 5, 50]);
     expect([c.httpHeadersTimeoutMs, c.httpRequestTimeoutMs]).toEqual([10_000, 30_000]);
+    expect(c.listenerLimit).toBe(100_000);
+    expect(loadConfig({ LISTENER_LIMIT: '0' }, '/tmp').listenerLimit).toBe(0);
   });
 
   it('read each frame type budget as socket/address, and leave the other types alone', () => {
@@ -28,6 +30,8 @@ describe('limit settings', () => {
     expect(() => loadConfig({ WS_HEARTBEAT_SECONDS: 'soon' }, '/tmp')).toThrow(/^WS_HEARTBEAT_SECONDS:/);
     expect(() => loadConfig({ UNPAIRED_TV_HOURS: '-1' }, '/tmp')).toThrow(/^UNPAIRED_TV_HOURS:/);
     expect(() => loadConfig({ WRONG_CODE_LIMIT: '1.5' }, '/tmp')).toThrow(/^WRONG_CODE_LIMIT:/);
+    expect(() => loadConfig({ LISTENER_LIMIT: 'lots' }, '/tmp')).toThrow(/^LISTENER_LIMIT:/);
+    expect(() => loadConfig({ LISTENER_LIMIT: '-5' }, '/tmp')).toThrow(/^LISTENER_LIMIT:/);
     expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_SECONDS: '20', HTTP_REQUEST_TIMEOUT_SECONDS: '10' }, '/tmp')).toThrow(/^HTTP_REQUEST_TIMEOUT_SECONDS: must be at least/);
   });
 });

@@ -83,6 +83,9 @@ export interface StationConfig {
   /** Media read from S3 for playout is kept in DATA_DIR/cache up to this many MB, least recently used
    *  dropped first (MEDIA_CACHE_MB, default 2048). */
   mediaCacheBytes: number;
+  /** Listening sessions the statistics track at once (anonymous ids, about 100 bytes each); more are
+   *  not counted; 0 turns listener counting off (LISTENER_LIMIT, default 100000). */
+  listenerLimit: number;
 }
 
 /** Why an operator token is too weak to guard the station, or undefined when it is strong enough (≥ 128 bits). */
@@ -172,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...cluster,
     mediaCacheBytes: int('MEDIA_CACHE_MB', 2048, 16, 10_000_000) * 1024 * 1024,
     ...backupSettings(env, cwd, cluster),
+    listenerLimit: int('LISTENER_LIMIT', 100_000, 0, 10_000_000),
   };
 }
 

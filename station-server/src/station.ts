@@ -43,6 +43,8 @@ import { createMediaCache, warmMediaCache } from './media/media-cache.js';
 import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 import { connectWebhookEvents } from './webhooks/webhook-events.js';
 import { scheduleBackups } from './backup/backup-schedule.js';
+import { startStatistics } from './stats/statistics.js';
+import { TARGET_DURATION } from './station/hls-package.js';
 
 const MAIN_CHANNEL = 'radio-optimism';
 
@@ -131,8 +133,11 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   let dedications: Dedications | undefined;
   const webhooks = createWebhookDispatcher(store.webhooks, log);
   const stopWebhookEvents = connectWebhookEvents({ events, webhooks, leads: (channel) => lease.isLeader(channel) });
+  // A listener is a session that fetched a media playlist within the last two target durations.
+  const stats = startStatistics({ store, windowMs: 2 * TARGET_DURATION * 1000, maxListeners: config.listenerLimit, log });
+  const heard = stats.counter && ((channel: string, address: string | undefined, agent: string | undefined, memo?: object) => stats.counter!.heard(channel, address, agent, memo));
   let watcher: ProgrammeWatcher | undefined;
-  const operators = operatorConsole({ store, media, dedications: () => dedications!, operatorToken, takedownKeepMs: config.takedownKeepMs, log, webhooks, playout, playlists: { dir: config.playlistsDir, reload: () => watcher?.reload() ?? Promise.resolve(false) }, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
+  const operators = operatorConsole({ store, media, dedications: () => dedications!, operatorToken, takedownKeepMs: config.takedownKeepMs, log, webhooks, playout, playlists: { dir: config.playlistsDir, reload: () => watcher?.reload() ?? Promise.resolve(false) }, stats: stats.source(() => playout.channels().map((c) => ({ id: c.id, name: c.name }))), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
   // Making songs through the API is for moderators and the operator token (an admin key).
   const operatorOnly = operators.access.need('moderate');
   const app = createApp({ store, queue, media, songsDir: join(mediaRoot, 'songs'), operatorOnly, apiSongsPerHour: config.apiSongLimitPerHour, requestsPerMinute: config.httpLimitPerMinute, log, routers: [
@@ -155,7 +160,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     requestTimeout: config.httpRequestTimeoutMs,
     connectionsCheckingInterval: Math.min(1000, config.httpHeadersTimeoutMs / 2),
   }, (req, res) => {
-    if (!serveLive(playout, req, res)) app(req, res);
+    if (!serveLive(playout, req, res, heard)) app(req, res);
   });
   // Players keep connections open between polls; keep them longer than a poll interval.
   server.keepAliveTimeout = 15_000;
@@ -183,7 +188,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     },
     log,
   });
-  dedications = createDedications({ store, media, queue, toPhone: hub.toPhone, toTv: hub.toTv, onAir: (songId) => playout.queueDedication(MAIN_CHANNEL, songId), log,
+  dedications = createDedications({ store, media, queue, toPhone: hub.toPhone, toTv: hub.toTv, onAir: (songId) => playout.queueDedication(MAIN_CHANNEL, songId), log, stats: stats.dedications,
     pending: (d) => events.emit(StationEvent.DedicationPending, { dedicationId: d.id, songId: d.songId, to: d.request.to, from: d.request.from ?? null, message: d.request.message }) });
   const takes: Takes = createTakes({ store, queue, dedications: () => dedications!, toPhone: hub.toPhone, draft: async (request, seed) => (await loadComposer()).draftLyrics(request, seed), log });
   await dedications.resume();
@@ -192,7 +197,9 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   watcher = watchProgramme(config.playlistsDir, events, (p) => playout.setProgramme(p));
   const backups = config.backupCron ? scheduleBackups({ cron: config.backupCron, dir: config.backupDir, keep: config.backupKeep, dataDir: config.dataDir, playlistsDir: config.playlistsDir, log }) : undefined;
 
-  events.on(StationEvent.NowPlaying, ({ channel }) => {
+  events.on(StationEvent.NowPlaying, ({ channel, current }) => {
+    // Plays are counted by the instance that plays the channel out, once.
+    if (current && lease.isLeader(channel)) stats.aired(channel, current);
     nowView(store, playout, channel).then(
       (now) => hub.publishNow(channel, now),
       (error: unknown) => log(`[${channel}] now playing not sent: ${error instanceof Error ? error.message : String(error)}`),
@@ -208,7 +215,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
 
   // One listener: the front door answers live playlists and segments itself and hands every other
   // connection to `server` (node:http), which never listens on its own.
-  const door = createFrontDoor(playout, server, server.keepAliveTimeout, config.httpHeadersTimeoutMs);
+  const door = createFrontDoor(playout, server, server.keepAliveTimeout, config.httpHeadersTimeoutMs, heard);
   await new Promise<void>((resolve, reject) => {
     door.server.once('error', reject);
     // A deep accept queue: thousands of TVs reconnect at once after a network blip or a restart, and
@@ -241,6 +248,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
       await webhooks.destroy();
       await backups?.stop();
       playout.destroy();
+      await stats.destroy();
       await hub.destroy();
       await door.close();
       server.close(() => undefined); // stops node:http's timeout checks (it was never listening itself)

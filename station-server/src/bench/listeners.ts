@@ -50,7 +50,8 @@ class Connection {
   /** Resolves when the TCP connection is up. */
   readonly ready: Promise<void>;
 
-  constructor(private readonly host: string, private readonly port: number) {
+  /** `agent`: the User-Agent this listener sends (each its own, so the station counts each as a listener). */
+  constructor(private readonly host: string, private readonly port: number, private readonly agent = 'bench-listener') {
     this.socket = this.open();
     this.ready = new Promise((resolve, reject) => {
       this.socket.once('connect', () => resolve());
@@ -108,7 +109,7 @@ class Connection {
     if (this.socket.destroyed) this.socket = this.open();
     return new Promise((resolve, reject) => {
       this.waiting = { started: performance.now(), resolve, reject };
-      this.socket.write(`GET ${path} HTTP/1.1\r\nHost: ${this.host}\r\nConnection: keep-alive\r\n\r\n`);
+      this.socket.write(`GET ${path} HTTP/1.1\r\nHost: ${this.host}\r\nUser-Agent: ${this.agent}\r\nConnection: keep-alive\r\n\r\n`);
     });
   }
 
@@ -125,7 +126,7 @@ async function main(options: ListenerOptions): Promise<ListenerReport> {
   const connections: Connection[] = [];
   let connectErrors = 0;
   for (let i = 0; i < options.listeners; i += 500) {
-    const batch = Array.from({ length: Math.min(500, options.listeners - i) }, () => new Connection(url.hostname, Number(url.port)));
+    const batch = Array.from({ length: Math.min(500, options.listeners - i) }, (_, n) => new Connection(url.hostname, Number(url.port), `bench-listener/${i + n}`));
     connectErrors += (await Promise.allSettled(batch.map((c) => c.ready))).filter((r) => r.status === 'rejected').length;
     connections.push(...batch);
   }

@@ -40,10 +40,18 @@ export function isLivePath(playout: Playout, path: string): boolean {
   return !!match && renditions.has(match[2]!) && !!playout.channel(match[1]!);
 }
 
-/** The answer to a GET or HEAD of a live path (see isLivePath); segments may take a disk read. */
-export function liveAnswer(playout: Playout, path: string, range: string | undefined): LiveAnswer | Promise<LiveAnswer> {
+/** A listener fetched a channel's media playlist (the statistics count them: stats/listener-counter.ts);
+ *  `memo` is the connection's own, kept between its requests. */
+export type PlaylistHeard = (channel: string, address: string | undefined, agent: string | undefined, memo?: object) => void;
+
+/** The answer to a GET or HEAD of a live path (see isLivePath); segments may take a disk read.
+ *  `onPlaylist` hears each media playlist answered. */
+export function liveAnswer(playout: Playout, path: string, range: string | undefined, onPlaylist?: (channel: string) => void): LiveAnswer | Promise<LiveAnswer> {
   const [, channel, rendition, seq] = PATH.exec(path) as unknown as [string, string, RenditionName, string | undefined];
-  if (seq === undefined) return { status: 200, headers: PLAYLIST_HEADERS, body: playlistBytes(playout, channel, rendition) };
+  if (seq === undefined) {
+    onPlaylist?.(channel);
+    return { status: 200, headers: PLAYLIST_HEADERS, body: playlistBytes(playout, channel, rendition) };
+  }
   return playout.segment(channel, rendition, Number(seq)).then((data): LiveAnswer => {
     if (!data) return { status: 404, headers: { 'Content-Type': 'application/json', ...CORS }, body: GONE };
     const r = RANGE.exec(range ?? '');
@@ -58,7 +66,7 @@ export function liveAnswer(playout: Playout, path: string, range: string | undef
 }
 
 /** Answers a live media playlist or segment request through node:http; returns false when the request is not one. */
-export function serveLive(playout: Playout, req: IncomingMessage, res: ServerResponse): boolean {
+export function serveLive(playout: Playout, req: IncomingMessage, res: ServerResponse, heard?: PlaylistHeard): boolean {
   if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url?.startsWith('/live/')) return false;
   const path = req.url.split('?', 1)[0]!;
   if (!isLivePath(playout, path)) return false;
@@ -68,7 +76,7 @@ export function serveLive(playout: Playout, req: IncomingMessage, res: ServerRes
   const fail = () => {
     if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' }).end('{"error":{"code":"internal","message":"something went wrong on the station"}}');
   };
-  const answer = liveAnswer(playout, path, req.headers.range);
+  const answer = liveAnswer(playout, path, req.headers.range, heard && ((channel) => heard(channel, req.socket.remoteAddress, req.headers['user-agent'])));
   if (answer instanceof Promise) answer.then(send, fail);
   else send(answer);
   return true;

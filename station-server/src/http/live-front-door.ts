@@ -7,7 +7,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
 import type { Playout } from '../station/playout.js';
-import { isLivePath, liveAnswer, type LiveAnswer } from './live-fast-path.js';
+import { isLivePath, liveAnswer, type LiveAnswer, type PlaylistHeard } from './live-fast-path.js';
 
 const STATUS: Record<number, string> = { 200: 'OK', 206: 'Partial Content', 404: 'Not Found', 416: 'Range Not Satisfiable', 500: 'Internal Server Error' };
 const FAILED: LiveAnswer = { status: 500, headers: { 'Content-Type': 'application/json' }, body: '{"error":{"code":"internal","message":"something went wrong on the station"}}' };
@@ -17,6 +17,7 @@ interface LiveRequest {
   path: string;
   range: string | undefined;
   close: boolean;
+  agent: string | undefined;
 }
 
 /** A request this door answers itself, or undefined to hand the connection to node:http. */
@@ -27,17 +28,19 @@ export function parse(head: string, playout: Playout): LiveRequest | undefined {
   const path = target.split('?', 1)[0]!;
   if (!isLivePath(playout, path)) return undefined;
   let range: string | undefined;
+  let agent: string | undefined;
   let close = false;
   for (const line of lineEnd < 0 ? [] : head.slice(lineEnd + 2).split('\r\n')) {
     const colon = line.indexOf(':');
     const name = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();
     if (name === 'range') range = value;
+    else if (name === 'user-agent') agent = value;
     else if (name === 'connection') close = /\bclose\b/i.test(value);
     // A body, an upgrade or an expectation is not a plain live GET: node:http knows what to do.
     else if (name === 'content-length' || name === 'transfer-encoding' || name === 'upgrade' || name === 'expect') return undefined;
   }
-  return { head: method === 'HEAD', path, range, close };
+  return { head: method === 'HEAD', path, range, close, agent };
 }
 
 let dateSecond = 0;
@@ -71,9 +74,10 @@ export interface FrontDoor {
 /**
  * `idleMs`: how long a kept-alive connection may wait between requests; `headMs`: how long a new one
  * may take to send its first request (a partial head goes on to node:http, which has its own
- * headersTimeout, so a slow head is bounded on every path).
+ * headersTimeout, so a slow head is bounded on every path). `heard` is told of each media playlist
+ * answered here, with the client's address and user agent (the listener statistics).
  */
-export function createFrontDoor(playout: Playout, http: HttpServer, idleMs: number, headMs = idleMs): FrontDoor {
+export function createFrontDoor(playout: Playout, http: HttpServer, idleMs: number, headMs = idleMs, heard?: PlaylistHeard): FrontDoor {
   const sockets = new Set<Socket>();
 
   const write = (socket: Socket, request: LiveRequest, answer: LiveAnswer) => {
@@ -94,6 +98,7 @@ export function createFrontDoor(playout: Playout, http: HttpServer, idleMs: numb
     let answered = false;
     let pending = ''; // bytes as latin1, so handing them over restores them exactly
     let waiting = false; // a segment is being read; later requests wait their turn (pipelining)
+    const memo = {}; // the listener statistics' note of this connection's session
 
     const handOff = () => {
       socket.removeListener('data', onData);
@@ -115,7 +120,7 @@ export function createFrontDoor(playout: Playout, http: HttpServer, idleMs: numb
         }
         let answer: LiveAnswer | Promise<LiveAnswer>;
         try {
-          answer = liveAnswer(playout, request.path, request.range);
+          answer = liveAnswer(playout, request.path, request.range, heard && ((channel) => heard(channel, socket.remoteAddress, request.agent, memo)));
         } catch {
           answer = FAILED; // a throw here would escape the socket's data handler and end the process
         }

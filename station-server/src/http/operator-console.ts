@@ -21,6 +21,8 @@ import type { Playout } from '../station/playout.js';
 import { channelsRoutes } from './channels-routes.js';
 import { playlistsRoutes } from './playlists-routes.js';
 import { playlistFiles } from '../station/playlist-files.js';
+import { statsRoutes } from './stats-routes.js';
+import type { StatsSource } from '../stats/stats-report.js';
 
 export interface OperatorConsoleDeps {
   store: Store;
@@ -38,6 +40,8 @@ export interface OperatorConsoleDeps {
   playout?: Playout;
   /** The Playlists page's folder and the programme reload after a save (absent: no such routes). */
   playlists?: { dir: string; reload: () => Promise<boolean> };
+  /** Where the Statistics page reads from (absent: no statistics routes). */
+  stats?: StatsSource;
 }
 
 export interface OperatorConsole {
@@ -60,7 +64,8 @@ export function operatorConsole(deps: OperatorConsoleDeps): OperatorConsole {
     routers: [auth.router, moderationRoutes(deps.store, deps.dedications, access), auditRoutes(deps.store, access), libraryRoutes(deps.store, access), accountRoutes(deps.store, access), consolePageRoutes(),
       ...(deps.webhooks ? [webhookRoutes(deps.store, deps.webhooks, access)] : []),
       ...(deps.playout ? [channelsRoutes(deps.store, deps.playout, access)] : []),
-      ...(deps.playlists ? [playlistsRoutes({ store: deps.store, files: playlistFiles(deps.playlists.dir), access, reload: deps.playlists.reload })] : [])],
+      ...(deps.playlists ? [playlistsRoutes({ store: deps.store, files: playlistFiles(deps.playlists.dir), access, reload: deps.playlists.reload })] : []),
+      ...(deps.stats ? [statsRoutes(deps.stats, access)] : [])],
     async destroy() {
       auth.destroy();
       await purge?.stop();

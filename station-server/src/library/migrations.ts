@@ -99,6 +99,12 @@ CREATE INDEX takedowns_due ON takedowns (at_ms) WHERE purged_at_ms IS NULL;
 `,
   },
   {
+    step: 8,
+    // A day of one metric per row, its minutes packed (stat-buckets.ts): a year takes a few MB.
+    what: 'listener and song statistics in minute buckets',
+    sql: 'CREATE TABLE stat_buckets (metric TEXT NOT NULL, day INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (metric, day)) WITHOUT ROWID;',
+  },
+  {
     step: 9,
     // Deliveries are stored before they are tried, so a restart retries what was due; the log is read
     // newest first a page at a time.

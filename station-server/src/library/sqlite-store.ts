@@ -28,6 +28,7 @@ import { createSqliteLimits } from './limit-store.js';
 import { createSqliteOperators } from './operator-store.js';
 import { createSqliteTakedowns } from './takedown-store.js';
 import { createSqliteWebhooks } from './webhook-store.js';
+import { createSqliteStats } from './stats-store.js';
 import { decodeCursor, encodeCursor, pageLimit } from './page-cursor.js';
 import type { DedicationStore, PairingStore, Store, TimelineStore } from './store.js';
 
@@ -128,6 +129,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     operators: createSqliteOperators(db),
     takedowns: createSqliteTakedowns(db),
     webhooks: createSqliteWebhooks(db),
+    stats: createSqliteStats(db),
     tvCount: () => sync.tvs.count(),
     async close() {
       try {

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { LibraryError, diskProblem } from './library-error.js';
 import { migrate } from './migrations.js';
 
-export type Param = string | number | bigint | null;
+export type Param = string | number | bigint | null | Buffer;
 export type Row = Record<string, string | number | null>;
 
 /** The SQLite handle, for the stores in this folder (nothing outside library/ touches the database). */

@@ -7,6 +7,7 @@ import type { Store } from './store.js';
 import { describeSongContract } from './store-contract-songs.js';
 import { describeOperatorContract } from './store-contract-operators.js';
 import { describeWebhookContract } from './store-contract-webhooks.js';
+import { describeStatsContract } from './store-contract-stats.js';
 
 const tick = () => new Promise((done) => setTimeout(done, 3)); // distinct created_at milliseconds
 
@@ -31,6 +32,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
     describeSongContract(() => store);
     describeOperatorContract(() => store);
     describeWebhookContract(() => store);
+    describeStatsContract(() => store);
 
     describe('timelines', () => {
       it('keeps items by index, replaces one at the same index, and gives the last ones oldest first', async () => {

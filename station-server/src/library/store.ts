@@ -347,6 +347,24 @@ export interface WebhookStore {
   prune(beforeIso: string): Promise<number>;
 }
 
+/** One counter in one minute: what was counted (`listeners`, `plays`, `funnel`, `theme`, …), on what
+ *  (a channel, a funnel step, a theme), and how many. `minute` is whole minutes since the epoch (UTC). */
+export interface StatCount {
+  minute: number;
+  metric: string;
+  key: string;
+  value: number;
+}
+
+/** Statistics in minute buckets, kept a day of one metric to a row (a year takes a few MB). Several
+ *  station instances add to the same buckets. */
+export interface StatsStore {
+  /** Adds these counts to their buckets (durable as bookkeeping: a power cut may lose the newest). */
+  add(counts: readonly StatCount[]): Promise<void>;
+  /** A metric's non-zero buckets from `fromMinute` up to (not including) `toMinute`, by minute then key. */
+  range(metric: string, fromMinute: number, toMinute: number): Promise<StatCount[]>;
+}
+
 /** Everything the station keeps. */
 export interface Store {
   readonly songs: SongStore;
@@ -358,6 +376,7 @@ export interface Store {
   readonly operators: OperatorStore;
   readonly takedowns: TakedownStore;
   readonly webhooks: WebhookStore;
+  readonly stats: StatsStore;
   /** Which engine this is, for logs and health (`sqlite`, `postgres`). */
   readonly engine: string;
   /** Writes what waits and closes the connection. */

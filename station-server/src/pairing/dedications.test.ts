@@ -191,3 +191,31 @@ describe('a radio dedication the moderators decide', () => {
     await library.close();
   });
 });
+
+describe('what dedications tell the statistics', () => {
+  it('counts radio dedications sent, made and approved, and what every dedication made is about', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dedications-test-'));
+    const library: Library = openParts(dir);
+    const told: string[] = [];
+    const stats = {
+      sent: (target: 'tv' | 'radio') => told.push(`sent ${target}`),
+      made: (target: 'tv' | 'radio', song: { theme: string; relation: string | null; language: string }) => told.push(`made ${target} ${song.theme}/${song.relation}/${song.language}`),
+      approved: () => told.push('approved'),
+    };
+    const dedications = createDedications({ store: library.store, media: library.media, queue: stubJobs('hang-in-queue'), toPhone: () => undefined, toTv: () => undefined, onAir: () => undefined, log: () => undefined, stats });
+    const phone = await phoneOf(library);
+    // Sent and queued: not made yet.
+    await dedications.create(phone, request, 'radio');
+    expect(told).toEqual(['sent radio']);
+    // A take the sender chose is sent made; approving it is the next step.
+    const id = await library.store.songs.newId();
+    const song = await library.store.songs.add(id, { title: 'For Mom', language: 'ko', genre: 'ballad', vibe: 'heartfelt', theme: 'gratitude', durationSec: 60, seed: 1, request: { ...request, language: 'ko' } }, 'private');
+    const sent = await dedications.deliver(phone, request, 'radio', song);
+    await dedications.deliver(phone, request, 'tv', song);
+    expect(await dedications.approve(sent.id)).toBeDefined();
+    expect(await dedications.approve(sent.id)).toBeUndefined(); // approved once, counted once
+    expect(told).toEqual(['sent radio', 'sent radio', 'made radio gratitude/family/ko', 'sent tv', 'made tv gratitude/family/ko', 'approved']);
+    dedications.destroy();
+    await library.close();
+  });
+});

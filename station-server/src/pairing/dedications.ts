@@ -13,6 +13,7 @@ import { removeSong } from '../songs/song-files.js';
 import { songView } from '../library/song-view.js';
 import { flagAbuse } from './abuse-filter.js';
 import { diskProblem } from '../library/library-error.js';
+import type { DedicationStats } from '../stats/statistics.js';
 
 export interface DedicationDeps {
   store: Store;
@@ -32,6 +33,8 @@ export interface DedicationDeps {
   /** When the disk refused a song's files (full, read-only), the wait before making it again, a try
    *  not counted (default 5 minutes). */
   diskRetryMs?: number;
+  /** Told when a dedication is sent, made and approved (the statistics' funnel). */
+  stats?: DedicationStats;
 }
 
 /** The phone's words for a failure (its code is `composition-failed`; the reason stays with the operator). */
@@ -148,6 +151,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
         const flags = d.target === 'radio' ? flagAbuse(d.request) : [];
         const done = (await store.update(d.id, { status: 'ready', songId: song.id, error: null, failure: null, ...(d.target === 'radio' ? { moderation: 'pending' as const, flags } : {}) }))!;
         if (done.moderation === 'pending') deps.pending?.(done);
+        deps.stats?.made(d.target, song);
         lastStage.delete(d.id);
         const frame = readyFrame(done, song);
         deps.toPhone(d.phoneId, frame);
@@ -193,6 +197,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
         return undefined;
       }
       const record = await store.add({ id: `d_${randomBytes(9).toString('base64url')}`, phoneId: phone.id, tvId: phone.tvId, target, request });
+      deps.stats?.sent(target);
       await run(record, true);
       return (await store.get(record.id))!;
     },
@@ -200,6 +205,8 @@ export function createDedications(deps: DedicationDeps): Dedications {
       const record = await store.add({ id: `d_${randomBytes(9).toString('base64url')}`, phoneId: phone.id, tvId: phone.tvId, target, request });
       const flags = target === 'radio' ? flagAbuse(request) : [];
       const done = (await store.update(record.id, { status: 'ready', songId: song.id, error: null, failure: null, ...(target === 'radio' ? { moderation: 'pending' as const, flags } : {}) }))!;
+      deps.stats?.sent(target);
+      deps.stats?.made(target, song);
       if (done.moderation === 'pending') deps.pending?.(done);
       const frame = readyFrame(done, song);
       deps.toPhone(phone.id, frame);
@@ -242,6 +249,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
       // From now on the song is public: it airs next with its intro, then joins the rotation.
       await deps.store.songs.setKind(d.songId, 'song');
       deps.onAir(d.songId);
+      deps.stats?.approved();
       return decided(await store.update(id, { moderation: 'approved' }));
     },
     destroy() {

@@ -95,6 +95,11 @@ CREATE INDEX takedowns_due ON takedowns (at_ms) WHERE purged_at_ms IS NULL;
 `,
   },
   {
+    step: 8,
+    what: 'listener and song statistics in minute buckets',
+    sql: 'CREATE TABLE stat_buckets (metric TEXT COLLATE "C" NOT NULL, day INTEGER NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (metric, day));',
+  },
+  {
     step: 9,
     what: 'webhooks and their deliveries',
     sql: `

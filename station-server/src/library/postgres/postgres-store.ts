@@ -14,6 +14,7 @@ import { createLimitStore } from './limits.js';
 import { createOperatorStore } from './operators.js';
 import { createTakedownStore } from './takedowns.js';
 import { createWebhookStore } from './webhooks.js';
+import { createStatsStore } from './stats.js';
 
 export interface PostgresStoreOptions extends Partial<PgOptions> {
   /** How long TV writes wait to be batched (default 1 s). */
@@ -43,6 +44,7 @@ export async function openPostgresStore(databaseUrl: string, options: PostgresSt
     operators: createOperatorStore(db),
     takedowns: createTakedownStore(db),
     webhooks: createWebhookStore(db),
+    stats: createStatsStore(db),
     close() {
       closed ??= (async () => {
         pairing.dispose();

@@ -5,6 +5,7 @@ import { ADMIN_STRINGS, type AdminStrings } from './admin-strings.js';
 import { WEBHOOK_STRINGS, type WebhookStrings } from './webhooks-strings.js';
 import { CHANNELS_STRINGS, type ChannelsStrings } from './channels-strings.js';
 import { PLAYLISTS_STRINGS, type PlaylistsStrings } from './playlists-strings.js';
+import { STATS_STRINGS, type StatsStrings } from './stats-strings.js';
 
 const en = {
   title: 'Operators’ console',
@@ -139,10 +140,10 @@ const CORE: Record<Language, Strings> = { en, es, pt, fr, de, ko };
 
 // Each console page may keep its words in its own table (same shape: English keys, every language);
 // they are joined here so `t()` knows every key.
-const TABLES = [CORE, ADMIN_STRINGS, WEBHOOK_STRINGS, CHANNELS_STRINGS, PLAYLISTS_STRINGS] as const;
+const TABLES = [CORE, ADMIN_STRINGS, WEBHOOK_STRINGS, CHANNELS_STRINGS, PLAYLISTS_STRINGS, STATS_STRINGS] as const;
 
 // One `& OtherStrings` per table in TABLES.
-type Joined = Strings & AdminStrings & WebhookStrings & ChannelsStrings & PlaylistsStrings;
+type Joined = Strings & AdminStrings & WebhookStrings & ChannelsStrings & PlaylistsStrings & StatsStrings;
 export type Key = keyof Joined;
 
 export const STRINGS = Object.fromEntries(

@@ -9,6 +9,7 @@ import { auditView } from './audit-view.js';
 import { webhooksView } from './webhooks-view.js';
 import { channelsView } from './channels-view.js';
 import { playlistsView } from './playlists-view.js';
+import { statsView } from './stats-view.js';
 
 export interface View {
   node: HTMLElement;
@@ -30,6 +31,7 @@ export const PAGES: readonly Page[] = [
   { hash: 'library', label: 'library', open: libraryView },
   { hash: 'channels', label: 'channels', open: channelsView },
   { hash: 'playlists', label: 'playlists', open: playlistsView },
+  { hash: 'stats', label: 'stats', open: statsView },
   { hash: 'accounts', label: 'accounts', roles: ['admin'], open: accountsView },
   { hash: 'audit', label: 'audit', roles: ['admin'], open: auditView },
   { hash: 'webhooks', label: 'webhooks', roles: ['admin'], open: webhooksView },
