@@ -90,15 +90,15 @@ describe('cluster mode', () => {
     const keys: string[] = [];
     for await (const key of media.keys('songs/')) keys.push(key);
     expect(keys).toContain(`songs/${id}`);
-    expect(await media.has(`songs/${id}`, 'cover.png')).toBe(true);
+    expect(await media.has(`songs/${id}`, 'cover.jpg')).toBe(true);
     expect(await media.has(`songs/${id}`, 'hls/segments.json')).toBe(true);
     media.close();
-    const cover = await fetch(`${b}/media/songs/${id}/cover.png`);
+    const cover = await fetch(`${b}/media/songs/${id}/cover.jpg`);
     expect(cover.status).toBe(200);
-    expect(cover.headers.get('content-type')).toBe('image/png');
+    expect(cover.headers.get('content-type')).toBe('image/jpeg');
     expect(cover.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    const png = Buffer.from(await cover.arrayBuffer());
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const jpeg = Buffer.from(await cover.arrayBuffer());
+    expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     // Both instances hear it is ready and copy its playout files into their read-through caches.
     for (const n of [1, 2]) await until(`station-${n}'s cache`, 60_000, () => (existsSync(join(folders[0]!, `station-${n}`, 'cache/songs', id, 'hls/segments.json')) ? true : undefined));
   }, 960_000);
