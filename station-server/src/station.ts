@@ -20,7 +20,7 @@ import { createApp } from './http/app.js';
 import { liveRoutes, nowView } from './http/live-routes.js';
 import { serveLive } from './http/live-fast-path.js';
 import { createFrontDoor } from './http/live-front-door.js';
-import { loadComposer, shutdownComposer } from './composer/shutdown.js';
+import { loadComposer, stopComposerNow } from './composer/shutdown.js';
 import { createPlayout, type Playout } from './station/playout.js';
 import { formatProblem } from './station/programme.js';
 import { keepLastGoodProgramme, startingProgramme } from './station/start-programme.js';
@@ -180,8 +180,10 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
   dedications = createDedications({ store, media, queue, toPhone: hub.toPhone, toTv: hub.toTv, onAir: (songId) => playout.queueDedication(MAIN_CHANNEL, songId), log });
   const takes: Takes = createTakes({ store, queue, dedications: () => dedications!, toPhone: hub.toPhone, draft: async (request, seed) => (await loadComposer()).draftLyrics(request, seed), log });
   await dedications.resume();
+  const startersPending = (await store.songRequests.pending()).filter((r) => r.priority === 'starter').length;
   const resumed = await resumeAcceptedSongs(store, queue, log);
-  if (resumed.length) log(`making ${resumed.length} songs accepted before the last stop`);
+  // Said as it is on a first run too, where the starter catalog's requests were stored moments ago.
+  if (resumed.length) log(`making ${resumed.length} accepted song${resumed.length === 1 ? '' : 's'} not made yet${startersPending ? ` (${startersPending} from the starter catalog)` : ''}`);
   const watcher: ProgrammeWatcher = watchProgramme(config.playlistsDir, events, (p) => playout.setProgramme(p));
 
   events.on(StationEvent.NowPlaying, ({ channel }) => {
@@ -235,8 +237,11 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
       server.close(() => undefined); // stops node:http's timeout checks (it was never listening itself)
       server.closeAllConnections();
       stopListening();
-      await queue.destroy();
-      await shutdownComposer();
+      // Songs being made are not waited for (minutes on a busy machine): the queue stops taking jobs, the
+      // composer's process group is ended, and what was accepted is made at the next start.
+      const draining = queue.destroy();
+      await stopComposerNow();
+      await draining;
       events.removeAll();
       await lease.close();
       await bus.close();
