@@ -233,9 +233,12 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
       await operators.destroy();
       playout.destroy();
       await hub.destroy();
-      await door.close();
+      // The door's close waits for every connection it accepted, those it handed to node:http too: they
+      // are closed first, or an idle keep-alive one held the stop for its whole timeout (10 s).
+      const doorClosed = door.close();
       server.close(() => undefined); // stops node:http's timeout checks (it was never listening itself)
       server.closeAllConnections();
+      await doorClosed;
       stopListening();
       // Songs being made are not waited for (minutes on a busy machine): the queue stops taking jobs, the
       // composer's process group is ended, and what was accepted is made at the next start.
