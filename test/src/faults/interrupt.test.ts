@@ -69,6 +69,7 @@ describe('fault: Ctrl-C while a song is being made', () => {
     station.child.kill('SIGINT');
     const code = await exited;
     const seconds = (Date.now() - t) / 1000;
+    console.log(`interrupt: SIGINT mid-song to exit: ${seconds.toFixed(1)} s`);
     expect({ code, under10s: seconds < 10 }).toEqual({ code: 0, under10s: true });
     // The composer's whole process group went with it (no encoder left writing into the folder).
     await until('the composer to be gone', 5000, async () => (alive(composer) ? undefined : true));
