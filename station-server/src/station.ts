@@ -105,7 +105,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     await store.close();
     throw error;
   }
-  const playout = createPlayout({ store, mediaRoot, queue, events, programme, lease, bus });
+  const playout = createPlayout({ store, mediaRoot, queue, events, programme, lease, bus, ...(cache ? { fill: (source: string) => cache.fill(source) } : {}) });
   // Files left by songs that were being made when the last run stopped, unless their jobs are queued
   // again (accepted songs are resumed below, after this).
   const orphans = given.queue || config.redisUrl ? [] : await removeOrphanMedia(store, media, log);
