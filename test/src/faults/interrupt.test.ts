@@ -71,6 +71,9 @@ describe('fault: Ctrl-C while a song is being made', () => {
     const seconds = (Date.now() - t) / 1000;
     console.log(`interrupt: SIGINT mid-song to exit: ${seconds.toFixed(1)} s`);
     expect({ code, under10s: seconds < 10 }).toEqual({ code: 0, under10s: true });
+    // The song is said to be stopped, not failed (nor the composer's warm-up, if it was still loading).
+    expect(station.output()).toMatch(new RegExp(`song ${id} was stopped with the station`));
+    expect(station.output()).not.toMatch(/warm-up failed|composition-failed/);
     // The composer's whole process group went with it (no encoder left writing into the folder).
     await until('the composer to be gone', 5000, async () => (alive(composer) ? undefined : true));
     expect(alive(composer)).toBe(false);
