@@ -1,6 +1,6 @@
 // The station's public paths for a song, defined once: the server routes them, pages and the TV link to them.
 
-/** Where a song's files are served (`/media/songs/<id>/cover.png`, …). */
+/** Where a song's files are served (`/media/songs/<id>/cover.jpg`, …). */
 export const songMediaPath = (id: string): string => `/media/songs/${encodeURIComponent(id)}`;
 /** A song's share page. */
 export const sharePath = (id: string): string => `/s/${encodeURIComponent(id)}`;

@@ -14,6 +14,8 @@ import { installProcessGuard } from './process-guard.js';
 
 /** On a first run, the station goes on air once this many starter songs exist; the rest follow on air. */
 const SONGS_BEFORE_AIR = 2;
+/** Set once Ctrl-C or SIGTERM has begun the stop. */
+let stopping = false;
 
 /**
  * Everything goes through the station's one song queue: station IDs if there are none, the starter
@@ -96,9 +98,11 @@ async function main(): Promise<void> {
   else {
     progress.stop();
     // Someone may send a song any moment: load the synthesizer and the voice now, not on their time.
-    void loadComposer().then((composer) => composer.warm()).catch((error: unknown) => console.error(`composer warm-up failed: ${error instanceof Error ? error.message : String(error)}`));
+    // (A warm-up cut short by Ctrl-C is not a failure worth a line.)
+    void loadComposer().then((composer) => composer.warm()).catch((error: unknown) => stopping || console.error(`composer warm-up failed: ${error instanceof Error ? error.message : String(error)}`));
   }
   const stop = async () => {
+    stopping = true;
     await station.destroy();
     process.exit(0);
   };

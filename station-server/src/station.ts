@@ -20,7 +20,7 @@ import { createApp } from './http/app.js';
 import { liveRoutes, nowView } from './http/live-routes.js';
 import { serveLive } from './http/live-fast-path.js';
 import { createFrontDoor } from './http/live-front-door.js';
-import { loadComposer, shutdownComposer } from './composer/shutdown.js';
+import { loadComposer, stopComposerNow } from './composer/shutdown.js';
 import { createPlayout, type Playout } from './station/playout.js';
 import { formatProblem } from './station/programme.js';
 import { keepLastGoodProgramme, startingProgramme } from './station/start-programme.js';
@@ -110,7 +110,7 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     await store.close();
     throw error;
   }
-  const playout = createPlayout({ store, mediaRoot, queue, events, programme, lease, bus });
+  const playout = createPlayout({ store, mediaRoot, queue, events, programme, lease, bus, ...(cache ? { fill: (source: string) => cache.fill(source) } : {}) });
   // Files left by songs that were being made when the last run stopped, unless their jobs are queued
   // again (accepted songs are resumed below, after this).
   const orphans = given.queue || config.redisUrl ? [] : await removeOrphanMedia(store, media, log);
@@ -192,8 +192,10 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     pending: (d) => events.emit(StationEvent.DedicationPending, { dedicationId: d.id, songId: d.songId, to: d.request.to, from: d.request.from ?? null, message: d.request.message }) });
   const takes: Takes = createTakes({ store, queue, dedications: () => dedications!, toPhone: hub.toPhone, draft: async (request, seed) => (await loadComposer()).draftLyrics(request, seed), log });
   await dedications.resume();
+  const startersPending = (await store.songRequests.pending()).filter((r) => r.priority === 'starter').length;
   const resumed = await resumeAcceptedSongs(store, queue, log);
-  if (resumed.length) log(`making ${resumed.length} songs accepted before the last stop`);
+  // Said as it is on a first run too, where the starter catalog's requests were stored moments ago.
+  if (resumed.length) log(`making ${resumed.length} accepted song${resumed.length === 1 ? '' : 's'} not made yet${startersPending ? ` (${startersPending} from the starter catalog)` : ''}`);
   watcher = watchProgramme(config.playlistsDir, events, (p) => playout.setProgramme(p));
   const backups = config.backupCron ? scheduleBackups({ cron: config.backupCron, dir: config.backupDir, keep: config.backupKeep, dataDir: config.dataDir, playlistsDir: config.playlistsDir, log }) : undefined;
 
@@ -250,12 +252,18 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
       playout.destroy();
       await stats.destroy();
       await hub.destroy();
-      await door.close();
+      // The door's close waits for every connection it accepted, those it handed to node:http too: they
+      // are closed first, or an idle keep-alive one held the stop for its whole timeout (10 s).
+      const doorClosed = door.close();
       server.close(() => undefined); // stops node:http's timeout checks (it was never listening itself)
       server.closeAllConnections();
+      await doorClosed;
       stopListening();
-      await queue.destroy();
-      await shutdownComposer();
+      // Songs being made are not waited for (minutes on a busy machine): the queue stops taking jobs, the
+      // composer's process group is ended, and what was accepted is made at the next start.
+      const draining = queue.destroy();
+      await stopComposerNow();
+      await draining;
       events.removeAll();
       await lease.close();
       await bus.close();

@@ -1,12 +1,14 @@
 // `npm run cluster` end to end: PostgreSQL, Redis, an S3 server, two station instances and two worker
 // processes. A song sent to instance A is made by a worker, lands in the bucket, and instance B answers
-// it ready and serves its cover with the immutable cache header. Then SIGTERM stops every process the
-// cluster started and removes its folders.
+// it ready and serves its cover with the immutable cache header. A phone on instance A pairs with a TV
+// on instance B and sends it a dedication: the TV gets the song and fetches its files from B. Then
+// SIGTERM stops every process the cluster started and removes its folders.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { S3MediaStore } from '@radio-optimism/station-server/dist/media/s3-media.js';
 import { ROOT } from './run.js';
+import { Peer } from './ws-peer.js';
 
 const CLUSTER = resolve(ROOT, 'station-server/dist/cli/cluster.js');
 const TOKEN = '0123456789abcdef0123456789abcdef';
@@ -90,17 +92,67 @@ describe('cluster mode', () => {
     const keys: string[] = [];
     for await (const key of media.keys('songs/')) keys.push(key);
     expect(keys).toContain(`songs/${id}`);
-    expect(await media.has(`songs/${id}`, 'cover.png')).toBe(true);
+    expect(await media.has(`songs/${id}`, 'cover.jpg')).toBe(true);
     expect(await media.has(`songs/${id}`, 'hls/segments.json')).toBe(true);
     media.close();
-    const cover = await fetch(`${b}/media/songs/${id}/cover.png`);
+    const cover = await fetch(`${b}/media/songs/${id}/cover.jpg`);
     expect(cover.status).toBe(200);
-    expect(cover.headers.get('content-type')).toBe('image/png');
+    expect(cover.headers.get('content-type')).toBe('image/jpeg');
     expect(cover.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    const png = Buffer.from(await cover.arrayBuffer());
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const jpeg = Buffer.from(await cover.arrayBuffer());
+    expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     // Both instances hear it is ready and copy its playout files into their read-through caches.
     for (const n of [1, 2]) await until(`station-${n}'s cache`, 60_000, () => (existsSync(join(folders[0]!, `station-${n}`, 'cache/songs', id, 'hls/segments.json')) ? true : undefined));
+  }, 960_000);
+
+  it('a phone on instance A pairs with a TV on instance B and sends it a dedication, which B then plays', async () => {
+    const [a, b] = stations as [string, string];
+    const ws = (base: string) => `${base.replace(/^http/, 'ws')}/ws`;
+    const tv = await Peer.open(ws(b));
+    const phone = await Peer.open(ws(a));
+    try {
+      tv.send({ type: 'tv.hello' });
+      const welcome = await tv.next('tv.welcome', () => true, 15_000);
+      // The code lives in the shared store; the pairing reaches B's socket over the bus.
+      phone.send({ type: 'phone.pair', code: welcome.pairingCode, name: 'Alex' });
+      const paired = await phone.next('phone.paired', () => true, 15_000);
+      expect(paired.tvId).toBe(welcome.tvId);
+      const phones = await tv.next('tv.phones', (f) => (f.phones as { name: string }[]).some((p) => p.name === 'Alex'), 15_000);
+      expect((phones.phones as { name: string }[]).map((p) => p.name)).toContain('Alex');
+
+      const t = Date.now();
+      phone.send({ type: 'dedication.create', request: { message: 'For every Sunday morning together', to: 'Noa', from: 'Alex', relation: 'family', genre: 'acoustic', vibe: 'heartfelt', language: 'en' }, target: 'tv' });
+      const accepted = await phone.next('dedication.accepted', () => true, 30_000);
+      // Progress comes from a worker, through whichever instance the phone is on.
+      await phone.next('dedication.progress', (f) => f.id === accepted.id && f.stage !== 'queued', 600_000);
+      const onTv = await tv.next('dedication.ready', (f) => f.id === accepted.id, 900_000);
+      const ready = await phone.next('dedication.ready', (f) => f.id === accepted.id, 30_000);
+      console.log(`cluster: a dedication from a phone on A to a TV on B was ready on the TV ${((Date.now() - t) / 1000).toFixed(1)} s after it was sent`);
+      const song = onTv.song as { id: string; to: string; files: Record<'audio' | 'cover' | 'coverSmall' | 'lyrics' | 'karaoke', string> };
+      expect(song.to).toBe('Noa');
+      expect((ready.song as { id: string }).id).toBe(song.id);
+
+      // What the TV then fetches, all from B: the audio (as <audio> asks, a range first), the cover,
+      // the words it lights in time and the karaoke track.
+      const head = await fetch(`${b}${song.files.audio}`, { headers: { Range: 'bytes=0-1023' } });
+      expect([head.status, head.headers.get('content-type')]).toEqual([206, 'audio/mp4']);
+      expect(Buffer.from(await head.arrayBuffer()).toString('latin1', 4, 8)).toBe('ftyp');
+      const audio = await fetch(`${b}${song.files.audio}`);
+      expect(audio.status).toBe(200);
+      expect((await audio.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+      const cover = await fetch(`${b}${song.files.cover}`);
+      expect([cover.status, cover.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
+      await cover.arrayBuffer();
+      const lyrics = await fetch(`${b}${song.files.lyrics}`);
+      expect(lyrics.status).toBe(200);
+      expect(await lyrics.text()).toMatch(/^WEBVTT[\s\S]*Noa/);
+      const karaoke = await fetch(`${b}${song.files.karaoke}`);
+      expect([karaoke.status, karaoke.headers.get('content-type')]).toEqual([200, 'audio/mp4']);
+      await karaoke.arrayBuffer();
+    } finally {
+      tv.close();
+      phone.close();
+    }
   }, 960_000);
 
   it('SIGTERM stops every process it started and removes its folders', async () => {

@@ -143,7 +143,7 @@ describe('compose CLI: songs that pass songcheck in six languages', () => {
   it('songcheck fails a song whose cover is too small, naming the measure, with exit 1', async () => {
     const spoiled = join(work, 'spoiled');
     await cp(join(work, 'en'), spoiled, { recursive: true });
-    await cp(join(work, 'en', 'cover-small.png'), join(spoiled, 'cover.png'));
+    await cp(join(work, 'en', 'cover-small.jpg'), join(spoiled, 'cover.jpg'));
     const check = await songcheck([spoiled]);
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/^FAIL cover\s+\d+x\d+ {2}\(expected at least 1000x1000\)$/m);
@@ -188,7 +188,7 @@ describe('compose CLI: songs that pass songcheck in six languages', () => {
   it('gives byte-identical files for the same request and seed', async () => {
     const again = join(work, 'en-again');
     expect((await compose([...songs[0]!.args, '--out', again])).code).toBe(0);
-    for (const file of ['song.json', 'song.m4a', 'vocals.opus', 'accompaniment.m4a', 'score.mid', 'lyrics.vtt', 'cover.png', 'cover-small.png', 'hls/128k/seg-00000.ts', 'hls/48k/index.m3u8']) {
+    for (const file of ['song.json', 'song.m4a', 'vocals.opus', 'accompaniment.m4a', 'score.mid', 'lyrics.vtt', 'cover.jpg', 'cover-small.jpg', 'hls/128k/seg-00000.ts', 'hls/48k/index.m3u8']) {
       const [a, b] = await Promise.all([readFile(join(work, 'en', file)), readFile(join(again, file))]);
       expect({ file, same: a.equals(b) }).toEqual({ file, same: true });
     }

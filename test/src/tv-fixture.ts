@@ -34,7 +34,7 @@ function cover(color: string, size: number): Buffer {
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = color;
   ctx.fillRect(0, 0, size, size);
-  return canvas.toBuffer('image/png');
+  return canvas.toBuffer('image/jpeg');
 }
 
 const stamp = (sec: number) => {
@@ -76,8 +76,8 @@ export async function tvStation(songs: TvSong[], transitions: 'cut' | 'as-config
     const wav = toneWav(s.seconds, s.frequency);
     await writeFile(join(songDir, 'song.wav'), wav);
     await writeFile(join(songDir, 'lyrics.vtt'), lyricsVtt(s.lines, s.seconds));
-    await writeFile(join(songDir, 'cover.png'), cover(s.color, 512));
-    await writeFile(join(songDir, 'cover-small.png'), cover(s.color, 128));
+    await writeFile(join(songDir, 'cover.jpg'), cover(s.color, 512));
+    await writeFile(join(songDir, 'cover-small.jpg'), cover(s.color, 128));
     // The AAC file a TV plays on demand (For you), as the composer would make it.
     await promisify(execFile)(ffmpegInstaller.path, ['-v', 'error', '-y', '-i', join(songDir, 'song.wav'), '-c:a', 'aac', '-b:a', '96k', join(songDir, 'song.m4a')]);
     // The karaoke track, stored compressed like the composer stores it.

@@ -8,6 +8,8 @@ import { compactSongFolder } from './compact-folder.js';
 import { encodeAac } from './master/encode-aac.js';
 import { packageSong } from '../station/hls-package.js';
 import { toneWav } from '../testing/fixtures.js';
+import { createCanvas } from '@napi-rs/canvas';
+import { jpegSize } from '../songcheck/image-size.js';
 
 describe('compactSongFolder', () => {
   it('turns an old folder into the stored form and leaves a compact one alone', async () => {

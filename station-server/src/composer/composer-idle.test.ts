@@ -55,7 +55,7 @@ describe('composer thread when idle', () => {
     expect(files.filter((f) => f.name.endsWith('.wav'))).toEqual([]);
     const bytes = files.reduce((t, f) => t + f.bytes, 0);
     expect(bytes).toBeLessThan(5 * 1024 * 1024);
-    for (const name of ['song.m4a', 'accompaniment.m4a', 'vocals.opus', 'score.mid', 'lyrics.vtt', 'cover.png', 'cover-small.png', 'song.json', 'segments.json'])
+    for (const name of ['song.m4a', 'accompaniment.m4a', 'vocals.opus', 'score.mid', 'lyrics.vtt', 'cover.jpg', 'cover-small.jpg', 'song.json', 'segments.json'])
       expect(files.map((f) => f.name)).toContain(name);
     expect((await readPackage(dir))!.durationSec).toBeGreaterThan(40);
 

@@ -49,6 +49,9 @@ export interface ComposerThread {
   /** The composer's process id while it is open (for measuring its memory, and for fault tests). */
   pid(): number | undefined;
   close(): Promise<void>;
+  /** Ends the composer's process group now (its ffmpeg encoders with it): a song being made fails with
+   *  "the composer stopped". For a station told to stop, which makes such a song again at its next start. */
+  kill(): Promise<void>;
 }
 
 interface Pending {
@@ -78,6 +81,7 @@ export function startComposerThread(settings: Partial<ComposerSettings> = {}): C
   let worker: ChildProcess | undefined;
   let idleTimer: NodeJS.Timeout | undefined;
   const closing = new Set<Promise<void>>();
+  const retiring = new Set<ChildProcess>();
 
   /** Asks the composer to close (it ends its render pool, then exits) and resolves when it has exited. */
   const retire = (w: ChildProcess): Promise<void> => {
@@ -90,9 +94,11 @@ export function startComposerThread(settings: Partial<ComposerSettings> = {}): C
     // One that does not go within 10 s is ended.
     const kill = setTimeout(() => w.kill('SIGKILL'), 10_000);
     kill.unref();
+    retiring.add(w);
     const done = exited.finally(() => {
       clearTimeout(kill);
       closing.delete(done);
+      retiring.delete(w);
     });
     closing.add(done);
     return done;
@@ -177,6 +183,26 @@ export function startComposerThread(settings: Partial<ComposerSettings> = {}): C
       worker = undefined;
       if (w) void retire(w);
       await Promise.all([...closing]);
+    },
+    async kill() {
+      clearTimeout(idleTimer);
+      idleTimer = undefined;
+      // One still retiring is ended too (its close may be waiting on a render).
+      const all = [...(worker ? [worker] : []), ...retiring];
+      await Promise.all(
+        all.map((w) => {
+          const exited = new Promise<void>((resolve) => (w.exitCode !== null || w.signalCode !== null ? resolve() : w.once('exit', () => resolve())));
+          ref(w);
+          try {
+            // The composer leads its own group (detached): the minus sign ends the group, encoders included.
+            process.kill(-w.pid!, 'SIGKILL');
+          } catch {
+            w.kill('SIGKILL');
+          }
+          return exited;
+        }),
+      );
+      worker = undefined;
     },
   };
 }

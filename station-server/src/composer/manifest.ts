@@ -32,8 +32,10 @@ export interface SongManifest {
     accompaniment: 'accompaniment.m4a';
     score: 'score.mid';
     lyrics: 'lyrics.vtt';
-    cover: 'cover.png';
-    coverSmall: 'cover-small.png';
+    /** JPEG: a grainy 1200 px cover is about 1 MB as PNG and under 100 kB as JPEG (older songs hold
+     *  PNGs, see LEGACY_COVER_FILES). */
+    cover: 'cover.jpg';
+    coverSmall: 'cover-small.jpg';
   };
 }
 
@@ -44,9 +46,15 @@ export const SONG_FILES: SongManifest['files'] = {
   accompaniment: 'accompaniment.m4a',
   score: 'score.mid',
   lyrics: 'lyrics.vtt',
+  cover: 'cover.jpg',
+  coverSmall: 'cover-small.jpg',
+};
+
+/** The covers of songs made before covers were JPEG; served in their place until compact-songs converts them. */
+export const LEGACY_COVER_FILES = {
   cover: 'cover.png',
   coverSmall: 'cover-small.png',
-};
+} as const;
 
 /** The lossless forms written while a song is made, and read by the encoders and the packager. They
  *  are deleted once the song is encoded, packaged and checked (57 MB a song), unless KEEP_WAV is set;

@@ -26,7 +26,7 @@ import { ComposerError } from './errors.js';
 import { LOSSLESS_FILES, SONG_FILES, type SongManifest } from './manifest.js';
 import { checkSong, describeFailures } from '../songcheck/check-song.js';
 import { ownWordsMayLeaveOutTheName } from './lyrics/own-words-check.js';
-import { pngSize } from '../songcheck/png-size.js';
+import { imageSize } from '../songcheck/image-size.js';
 import { cuesFromVtt } from '../http/vtt-lines.js';
 
 export { draftLyrics } from './draft-lyrics.js';
@@ -171,7 +171,7 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
       cues: cuesFromVtt(vtt),
       recipient: request.to,
       manifest: { durationSec, language: request.language, genre: request.genre, vibe: request.vibe },
-      cover: pngSize(cover.large) ?? { width: 0, height: 0 },
+      cover: imageSize(cover.large) ?? { width: 0, height: 0 },
     }),
   );
   ownWordsMayLeaveOutTheName(check, request);

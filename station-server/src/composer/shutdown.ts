@@ -27,3 +27,10 @@ export async function shutdownComposer(): Promise<void> {
   thread = undefined;
   await t?.close();
 }
+
+/** Ends the composer now, songs being made included (a stopping station makes them at its next start). */
+export async function stopComposerNow(): Promise<void> {
+  const t = thread;
+  thread = undefined;
+  await t?.kill();
+}

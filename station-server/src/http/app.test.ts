@@ -110,6 +110,35 @@ describe('POST /api/v1/songs: operators only, limited, bounded', () => {
   });
 });
 
+describe('covers of songs made before covers were JPEG', () => {
+  it('serves a folder\'s PNG for its cover.jpg, and a JPEG for an old cover.png link, each with its own type', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'covers-'));
+    const lib = openLibrary(join(dir, 'data'));
+    const jobs = createLocalQueue({ concurrency: 1, log: () => undefined, handler: createJobHandler(lib) });
+    const server = createServer(createApp({ store: lib.store, queue: jobs, songsDir: lib.mediaDir, operatorOnly: operatorGuard(TOKEN) }));
+    try {
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const old = await lib.reserve();
+      await writeFile(join(old.dir, 'cover.png'), 'old png');
+      const today = await lib.reserve();
+      await writeFile(join(today.dir, 'cover-small.jpg'), 'new jpeg');
+      const legacy = await fetch(`${base}/media/songs/${old.id}/cover.jpg`);
+      expect([legacy.status, legacy.headers.get('content-type'), await legacy.text()]).toEqual([200, 'image/png', 'old png']);
+      const linked = await fetch(`${base}/media/songs/${today.id}/cover-small.png`);
+      expect([linked.status, linked.headers.get('content-type'), await linked.text()]).toEqual([200, 'image/jpeg', 'new jpeg']);
+      // Neither form: still a 404, not a loop.
+      expect((await fetch(`${base}/media/songs/${today.id}/cover.jpg`)).status).toBe(404);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await jobs.destroy();
+      await lib.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('songs taken down', () => {
   it('answers 410 for a removed song and its files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gone-'));

@@ -16,6 +16,7 @@ import { addressLimit } from './address-limit.js';
 import type { MediaStore } from '../media/media-store.js';
 import { mediaFiles } from './media-files.js';
 import { GROWING_PLAYLIST_CACHE_CONTROL, isGrowingPlaylist } from '../media/cache-policy.js';
+import { legacyCovers } from './legacy-covers.js';
 
 export interface AppDeps {
   store: Store;
@@ -47,6 +48,7 @@ const MEDIA_TYPES: Record<string, string> = {
   '.vtt': 'text/vtt; charset=utf-8',
   '.wav': 'audio/wav',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
   '.mid': 'audio/midi',
   '.json': 'application/json; charset=utf-8',
 };
@@ -155,6 +157,7 @@ export function createApp({ store, queue, songsDir, media, routers = [], tvAppDi
     }
     next();
   });
+  app.use('/media/songs', legacyCovers(songsDir, media));
   if (media && media.kind !== 'local') app.use('/media/songs', mediaFiles(media, log));
   // Song files never change once written, so they can be cached for good.
   app.use(

@@ -79,12 +79,12 @@ describe('pages: share, feed and phone', () => {
     const meta = (property: string) => page.match(new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)">`))?.[1];
     expect(meta('og:type')).toBe('music.song');
     expect(meta('og:title')).toBe('Title &lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(meta('og:image')).toBe(`${base}/media/songs/${evilId}/cover.png`);
+    expect(meta('og:image')).toBe(`${base}/media/songs/${evilId}/cover.jpg`);
     expect(meta('og:audio')).toBe(`${base}/media/songs/${evilId}/song.m4a`);
     expect(meta('og:url')).toBe(`${base}/s/${evilId}`);
     expect(meta('og:description')).toContain('Ana &quot;&gt;&lt;img');
     expect(meta('twitter:card')).toBe('summary_large_image');
-    expect(meta('twitter:image')).toBe(`${base}/media/songs/${evilId}/cover.png`);
+    expect(meta('twitter:image')).toBe(`${base}/media/songs/${evilId}/cover.jpg`);
   });
 
   const withHost = async (path: string, host: string): Promise<{ status: number; page: string; cache: string }> => {

@@ -23,7 +23,7 @@ describe('sharePage: take it with you', () => {
 
   it('offers the song and the cover as downloads named for the song, and the lyric video', () => {
     expect(html).toContain('<a class="button" href="/media/songs/abc123XY/song.m4a" download="Sun b Rain.m4a">노래 내려받기</a>');
-    expect(html).toContain('href="/media/songs/abc123XY/cover.png" download="Sun b Rain.png"');
+    expect(html).toContain('href="/media/songs/abc123XY/cover.jpg" download="Sun b Rain.jpg"');
     expect(html).toContain('<a class="button" href="/s/abc123XY/video.mp4" type="video/mp4">가사 영상</a>');
   });
 

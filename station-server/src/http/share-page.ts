@@ -67,7 +67,7 @@ ${lyrics.length ? html`<section class="lyrics"><h2>${s.lyrics}</h2>${lyrics.map(
 <section class="take-away"><h2>${s.takeItWithYou}</h2>
 <p class="actions">
 <a class="button" href="${audio}" download="${fileName(song.title, 'm4a')}">${s.downloadSong}</a>
-<a class="button" href="${cover}" download="${fileName(song.title, 'png')}">${s.downloadCover}</a>
+<a class="button" href="${cover}" download="${fileName(song.title, 'jpg')}">${s.downloadCover}</a>
 <a class="button" href="${video}" type="video/mp4">${s.lyricVideo}</a>
 </p>
 <p class="note">${s.videoNote}</p>

@@ -63,7 +63,7 @@ describe('the station over real HTTP and WebSocket', () => {
 
   it('says what is on now and next, with artwork, lyrics and the dedication', async () => {
     const now = (await (await fetch(`${base}/api/v1/channels/radio-optimism/now`)).json()) as { current: Record<string, unknown>; next: Record<string, unknown> | null };
-    expect(now.current).toMatchObject({ artwork: expect.stringMatching(/cover\.png$/), lyrics: expect.stringMatching(/lyrics\.vtt$/) });
+    expect(now.current).toMatchObject({ artwork: expect.stringMatching(/cover\.jpg$/), lyrics: expect.stringMatching(/lyrics\.vtt$/) });
     expect(typeof now.current.start).toBe('string');
     expect(now.next).not.toBeNull();
   });

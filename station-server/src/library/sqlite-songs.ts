@@ -26,13 +26,20 @@ export const toSongRecord = (row: Row): SongRecord => ({
   lastAired: row.last_aired_ms === null || row.last_aired_ms === undefined ? null : { at: new Date(Number(row.last_aired_ms)).toISOString(), channel: row.last_aired_channel === null || row.last_aired_channel === undefined ? null : String(row.last_aired_channel) },
 });
 
-/** `AND column IN (…)` for each rule present; lists go in as one JSON parameter, so statements stay few. */
-function matchSql(match: SongMatch): { sql: string; params: Param[] } {
+/** `AND column IN (…)` for each rule present; lists go in as one JSON parameter, so statements stay few.
+ *  One value is `column = ?`: only then does SQLite walk a two-column index (the feed's filters, see
+ *  migration 10) in `created_at` order; with a list it cannot know there is one value, and scans. */
+export function matchSql(match: SongMatch): { sql: string; params: Param[] } {
   let sql = '';
   const params: Param[] = [];
   for (const column of MATCH_COLUMNS) {
     const values = match[column];
     if (!values) continue;
+    if (values.length === 1) {
+      sql += ` AND ${column} = ?`;
+      params.push(values[0]!);
+      continue;
+    }
     sql += ` AND ${column} IN (SELECT value FROM json_each(?))`;
     params.push(JSON.stringify(values));
   }
@@ -41,6 +48,15 @@ function matchSql(match: SongMatch): { sql: string; params: Param[] } {
   if (match.before !== undefined) (sql += ' AND created_at < ?'), params.push(match.before);
   if (match.aired !== undefined) sql += match.aired ? ' AND last_aired_ms IS NOT NULL' : ' AND last_aired_ms IS NULL';
   return { sql, params };
+}
+
+/** One page of songs, newest first, after a keyset cursor (exported so a test can read its plan). */
+export function pageQuery(kind: SongKind, match: SongMatch, after: { createdAt: string; id: string } | undefined, limit: number): { sql: string; params: Param[] } {
+  const m = matchSql(match);
+  return {
+    sql: `SELECT * FROM songs WHERE kind = ?${m.sql}${after ? ' AND (created_at, id) < (?, ?)' : ''} ORDER BY created_at DESC, id DESC LIMIT ?`,
+    params: [kind, ...m.params, ...(after ? [after.createdAt, after.id] : []), limit],
+  };
 }
 
 /** A point in the `rnd` key space for a seed (a 32-bit mix, so nearby seeds land far apart). */
@@ -137,12 +153,9 @@ export function createSqliteSongs(db: SqliteDatabase, options: SqliteSongsOption
     },
     async page(kind, match, page) {
       const limit = pageLimit(page.limit);
-      const m = matchSql(match);
       const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
-      const rows = db.all(
-        `SELECT * FROM songs WHERE kind = ?${m.sql}${after ? ' AND (created_at, id) < (?, ?)' : ''} ORDER BY created_at DESC, id DESC LIMIT ?`,
-        [kind, ...m.params, ...(after ? [after.createdAt, after.id] : []), limit + 1],
-      );
+      const q = pageQuery(kind, match, after, limit + 1);
+      const rows = db.all(q.sql, q.params);
       const items = rows.slice(0, limit).map(toSongRecord);
       const last = items[items.length - 1];
       return rows.length > limit && last ? { items, next: encodeCursor(last) } : { items };

@@ -11,6 +11,9 @@ import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
 import { LibraryError } from './library-error.js';
 import type { NewSong, SongRecord } from './store.js';
 import { encodeCursor } from './page-cursor.js';
+import { pageQuery } from './sqlite-songs.js';
+import { bulkInsertSqliteSongs } from './sqlite-bulk-songs.js';
+import { syntheticSongs } from '../bench/store-bench.js';
 
 const LANGS = ['en', 'ko', 'es'] as const;
 const THEMES = ['love', 'gratitude'] as const;
@@ -122,5 +125,30 @@ describe('the SQLite store', () => {
       expect([detail, scans(detail)]).toEqual([detail, false]);
       expect(detail).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
     }
+  });
+
+  it('walks a pair index in page order for the feed\'s combined filters, and the page index for none, with statistics measured', async () => {
+    // Statistics as a grown library has them (the bulk fill runs ANALYZE): the plan SQLite picks then.
+    await bulkInsertSqliteSongs(store.file, syntheticSongs(6000));
+    const db = new Database(store.file, { readonly: true });
+    const plan = (match: Parameters<typeof pageQuery>[1], after?: { createdAt: string; id: string }) => {
+      const q = pageQuery('song', match, after, 51);
+      return (db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    };
+    const cases: [Parameters<typeof pageQuery>[1], RegExp][] = [
+      [{ language: ['ko'], theme: ['pride'], relation: ['pet'] }, /USING INDEX songs_page_(language_theme|language_relation|theme_relation) \(kind=\? AND \w+=\? AND \w+=\?/],
+      [{ language: ['ko'], theme: ['pride'] }, /USING INDEX songs_page_language_theme \(kind=\? AND language=\? AND theme=\?/],
+      [{ language: ['ko'], relation: ['pet'] }, /USING INDEX songs_page_language_relation /],
+      [{ theme: ['pride'], relation: ['pet'] }, /USING INDEX songs_page_theme_relation /],
+      [{}, /USING INDEX songs_page \(kind=\?/],
+    ];
+    const at = { createdAt: '2024-01-02T00:00:00.000Z', id: 'b0000100' };
+    for (const [match, index] of cases) {
+      for (const detail of [plan(match), plan(match, at)]) {
+        expect(detail).toMatch(index);
+        expect(detail).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+      }
+    }
+    db.close();
   });
 });

@@ -8,7 +8,7 @@ import { ServerMessage, songStreamPath, type DedicationStage, type SongRequest }
 import type { PlayableSong, Stage } from '../composer/pipeline.js';
 import type { DedicationRecord, PhoneRecord, SongRecord, Store } from '../library/store.js';
 import type { MediaStore } from '../media/media-store.js';
-import type { SongQueue } from '../songs/song-queue.js';
+import { QueueStoppedError, type SongQueue } from '../songs/song-queue.js';
 import { removeSong } from '../songs/song-files.js';
 import { songView } from '../library/song-view.js';
 import { flagAbuse } from './abuse-filter.js';
@@ -159,6 +159,8 @@ export function createDedications(deps: DedicationDeps): Dedications {
         deps.log(`dedication ${d.id} ready (${d.target}${flags.length ? `, flagged: ${flags.join(', ')}` : ''})`);
       },
       async (error: unknown) => {
+        // Stopped with the station: the row keeps its status, and the next start makes it.
+        if (error instanceof QueueStoppedError) return;
         const reason = error instanceof Error ? error.message : String(error);
         const disk = diskProblem(`the ${deps.media.kind} media store`, error);
         if (disk) {

@@ -9,7 +9,8 @@ import { LOSSLESS_FILES, SONG_FILES } from '../composer/manifest.js';
 import type { Audio } from '../composer/types.js';
 import { cuesFromVtt } from '../http/vtt-lines.js';
 import type { SongEvidence } from './check-song.js';
-import { pngSize } from './png-size.js';
+import { imageSize } from './image-size.js';
+import { coverFileIn } from '../composer/cover-file.js';
 
 export class SongFolderError extends Error {
   constructor(
@@ -36,7 +37,8 @@ function audioFile(dir: string, stored: string, wav: string): string {
 }
 
 export async function readSongFolder(dir: string): Promise<SongEvidence> {
-  const files = ['song.json', SONG_FILES.score, SONG_FILES.lyrics, SONG_FILES.cover] as const;
+  const coverFile = coverFileIn(dir);
+  const files = ['song.json', SONG_FILES.score, SONG_FILES.lyrics, coverFile] as const;
   const unreadable = (name: string) => (error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new SongFolderError('missing-file', name, `${name} is missing from ${dir}`);
     throw new SongFolderError('unreadable-file', name, `${name} in ${dir} cannot be read (${error.code ?? error.message})`);
@@ -53,8 +55,8 @@ export async function readSongFolder(dir: string): Promise<SongEvidence> {
   const manifest = parse('song.json', () => JSON.parse(json.toString('utf8')) as Record<string, unknown>);
   if (typeof manifest !== 'object' || manifest === null) throw new SongFolderError('unreadable-file', 'song.json', `song.json in ${dir} is not a JSON object`);
   const request = manifest.request as { to?: unknown } | undefined;
-  const size = pngSize(cover);
-  if (!size) throw new SongFolderError('unreadable-file', SONG_FILES.cover, `${SONG_FILES.cover} in ${dir} is not a PNG`);
+  const size = imageSize(cover);
+  if (!size) throw new SongFolderError('unreadable-file', coverFile, `${coverFile} in ${dir} is neither a JPEG nor a PNG`);
   // One file at a time: a decoded song is tens of MB of PCM.
   const decode = async (name: string): Promise<Audio> => {
     await access(join(dir, name)).catch(unreadable(name));

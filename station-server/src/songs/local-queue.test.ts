@@ -15,6 +15,8 @@ import { createJobHandler, type ComposeFn, type IngestFn } from './make-job.js';
 import type { JobPriority, SongQueue } from './song-queue.js';
 import { removeOrphanMedia, removeSong } from './song-files.js';
 import { newSongOf } from './ingest.js';
+import { acceptSong } from './accepted-songs.js';
+import { QueueStoppedError } from './song-queue.js';
 
 const request = (to: string): SongRequest => ({ message: 'Thank you', to, genre: 'pop', vibe: 'calm', language: 'en' });
 
@@ -157,6 +159,24 @@ describe('song queue', () => {
     await expect(fourthDone).rejects.toThrow('shutting down');
     expect(existsSync(dirOf(fourth))).toBe(false);
     expect((await readdir(join(media.root, 'songs'))).sort()).toEqual([second, third].sort());
+  });
+
+  it('drops, not fails, a song whose composer is stopped with the station: its accepted request stays stored', async () => {
+    const fake = newFake();
+    const lines: string[] = [];
+    jobs = queueOf(fake, { log: (l) => lines.push(l) });
+    const id = await acceptSong(store, jobs, request('stopped'), 'operator', () => undefined);
+    await until(() => fake.started.length === 1, 'the song to start');
+    const done = jobs.wait(id);
+    const destroyed = jobs.destroy();
+    // What the station's stop does next: the composer's process is ended, so the song fails.
+    fake.pending.get('stopped')!.fail();
+    await destroyed;
+    await expect(done).rejects.toBeInstanceOf(QueueStoppedError);
+    expect((await jobs.state(id))?.status).not.toBe('failed');
+    await new Promise((r) => setTimeout(r, 50)); // the request would be crossed off right after
+    expect((await store.songRequests.pending()).map((r) => r.id)).toEqual([id]);
+    expect(lines.join('\n')).toContain(`song ${id} was stopped with the station`);
   });
 
   it('forgets finished jobs after keepFinishedCount or keepFinishedMs; the store still answers for made songs', async () => {

@@ -5,7 +5,7 @@
 // them. What a job does is the JobHandler from its options (make-job.ts), as hls.js takes its parts
 // from config; BullMQ's worker runs the same handler.
 import { randomBytes } from 'node:crypto';
-import { JOB_PRIORITIES, type JobHandler, type JobPriority, type JobResult, type JobState, type QueueFull, type QueueListener, type SongJobSpec, type SongQueue } from './song-queue.js';
+import { JOB_PRIORITIES, QueueStoppedError, type JobHandler, type JobPriority, type JobResult, type JobState, type QueueFull, type QueueListener, type SongJobSpec, type SongQueue } from './song-queue.js';
 
 export interface LocalQueueOptions {
   /** Jobs run at once. */
@@ -101,6 +101,13 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
         job.resolve(result);
       })
       .catch((error: unknown) => {
+        if (destroyed) {
+          // Stopped with the station, not failed: an accepted song stays stored and is made at the next start.
+          state.status = 'queued';
+          log(`${job.spec.type} ${state.id} was stopped with the station (${error instanceof Error ? error.message : String(error)})`);
+          job.reject(new QueueStoppedError());
+          return;
+        }
         state.status = 'failed';
         state.error = { code: 'composition-failed', message: 'the song could not be made; please try again' };
         log(`${job.spec.type} ${state.id} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -195,7 +202,7 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
       for (const q of queues.values())
         for (const job of q.splice(0)) {
           jobs.delete(job.state.id);
-          job.reject(new Error('the station is shutting down'));
+          job.reject(new QueueStoppedError());
         }
       await Promise.allSettled([...running]);
     },

@@ -97,3 +97,13 @@ export interface JobContext {
 /** Makes one job (compose, check, package, publish the files, add to the store). The local queue and
  *  the BullMQ worker both take it from config, so they run the very same work. */
 export type JobHandler = (spec: SongJobSpec, context: JobContext) => Promise<JobResult>;
+
+/** Why a job was dropped rather than failed: the queue was stopped (the station is shutting down).
+ *  A song accepted and stored stays stored, and is made at the next start. */
+export class QueueStoppedError extends Error {
+  readonly code = 'queue-stopped';
+  constructor(message = 'the station is shutting down') {
+    super(message);
+    this.name = 'QueueStoppedError';
+  }
+}

@@ -44,6 +44,9 @@ export interface PlayoutOptions {
   lease?: Lease;
   /** Tells followers a leader's channel moved on, and carries dedications from followers to leaders. */
   bus?: Bus;
+  /** Makes a source's playout files local when they are not (S3 media's read-through cache, media-cache.ts):
+   *  a song chosen, or a segment asked for, that the cache no longer or not yet holds is fetched, not skipped. */
+  fill?: (source: string) => Promise<boolean>;
 }
 
 export interface NowPlaying {
@@ -168,9 +171,15 @@ export function createPlayout(options: PlayoutOptions): Playout {
   // Saved timelines are read from the store before the first tick schedules anything.
   let syncing: Promise<void> = syncChannels();
 
+  /** Fetches a source's files into the cache when they are not here (only with `fill`); a failed fetch leaves them missing. */
+  const filled = async (source: string): Promise<void> => {
+    if (options.fill && !hasFiles(source)) await options.fill(source).catch(() => false);
+  };
+
   const packageOf = async (songId: string): Promise<PackagedAudio | undefined> => {
     if (!packages.has(songId)) {
       const song = await store.songs.get(songId);
+      if (song) await filled(`songs/${songId}`);
       packages.set(songId, (song && (await readPackage(songDir(songId)))) || null);
     }
     return packages.get(songId) ?? undefined;
@@ -274,6 +283,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
       });
       if (!choice) return false;
       const packaged = await packageOf(choice.song.id);
+      if (packaged) await filled(`songs/${choice.song.id}`);
       if (!packaged || packaged.segments.length === 0 || !hasFiles(`songs/${choice.song.id}`)) {
         excluded.add(choice.song.id);
         if (packaged) skipSource(`songs/${choice.song.id}`, 'its files are gone');
@@ -375,6 +385,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
       for (const item of [state.items[i], state.items[i + 1]]) {
         for (const source of item ? new Set([item.source, `songs/${item.songId}`]) : []) {
           if (looked.has(source)) continue;
+          if (!hasFiles(source)) await filled(source);
           const present = hasFiles(source);
           looked.set(source, present);
           if (!present) skipSource(source, 'its files are gone');
@@ -515,6 +526,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
       const n = seq - item.firstSeq;
       const loading = (async () => {
         try {
+          await filled(source);
           return await channelSegment(folder, item, n, await originPts(folder, item, n));
         } catch (error) {
           // Listed already, so it must be answered: with silence in its slot, while the channel moves on.

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import ffmpeg from 'fluent-ffmpeg';
 import { SONG_FILES } from '../composer/manifest.js';
+import { coverFileIn } from '../composer/cover-file.js';
 import { ffmpegPath } from '../composer/master/encode-aac.js';
 import { stringsFor } from '../http/page-strings.js';
 import { COVER_BOX, VIDEO_HEIGHT, VIDEO_WIDTH, lyricVideoAss, sungLines } from './lyric-video-ass.js';
@@ -99,7 +100,7 @@ export async function makeLyricVideo(songDir: string, song: VideoSong): Promise<
     await run(
       ffmpeg({ cwd: work })
         .setFfmpegPath(ffmpegPath())
-        .input(join(songDir, SONG_FILES.cover))
+        .input(join(songDir, coverFileIn(songDir)))
         .input(join(songDir, SONG_FILES.stream))
         .outputOptions(videoArgs(song.durationSec))
         .output(join(work, VIDEO_FILE)),

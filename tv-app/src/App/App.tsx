@@ -222,7 +222,7 @@ function Screens({ language, onLanguage, stationUrl }: { language: Language; onL
   return (
     <I18nextProvider i18n={i18n}>
       {/* Behind every panel: the art of what is heard, blurred. */}
-      <CoverBackdrop src={top?.kind === 'song' ? api.url(top.song.files?.cover ?? `/media/songs/${top.song.id}/cover.png`) : item?.artwork} />
+      <CoverBackdrop src={top?.kind === 'song' ? api.url(top.song.files?.cover ?? `/media/songs/${top.song.id}/cover.jpg`) : item?.artwork} />
       <Panels index={stack.length} onBack={onBack} onTransition={onTransition} noCloseButton backButtonAriaLabel={i18n.t('nav.back')} className={css.panels} data-view={top?.kind ?? 'live'}>
         <LivePanel key="live" autoFocus={focusAt(0)} condition={condition} conditionText={i18n.t(`status.${condition === 'ok' ? 'loading' : condition}`)} channelName={channelNames[channel]} onNavigate={(kind) => push({ kind })} />
         {stack.map(renderView)}

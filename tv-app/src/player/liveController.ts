@@ -159,7 +159,7 @@ export class LiveController {
     const d = this.details.get(item.songId);
     // The server's view of the item carrying this song (a transition's belongs to the song after it).
     const air = [item.index, item.index + 1, item.index - 1].map((i) => this.airByIndex.get(i)).find((a) => a?.songId === item.songId && a.kind !== 'transition');
-    const artwork = this.api.url(d?.song?.files.cover ?? air?.artwork ?? `/media/songs/${item.songId}/cover.png`);
+    const artwork = this.api.url(d?.song?.files.cover ?? air?.artwork ?? `/media/songs/${item.songId}/cover.jpg`);
     return {
       ...item,
       // A transition on screen is the song it brings in; progress is measured against the whole song.

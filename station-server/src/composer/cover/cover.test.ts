@@ -8,16 +8,17 @@ import type { CoverInput } from '../types.js';
 import { coverText, LARGE_SIZE, paintCover, SMALL_SIZE } from './cover.js';
 import { drawable, ensureFonts } from './fonts.js';
 import { GENRE_TYPE, layoutText, wrap } from './typography.js';
+import { jpegSize } from '../../songcheck/image-size.js';
 
 const base: CoverInput = { title: 'Little Things', recipient: 'Ana', sender: 'Leo', genre: 'pop', vibe: 'upbeat', theme: 'love', language: 'en', seed: 11 };
 
-function pngSize(png: Buffer): [number, number] {
-  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  expect(png.toString('latin1', 12, 16)).toBe('IHDR');
-  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+function jpegDimensions(jpeg: Buffer): [number, number] {
+  expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+  const size = jpegSize(jpeg);
+  return [size?.width ?? 0, size?.height ?? 0];
 }
 
-/** Mean RGB of a PNG, decoded by the canvas itself (so this also proves the PNG decodes). */
+/** Mean RGB of a cover, decoded by the canvas itself (so this also proves it decodes). */
 async function meanColour(png: Buffer): Promise<[number, number, number]> {
   const img = await loadImage(png);
   const c = createCanvas(64, 64);
@@ -29,7 +30,7 @@ async function meanColour(png: Buffer): Promise<[number, number, number]> {
   return sum.map((v) => v / (d.length / 4)) as [number, number, number];
 }
 
-/** Mean absolute per-pixel difference (0..255) between two PNGs at 64x64: layout, not just colour. */
+/** Mean absolute per-pixel difference (0..255) between two covers at 64x64: layout, not just colour. */
 async function pixelDistance(a: Buffer, b: Buffer): Promise<number> {
   const grab = async (png: Buffer) => {
     const c = createCanvas(64, 64);
@@ -55,15 +56,16 @@ describe('paintCover', () => {
     expect(await pixelDistance(flipped.large, plain.large)).toBeGreaterThan(0);
   });
 
-  it('makes a 1200x1200 and a 320x320 PNG', async () => {
+  it('makes a 1200x1200 and a 320x320 JPEG, the large one well under 300 kB', async () => {
     const { large, small } = await paintCover(base);
-    expect(pngSize(large)).toEqual([LARGE_SIZE, LARGE_SIZE]);
-    expect(pngSize(small)).toEqual([SMALL_SIZE, SMALL_SIZE]);
+    expect(jpegDimensions(large)).toEqual([LARGE_SIZE, LARGE_SIZE]);
+    expect(jpegDimensions(small)).toEqual([SMALL_SIZE, SMALL_SIZE]);
+    expect(large.length).toBeLessThan(300_000);
     const img = await loadImage(large);
     expect(img.width).toBe(1200);
   });
 
-  it('is deterministic: same input, byte-identical PNGs', async () => {
+  it('is deterministic: same input, byte-identical JPEGs', async () => {
     for (const genre of ['lofi', 'dance'] as const) {
       const a = await paintCover({ ...base, genre, vibe: 'nostalgic' });
       const b = await paintCover({ ...base, genre, vibe: 'nostalgic' });
@@ -184,8 +186,8 @@ describe('cover artifacts (for people to look at)', () => {
     jobs.push(['long-names', { ...base, language: 'de', title: 'Ein Lied für die schönsten Tage unseres Lebens', recipient: 'Maximiliana Esperanza Ñúñez-Wolfeschlegl', sender: 'Bartholomäus Friedrich von Hohenzollern', genre: 'rock', vibe: 'epic', theme: 'pride' }]);
     for (const [name, input] of jobs) {
       const { large, small } = await paintCover(input);
-      writeFileSync(join(out, `${name}.png`), large);
-      writeFileSync(join(out, `${name}-small.png`), small);
+      writeFileSync(join(out, `${name}.jpg`), large);
+      writeFileSync(join(out, `${name}-small.jpg`), small);
     }
     expect(jobs.length).toBe(10);
   });

@@ -6,7 +6,6 @@ import type { CoverImages, CoverInput } from '../types.js';
 import { createRandom, type Random } from '../random.js';
 import { paintArt } from './art.js';
 import { drawable, ensureFonts } from './fonts.js';
-import { encodePng } from './png.js';
 import { paintMotif, type Area } from './motifs.js';
 import { makePalette, type Palette } from './palette.js';
 import { drawText, GENRE_TYPE, layoutText, type TypeStyle } from './typography.js';
@@ -69,8 +68,8 @@ export async function paintCover(input: CoverInput): Promise<CoverImages> {
     drawText(ctx, LARGE_SIZE, largeLayout, style, palette, panel);
     drawText(sctx, SMALL_SIZE, smallLayout(sctx, text, style), style, palette, panel);
 
-    const [largePng, smallPng] = await Promise.all([encode(large), encode(small)]);
-    return { large: largePng, small: smallPng };
+    const [largeJpeg, smallJpeg] = await Promise.all([encode(large), encode(small)]);
+    return { large: largeJpeg, small: smallJpeg };
   } catch (error) {
     if (error instanceof CoverError) throw error;
     throw new CoverError(`cover art failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -114,7 +113,9 @@ function panelColour(genre: CoverInput['genre'], pal: Palette, pick: number): st
   return pal.accents[0]!;
 }
 
+/** JPEG quality: at 85 the grain and the type look as they do in the PNG, at a tenth of its bytes. */
+export const COVER_JPEG_QUALITY = 85;
+
 function encode(canvas: Canvas): Promise<Buffer> {
-  const { width, height } = canvas;
-  return encodePng(canvas.getContext('2d').getImageData(0, 0, width, height).data, width, height);
+  return canvas.encode('jpeg', COVER_JPEG_QUALITY);
 }
