@@ -95,7 +95,7 @@ describe('backup and restore', () => {
     expect(await songIds(b.base)).toEqual(before);
     const restoredSong = (await (await fetch(`${b.base}/api/v1/songs/${made}`)).json()) as { title?: string };
     expect(restoredSong.title).toBe(madeSong.title);
-    expect((await fetch(`${b.base}/media/songs/${made}/cover.png`)).status).toBe(200);
+    expect((await fetch(`${b.base}/media/songs/${made}/cover.jpg`)).status).toBe(200);
     // The account came along: it signs in on the new station.
     const login = await fetch(`${b.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'ana', password: PASSWORD }) });
     expect(login.status).toBe(200);

@@ -132,7 +132,6 @@ CREATE INDEX IF NOT EXISTS songs_page_theme_relation ON songs (kind, theme, rela
 ANALYZE songs;
 `,
   },
-  },
   {
     step: 11,
     what: 'the channel a song last aired on, for the console\'s library',
