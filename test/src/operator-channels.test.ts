@@ -7,10 +7,9 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openSqliteStore } from '@radio-optimism/station-server/dist/library/sqlite-store.js';
-import { hashPassword } from '@radio-optimism/station-server/dist/operators/passwords.js';
 import { launchBrowser, type Browser } from './browser.js';
 import { describeInBrowser } from './describe-in-browser.js';
+import { addAccounts, consolePage, signIn as signInAs } from './console-session.js';
 import { ROOT } from './run.js';
 import { freePort, startStation, toneStation, type RunningStation, type StationFixture } from './station-process.js';
 
@@ -27,11 +26,7 @@ beforeAll(async () => {
     { title: 'Noon Tone', seconds: 30, frequency: 392 },
     { title: 'Evening Tone', seconds: 30, frequency: 440 },
   ]);
-  const store = openSqliteStore(fixture.dataDir, { log: () => undefined });
-  const hash = await hashPassword(PASSWORD);
-  await store.operators.add('ana', 'admin', hash);
-  await store.operators.add('vi', 'viewer', hash);
-  await store.close();
+  await addAccounts(fixture.dataDir, PASSWORD, { ana: 'admin', vi: 'viewer' });
   station = await startStation(fixture, await freePort());
   browser = await launchBrowser({ width: 1366, height: 768 });
   await mkdir(shots, { recursive: true });
@@ -43,16 +38,7 @@ afterAll(async () => {
   await rm(fixture.dir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, name: string, lang: string, hash: string): Promise<void> {
-  await page.goto(`${station.base}/operator?lang=${lang}#${hash}`);
-  // The browser's profile keeps the session of an earlier test.
-  await page.locator('#login-name, .op-header').first().waitFor({ timeout: 30_000 });
-  if (await page.locator('.op-header').count()) return;
-  await page.locator('#login-name').fill(name);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.locator('.op-header').waitFor({ timeout: 30_000 });
-}
+const signIn = (page: Page, name: string, lang: string, hash: string) => signInAs(page, station.base, { name, password: PASSWORD }, lang, hash);
 
 async function viewer(): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${station.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'vi', password: PASSWORD }) });
@@ -79,19 +65,9 @@ const until = async (what: string, check: () => Promise<boolean>, ms = 30_000): 
   throw new Error(`timed out waiting for ${what}`);
 };
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  // The browser logs every 4xx it is answered (a refused save is a 422): those are expected.
-  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
-  page.on('dialog', (d) => void d.accept());
-  return errors;
-}
-
 describeInBrowser('the console\'s channels and playlists', () => {
   it('shows what is on air on every channel and skips it; a viewer\'s skip is refused', async () => {
-    const page = await browser.context.newPage();
-    const errors = watchErrors(page);
+    const { page, errors } = await consolePage(browser);
     await signIn(page, 'ana', 'en', 'channels');
     const main = page.locator('.op-air-card[data-channel="radio-optimism"]');
     const title = main.locator('.op-air-title');
@@ -130,8 +106,7 @@ describeInBrowser('the console\'s channels and playlists', () => {
   }, 300_000);
 
   it('refuses a broken channels.yaml at its line while the station plays on, then saves the fix and the week shows it', async () => {
-    const page = await browser.context.newPage();
-    const errors = watchErrors(page);
+    const { page, errors } = await consolePage(browser);
     await signIn(page, 'ana', 'en', 'playlists');
     const area = page.locator('#op-code');
     await page.locator('.op-file[aria-current="true"][data-file="channels.yaml"]').waitFor({ timeout: 30_000 });

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openSqliteStore } from '@radio-optimism/station-server/dist/library/sqlite-store.js';
-import { hashPassword } from '@radio-optimism/station-server/dist/operators/passwords.js';
 import { launchBrowser, type Browser } from './browser.js';
 import { describeInBrowser } from './describe-in-browser.js';
+import { addAccounts, consolePage, signIn as signInAs } from './console-session.js';
 import { ROOT } from './run.js';
 import { freePort, startStation, toneStation, type RunningStation, type StationFixture } from './station-process.js';
 import { Peer } from './ws-peer.js';
@@ -25,12 +24,7 @@ beforeAll(async () => {
     { title: 'Morning Tone', seconds: 30, frequency: 330 },
     { title: 'Evening Tone', seconds: 30, frequency: 440, to: 'Sam' },
   ]);
-  const store = openSqliteStore(fixture.dataDir, { log: () => undefined });
-  const hash = await hashPassword(PASSWORD);
-  await store.operators.add('mo', 'moderator', hash);
-  await store.operators.add('vi', 'viewer', hash);
-  await store.operators.add('ad', 'admin', hash);
-  await store.close();
+  await addAccounts(fixture.dataDir, PASSWORD, { mo: 'moderator', vi: 'viewer', ad: 'admin' });
   station = await startStation(fixture, await freePort());
   browser = await launchBrowser({ width: 1440, height: 900 });
   await mkdir(shots, { recursive: true });
@@ -41,13 +35,7 @@ afterAll(async () => {
   await rm(fixture.dir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, name: string, lang: string): Promise<void> {
-  await page.goto(`${station.base}/operator?lang=${lang}`);
-  await page.locator('#login-name').fill(name);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.locator('.op-header').waitFor({ timeout: 30_000 });
-}
+const signIn = (page: Page, name: string, lang: string) => signInAs(page, station.base, { name, password: PASSWORD }, lang);
 
 /** A radio dedication sent from the real phone page, paired with a TV: it waits for a moderator. */
 async function radioDedication(message: string): Promise<{ id: string; songId: string; phone: Page; tv: Peer }> {
@@ -71,20 +59,9 @@ async function radioDedication(message: string): Promise<{ id: string; songId: s
   return { id: sent.id, songId: sent.song.id, phone, tv };
 }
 
-/** A console tab whose script errors are collected, and whose confirm dialogs are accepted. */
-async function consolePage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  // The browser logs every 4xx it is answered (a sign-in check, a wrong password): those are expected.
-  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
-  page.on('dialog', (d) => void d.accept());
-  return { page, errors };
-}
-
 describeInBrowser('the operators\' console', () => {
   it('lets a moderator approve a phone\'s radio dedication and see it go on air; refuses a viewer; takes a song down', async () => {
-    const { page, errors } = await consolePage();
+    const { page, errors } = await consolePage(browser);
 
     await page.goto(`${station.base}/operator?lang=en`);
     await page.locator('#login-name').waitFor();
@@ -177,7 +154,7 @@ describeInBrowser('the operators\' console', () => {
   }, 400_000);
 
   it('lets an admin add an account with a generated password, change its role, and read it all in the audit log', async () => {
-    const { page, errors } = await consolePage();
+    const { page, errors } = await consolePage(browser);
     await signIn(page, 'ad', 'en');
     await page.goto(`${station.base}/operator?lang=en#accounts`);
     await page.locator('tr[data-name="ad"]').waitFor();

@@ -9,11 +9,10 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openSqliteStore } from '@radio-optimism/station-server/dist/library/sqlite-store.js';
-import { hashPassword } from '@radio-optimism/station-server/dist/operators/passwords.js';
 import { verify } from '@radio-optimism/station-server/dist/webhooks/webhook-body.js';
 import { launchBrowser, type Browser } from './browser.js';
 import { describeInBrowser } from './describe-in-browser.js';
+import { addAccounts, consolePage, signIn as signInAs } from './console-session.js';
 import { ROOT } from './run.js';
 import { freePort, startStation, toneStation, type RunningStation, type StationFixture } from './station-process.js';
 
@@ -32,11 +31,7 @@ beforeAll(async () => {
     { title: 'Evening Tone', seconds: 20, frequency: 440, to: 'Sam' },
     { title: 'Night Tone', seconds: 20, frequency: 550, to: 'Mina' },
   ]);
-  const store = openSqliteStore(fixture.dataDir, { log: () => undefined });
-  const hash = await hashPassword(PASSWORD);
-  await store.operators.add('ana', 'admin', hash);
-  await store.operators.add('mo', 'moderator', hash);
-  await store.close();
+  await addAccounts(fixture.dataDir, PASSWORD, { ana: 'admin', mo: 'moderator' });
   receiver = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c)).on('end', () => {
@@ -58,13 +53,7 @@ afterAll(async () => {
   await rm(fixture.dir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, name: string, lang: string): Promise<void> {
-  await page.goto(`${station.base}/operator?lang=${lang}`);
-  await page.locator('#login-name').fill(name);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.locator('.op-header').waitFor({ timeout: 30_000 });
-}
+const signIn = (page: Page, name: string, lang: string) => signInAs(page, station.base, { name, password: PASSWORD }, lang);
 
 const until = async (what: string, ok: () => boolean | Promise<boolean>, ms = 90_000) => {
   const deadline = Date.now() + ms;
@@ -76,11 +65,7 @@ const until = async (what: string, ok: () => boolean | Promise<boolean>, ms = 90
 
 describeInBrowser('the console\'s Webhooks page', () => {
   it('adds a webhook whose receiver gets signed song changes and a test; shows the delivery log; English and Korean', async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
-    page.on('dialog', (d) => void d.accept());
+    const { page, errors } = await consolePage(browser);
 
     // A moderator has no Webhooks tab (and the server says 403 to the API, tested in station-server).
     await signIn(page, 'mo', 'en');

@@ -39,7 +39,7 @@ beforeAll(async () => {
   const hash = await hashPassword(PASSWORD);
   for (const [name, role] of [['ana', 'admin'], ['mo', 'moderator'], ['vi', 'viewer']] as const) await lib.store.operators.add(name, role, hash);
   queue = createLocalQueue({ concurrency: 1, log: () => undefined, handler: createJobHandler(lib) });
-  hooks = createWebhookDispatcher(lib.store.webhooks, () => undefined, { tickMs: 50 });
+  hooks = createWebhookDispatcher(lib.store.webhooks, () => undefined, { retryCron: '* * * * * *' });
   ops = operatorConsole({ store: lib.store, media: lib.media, dedications: () => ({}) as Dedications, operatorToken: TOKEN, webhooks: hooks });
   server = createServer(createApp({ store: lib.store, queue, songsDir: lib.mediaDir, operatorOnly: ops.access.need('moderate'), routers: ops.routers }));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -47,7 +47,7 @@ describe('webhook deliveries', () => {
   const dispatchers: WebhookDispatcher[] = [];
   const logs: string[] = [];
   const dispatcher = (o: Parameters<typeof createWebhookDispatcher>[2] = {}) => {
-    const d = createWebhookDispatcher(store.webhooks, (l) => logs.push(l), { tickMs: 25, backoffMs: 40, ...o });
+    const d = createWebhookDispatcher(store.webhooks, (l) => logs.push(l), { retryCron: '* * * * * *', backoffMs: 40, ...o });
     dispatchers.push(d);
     return d;
   };

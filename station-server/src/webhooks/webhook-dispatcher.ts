@@ -19,8 +19,8 @@ export interface WebhookOptions {
   backoffMs?: number;
   /** The longest wait between attempts (default 1 h). */
   maxBackoffMs?: number;
-  /** How often due deliveries are looked for (default 5 s). */
-  tickMs?: number;
+  /** When due deliveries are looked for: a node-cron expression with seconds (default every 5 s). */
+  retryCron?: string;
   /** Finished deliveries kept in the log this long (default 30 days); an hourly job forgets older ones. */
   keepLogMs?: number;
   now?: () => number;
@@ -31,14 +31,14 @@ export interface WebhookDispatcher {
   notify<E extends WebhookEventName>(event: E, data: WebhookEventData[E]): Promise<void>;
   /** Sends `hook` a `ping` (the console's "send a test"), as a delivery like any other. */
   ping(hook: WebhookRecord, by: string): Promise<DeliveryRecord>;
-  /** Looks for due deliveries now (the timer does this every tickMs). */
+  /** Looks for due deliveries now (node-cron does this on `retryCron`). */
   tick(): Promise<void>;
   /** Resolves when no attempt is in flight (for tests and shutdown). */
   idle(): Promise<void>;
   destroy(): Promise<void>;
 }
 
-export const WEBHOOK_DEFAULTS = { timeoutMs: 10_000, concurrency: 4, maxAttempts: 8, backoffMs: 30_000, maxBackoffMs: 3_600_000, tickMs: 5_000, keepLogMs: 30 * 86_400_000 } as const;
+export const WEBHOOK_DEFAULTS = { timeoutMs: 10_000, concurrency: 4, maxAttempts: 8, backoffMs: 30_000, maxBackoffMs: 3_600_000, retryCron: '*/5 * * * * *', keepLogMs: 30 * 86_400_000 } as const;
 
 /** The wait before attempt `attempts + 1`, after `attempts` failed ones. */
 export const backoffAfter = (attempts: number, baseMs: number, maxMs: number): number => Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
@@ -114,8 +114,8 @@ export function createWebhookDispatcher(store: WebhookStore, log: (line: string)
     }
   }
 
-  const timer = setInterval(() => void tick(), o.tickMs);
-  timer.unref();
+  // Retries run on node-cron like the station's other periodic work (registered here, stopped in destroy()).
+  const retries = cron.schedule(o.retryCron, () => tick(), { name: 'webhook-retries', noOverlap: true });
   const prune = cron.schedule('23 * * * *', async () => {
     const gone = await store.prune(new Date(now() - o.keepLogMs).toISOString()).catch((error: unknown) => (said('forgetting old deliveries', error), 0));
     if (gone) log(`webhooks: forgot ${gone} deliveries older than ${Math.round(o.keepLogMs / 86_400_000)} days`);
@@ -145,8 +145,8 @@ export function createWebhookDispatcher(store: WebhookStore, log: (line: string)
     idle: () => (running === 0 && !claiming ? Promise.resolve() : new Promise<void>((done) => waiters.push(done))),
     async destroy() {
       destroyed = true;
-      clearInterval(timer);
       stopping.abort();
+      await retries.destroy();
       await prune.destroy();
     },
   };
