@@ -9,6 +9,9 @@ import { api, ApiError, type Session } from './api.js';
 import { el, lang, languageName, t } from './dom.js';
 import type { Key } from './strings.js';
 
+/** The axes' labels: the station's Hangul face first, as in every page (base.css), then the system's. */
+const AXIS_FONT = '12px "Radio Hangul", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
+
 const RANGE_LABELS: Record<StatsRange, Key> = { hour: 'statsRangeHour', day: 'statsRangeDay', week: 'statsRangeWeek' };
 const PALETTE = ['#d6336c', '#3568c9', '#e08a00', '#2b8a57', '#7d4cc2', '#c4552b', '#168f8f', '#6b6270'];
 /** How often the page asks again while open. */
@@ -81,15 +84,24 @@ export function statsView(_session: Session): { node: HTMLElement; stop(): void 
         { label: t('statsTime'), value: (_u, v) => (v == null ? '' : when(v)) },
         ...keys.map((k, i): uPlot.Series => ({ label: report.channels.find((c) => c.id === k)?.name ?? k, stroke: PALETTE[i % PALETTE.length], width: 2, points: { show: false }, ...(stepped ? { paths: uPlot.paths.stepped!({ align: 1 }) } : {}) })),
       ],
-      axes: [{ values: (_u, splits) => splits.map(tick), stroke: '#6b6270', grid: { stroke: '#eee4e8' } }, { stroke: '#6b6270', grid: { stroke: '#eee4e8' }, values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? v.toLocaleString(lang) : '')) }],
+      axes: [
+        { font: AXIS_FONT, values: (_u, splits) => splits.map(tick), stroke: '#6b6270', grid: { stroke: '#eee4e8' } },
+        { font: AXIS_FONT, stroke: '#6b6270', grid: { stroke: '#eee4e8' }, values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? v.toLocaleString(lang) : '')) },
+      ],
       legend: { live: true },
       cursor: { drag: { x: false, y: false } },
     };
-    // Built once the box is in the page and has a width.
-    requestAnimationFrame(() => {
-      const c = new uPlot({ ...opts, width: Math.max(300, box.clientWidth) }, data, box);
-      charts.push(c);
-    });
+    // Built once the box is in the page and has a width, and the axes' font is there: a canvas draws
+    // with what is loaded at that moment (Hangul would be boxes until the station's font arrives).
+    void document.fonts
+      .load(AXIS_FONT, '오후 0')
+      .catch(() => undefined)
+      .then(() =>
+        requestAnimationFrame(() => {
+          const c = new uPlot({ ...opts, width: Math.max(300, box.clientWidth) }, data, box);
+          charts.push(c);
+        }),
+      );
     return box;
   };
 
