@@ -85,9 +85,16 @@ export function createSqliteSongs(db: SqliteDatabase, options: SqliteSongsOption
   function nextSong(q: NextSongQuery): SongRecord | undefined {
     const exclude = JSON.stringify(q.exclude);
     if (q.ids) {
-      // An explicit list is short (a playlist file): its rows in one look-up, its order kept here.
-      const rows = db.all(`SELECT * FROM songs WHERE id IN (SELECT value FROM json_each(?)) AND kind = ? AND id NOT IN (SELECT value FROM json_each(?))`, [JSON.stringify(q.ids), q.kind, exclude]);
-      const byId = new Map(rows.map((r) => [String(r.id), r]));
+      // An explicit list is short (a playlist file): one primary-key look-up per id, its order kept here.
+      // Not one `IN (json_each)` query: on a connection whose statistics predate a big fill, SQLite
+      // planned that as a walk of the kind index, a million rows per call (bench:store stalled on it).
+      const skip = new Set(q.exclude);
+      const byId = new Map<string, Row>();
+      for (const id of new Set(q.ids)) {
+        if (skip.has(id)) continue;
+        const row = db.get('SELECT * FROM songs WHERE id = ?', [id]);
+        if (row && row.kind === q.kind) byId.set(id, row);
+      }
       const order = q.ids.filter((id) => byId.has(id));
       if (order.length === 0) return undefined;
       let start = 0;
