@@ -27,7 +27,7 @@ export interface SongPanelProps {
 export function SongPanel({ song: received, mode, onDone, onMedia, ...rest }: SongPanelProps) {
   const { t } = useTranslation();
   const { api } = useServices();
-  const audio = useRef<HTMLAudioElement>(null);
+  const audio = useRef<HTMLAudioElement | null>(null);
   const [song, setSong] = useState<Song | undefined>(received.files ? (received as Song) : undefined);
   const [cues, setCues] = useState<LyricCue[]>();
   const [failed, setFailed] = useState(false);
@@ -57,16 +57,23 @@ export function SongPanel({ song: received, mode, onDone, onMedia, ...rest }: So
     return () => abort.abort();
   }, [api, received.id, stream]);
 
-  useEffect(() => {
-    const element = audio.current;
-    if (!stream || !element) return undefined;
-    return playSongStream(element, api.url(stream), () => setFailed(true));
-  }, [api, stream]);
+  // The element as state, not only a ref: the panel may render its body after it mounts, and the
+  // stream must start (and the media keys attach) when the element is there.
+  const [element, setElement] = useState<HTMLAudioElement | null>(null);
+  const audioRef = useCallback((el: HTMLAudioElement | null) => {
+    audio.current = el;
+    setElement(el);
+  }, []);
 
   useEffect(() => {
-    onMedia(audio.current);
+    if (!stream || !element) return undefined;
+    return playSongStream(element, api.url(stream), () => setFailed(true));
+  }, [api, stream, element]);
+
+  useEffect(() => {
+    onMedia(element);
     return () => onMedia(null);
-  }, [onMedia]);
+  }, [onMedia, element]);
 
   const src = stream ? undefined : song && api.url(mode === 'karaoke' ? song.files.karaoke : song.files.audio);
 
@@ -79,7 +86,7 @@ export function SongPanel({ song: received, mode, onDone, onMedia, ...rest }: So
   return (
     <Panel {...rest} className={css.song} data-testid="view-song" data-mode={mode}>
       <Header title={mode === 'karaoke' ? t('karaoke.title') : title} subtitle={to ? (from ? t('forYou.fromLine', { to, from }) : t('live.dedicationTo', { to })) : undefined} type="compact" />
-      <audio ref={audio} src={src} autoPlay onEnded={onDone} onError={() => setFailed(true)} data-testid="song-audio" />
+      <audio ref={audioRef} src={src} autoPlay onEnded={onDone} onError={() => setFailed(true)} data-testid="song-audio" />
       <div className={css.body}>
         {failed ? <StatusBanner condition="unreachable" text={t('error.unreachable')} /> : null}
         {mode === 'karaoke' ? (
