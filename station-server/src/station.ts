@@ -38,6 +38,7 @@ import type { Lease } from './cluster/lease.js';
 import { LocalBus } from './cluster/local-bus.js';
 import { LocalLease } from './cluster/local-lease.js';
 import { createLyricVideos } from './video/lyric-videos.js';
+import { folderVideos, storedVideos } from './video/video-places.js';
 import { describeParts, openClusterParts } from './cluster/cluster-parts.js';
 import { createMediaCache, warmMediaCache } from './media/media-cache.js';
 import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.js';
@@ -129,6 +130,10 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
     },
   });
   if (cache) void warmMediaCache(store, cache, log);
+  // Lyric videos are made once and kept beside the song's files: in its folder, or in the bucket.
+  const videos = media.kind === 'local'
+    ? folderVideos((id) => media.workDir(`songs/${id}`))
+    : storedVideos({ media, scratchDir: join(config.dataDir, 'scratch'), ...(cache ? { cacheRoot: cache.root } : {}) });
   const operatorToken = config.operatorToken ?? operatorTokenFile(config.dataDir);
   let dedications: Dedications | undefined;
   const webhooks = createWebhookDispatcher(store.webhooks, log);
@@ -145,11 +150,11 @@ export async function createStation(config: StationConfig, parts: Partial<Statio
       ...operators.routers,
       pagesRoutes({ store, media, publicDir: fileURLToPath(new URL('./public', import.meta.url)), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }),
       videoRoutes({
-        videos: createLyricVideos({ log }),
-        // Made beside the song's files (the local media store's folder), once.
+        videos: createLyricVideos({ place: videos, log }),
+        send: (id, req, res, next) => videos.send(id, req, res, next),
         song: async (id) => {
           const song = await store.songs.get(id);
-          return song && { kind: song.kind, dir: media.workDir(`songs/${id}`), video: { title: song.title, language: song.language, durationSec: song.durationSec, to: song.recipient, from: song.sender } };
+          return song && { kind: song.kind, video: { title: song.title, language: song.language, durationSec: song.durationSec, to: song.recipient, from: song.sender } };
         },
       }),
     ], tvAppDir: config.tvAppDir });

@@ -36,3 +36,10 @@ export function isGrowingPlaylist(path: string, exists: (path: string) => boolea
   const hlsRoot = path.replace(/[\\/][^\\/]+[\\/][^\\/]+$/, '');
   return !exists(`${hlsRoot}/segments.json`);
 }
+
+/** The Cache-Control a stored song file is served with: its usual policy, except a playlist the
+ *  media store holds as still growing (uploaded with `no-cache` while its song is made), which a
+ *  cache must ask for again each time, or a player behind it would not see the next segments. */
+export function servedCacheControl(file: string, stored: string | undefined): string {
+  return file.endsWith('.m3u8') && stored === GROWING_PLAYLIST_CACHE_CONTROL ? GROWING_PLAYLIST_CACHE_CONTROL : storedFileCacheControl(file);
+}

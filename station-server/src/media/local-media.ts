@@ -2,8 +2,8 @@
 // (`songs/<id>`, `intros/<id>`). A composer makes the files in the folder itself; the song becomes
 // visible when the store indexes it, so publishing is only a check that the folder is there.
 import { createReadStream, existsSync, mkdirSync } from 'node:fs';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join, normalize, sep } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, normalize, sep } from 'node:path';
 import { diskProblem } from '../library/library-error.js';
 import type { MediaFile, MediaStore } from './media-store.js';
 
@@ -59,6 +59,16 @@ export function createLocalMediaStore(dataDir: string): LocalMediaStore {
     },
     async publish(key) {
       if (!existsSync(dirOf(key))) throw new Error(`media ${key}: nothing was made to publish`);
+    },
+    // The folder is what is served, so a file already in it is in place; one from elsewhere appears whole.
+    async put(key, file, source) {
+      const path = inside(root, key, file);
+      if ('path' in source && normalize(source.path) === path) return;
+      await mkdir(dirname(path), { recursive: true });
+      const temp = `${path}.put-${process.pid}`;
+      if ('data' in source) await writeFile(temp, source.data);
+      else await copyFile(source.path, temp);
+      await rename(temp, path);
     },
     async read(key, file) {
       try {

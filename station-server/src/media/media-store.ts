@@ -8,7 +8,12 @@ export interface MediaFile {
   size: number;
   /** For HTTP: `public, max-age=31536000, immutable` for what never changes once published. */
   contentType: string;
+  /** The Cache-Control stored with the file, where the store keeps one (S3); a growing playlist's says `no-cache`. */
+  cacheControl?: string;
 }
+
+/** Where one file's bytes come from: a local file, or bytes in hand (a playlist as it was read). */
+export type FileSource = { path: string } | { data: Buffer };
 
 export interface MediaStore {
   /** Which backend this is, for logs and health (`local`, `s3`). */
@@ -16,7 +21,12 @@ export interface MediaStore {
   /** A local folder to make `key`'s files in (local: the published folder itself; S3: a scratch folder). */
   workDir(key: string): string;
   /** Makes what is in `workDir(key)` the stored files of `key`, whole (S3: uploads it, then frees the scratch). */
-  publish(key: string): Promise<void>;
+  publish(key: string, options?: { stored?: ReadonlySet<string> }): Promise<void>;
+  /** Stores one file of `key` now, beside what is stored: a song's parts while it is made, a lyric
+   *  video. `cacheControl` replaces the file's usual policy (a growing playlist: `no-cache`).
+   *  `options.stored` on publish names files already stored this way, whose bytes never change
+   *  (segments), so they are not sent again. */
+  put(key: string, file: string, source: FileSource, options?: { cacheControl?: string }): Promise<void>;
   /** One file's bytes; undefined when it is not there. */
   read(key: string, file: string): Promise<Buffer | undefined>;
   /** One file as a stream for HTTP, with a byte range when asked; undefined when it is not there. */

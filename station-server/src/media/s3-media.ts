@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { storedFileCacheControl } from './cache-policy.js';
 import { contentTypeOf } from './content-type.js';
-import type { MediaFile, MediaStore } from './media-store.js';
+import type { FileSource, MediaFile, MediaStore } from './media-store.js';
 import type { S3Config } from './s3-config.js';
 import { isNotFound, s3Problem, S3MediaError } from './s3-errors.js';
 
@@ -105,7 +105,7 @@ export class S3MediaStore implements MediaStore {
     return join(this.options.scratchDir, checkName('key', key));
   }
 
-  async publish(key: string): Promise<void> {
+  async publish(key: string, options: { stored?: ReadonlySet<string> } = {}): Promise<void> {
     const dir = this.workDir(key);
     let files: string[];
     try {
@@ -116,7 +116,8 @@ export class S3MediaStore implements MediaStore {
     for (const file of files) checkName('file', file);
     // Manifests go last, so whoever finds a playlist finds every segment it names already there.
     const manifests = files.filter((f) => /\.(m3u8|json)$/i.test(f));
-    const media = files.filter((f) => !manifests.includes(f));
+    // Segments put while the song was made are there already, and their bytes never change.
+    const media = files.filter((f) => !manifests.includes(f) && !options.stored?.has(f));
     for (const batch of [media, manifests]) await this.uploadAll(key, dir, batch);
     // A key published again holds exactly the new files: drop what the earlier version had beyond them.
     const wanted = new Set(files.map((f) => `${key}/${f}`));
@@ -132,26 +133,32 @@ export class S3MediaStore implements MediaStore {
     const worker = async (): Promise<void> => {
       while (next < files.length) {
         const file = files[next++]!;
-        const path = join(dir, ...file.split('/'));
-        try {
-          const { size } = await stat(path);
-          await this.client.send(
-            new PutObjectCommand({
-              Bucket: this.bucket,
-              Key: `${key}/${file}`,
-              // A buffer can be sent again when the SDK retries; a stream cannot, so only big files stream.
-              Body: size <= BUFFERED_UPLOAD_BYTES ? await readFile(path) : createReadStream(path),
-              ContentLength: size,
-              ContentType: contentTypeOf(file),
-              CacheControl: storedFileCacheControl(file),
-            }),
-          );
-        } catch (error) {
-          throw this.problem(error, `uploading ${key}/${file}`);
-        }
+        await this.upload(key, file, { path: join(dir, ...file.split('/')) });
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, files.length) }, worker));
+  }
+
+  private async upload(key: string, file: string, source: FileSource, cacheControl = storedFileCacheControl(file)): Promise<void> {
+    try {
+      let body: Buffer | Readable;
+      let size: number;
+      if ('data' in source) [body, size] = [source.data, source.data.length];
+      else {
+        size = (await stat(source.path)).size;
+        // A buffer can be sent again when the SDK retries; a stream cannot, so only big files stream.
+        body = size <= BUFFERED_UPLOAD_BYTES ? await readFile(source.path) : createReadStream(source.path);
+      }
+      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: `${key}/${file}`, Body: body, ContentLength: size, ContentType: contentTypeOf(file), CacheControl: cacheControl }));
+    } catch (error) {
+      throw this.problem(error, `uploading ${key}/${file}`);
+    }
+  }
+
+  async put(key: string, file: string, source: FileSource, options: { cacheControl?: string } = {}): Promise<void> {
+    checkName('key', key);
+    checkName('file', file);
+    await this.upload(key, file, source, options.cacheControl);
   }
 
   async read(key: string, file: string): Promise<Buffer | undefined> {
@@ -171,7 +178,7 @@ export class S3MediaStore implements MediaStore {
       throw new S3MediaError('range-not-satisfiable', `a byte range is two whole numbers, start ≤ end, not ${range.start}-${range.end}`);
     try {
       const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: name, ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }));
-      return { body: res.Body as Readable, size: res.ContentLength ?? 0, contentType: res.ContentType ?? contentTypeOf(file) };
+      return { body: res.Body as Readable, size: res.ContentLength ?? 0, contentType: res.ContentType ?? contentTypeOf(file), ...(res.CacheControl ? { cacheControl: res.CacheControl } : {}) };
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw this.problem(error, `opening ${name}`);

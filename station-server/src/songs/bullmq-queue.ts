@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import { STAGES, type Stage } from '../composer/pipeline.js';
+import { STAGES, type PlayableSong, type Stage } from '../composer/pipeline.js';
 import { JOB_PRIORITIES, type JobPriority, type JobResult, type JobState, type JobStatus, type QueueListener, type SongJobSpec, type SongQueue } from './song-queue.js';
 import {
   bullPriority,
@@ -48,6 +48,14 @@ interface Waiter {
 function stageOf(progress: unknown): Stage | undefined {
   const stage = progress && typeof progress === 'object' && 'stage' in progress ? progress.stage : undefined;
   return typeof stage === 'string' && (STAGES as readonly string[]).includes(stage) ? (stage as Stage) : undefined;
+}
+
+/** The song a `playable` progress names, if it is one. */
+function playableOf(progress: unknown): PlayableSong | undefined {
+  const song = progress && typeof progress === 'object' && 'playable' in progress ? progress.playable : undefined;
+  if (!song || typeof song !== 'object') return undefined;
+  const { title, durationSec } = song as Partial<PlayableSong>;
+  return typeof title === 'string' && typeof durationSec === 'number' && Number.isFinite(durationSec) ? { title, durationSec } : undefined;
 }
 
 function resultOf(value: unknown): JobResult {
@@ -120,6 +128,8 @@ export async function createBullmqQueue(options: BullmqQueueOptions): Promise<So
 
   events.on('active', ({ jobId }) => tell('started', jobId));
   events.on('progress', ({ jobId, data }) => {
+    const playable = playableOf(data);
+    if (playable) return tell('playable', jobId, playable);
     const stage = stageOf(data);
     if (stage) tell('stage', jobId, stage);
   });

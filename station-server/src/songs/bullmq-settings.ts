@@ -1,6 +1,7 @@
 // What the station's side of the BullMQ song queue and the workers must agree on: the queue's name,
 // how classes map to BullMQ priorities, the retry and stall-recovery timings, and how a job's error
 // travels through Redis (BullMQ keeps only a message, so the code rides in front of it).
+import type { PlayableSong, Stage } from '../composer/pipeline.js';
 import { JOB_PRIORITIES, type JobPriority } from './song-queue.js';
 
 export const DEFAULT_QUEUE_NAME = 'songs';
@@ -35,6 +36,13 @@ export const WORKER_LOCKS = {
 /** Finished jobs stay in Redis this long, so a late `wait()`/`state()` and a re-submitted id still see them. */
 export const KEEP_COMPLETED = { age: 24 * 3600, count: 5_000 };
 export const KEEP_FAILED = { age: 7 * 24 * 3600, count: 5_000 };
+
+/** A job's progress as a worker reports it (BullMQ job progress, heard by every station instance):
+ *  the stage it is in, and once, the song's first part ready to play from the bucket. */
+export interface JobProgress {
+  stage?: Stage;
+  playable?: PlayableSong;
+}
 
 export interface JobError {
   code: string;

@@ -4,7 +4,8 @@
 // WORKER_LOCKS); one asked to stop finishes its jobs, or hands them back when it may not wait longer.
 import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
 import type { JobHandler, JobResult, SongJobSpec } from './song-queue.js';
-import { DEFAULT_QUEUE_NAME, encodeJobError, FINAL_ERROR_CODES, toJobError, WORKER_LOCKS } from './bullmq-settings.js';
+import type { Stage } from '../composer/pipeline.js';
+import { DEFAULT_QUEUE_NAME, encodeJobError, FINAL_ERROR_CODES, toJobError, WORKER_LOCKS, type JobProgress } from './bullmq-settings.js';
 
 const CLOSE_TIMEOUT_MS = 5_000;
 
@@ -69,11 +70,16 @@ export async function startWorker(options: SongWorkerOptions): Promise<SongWorke
       running.set(id, { job, token, handBack });
       log(`worker: job ${id} (${spec.type}, ${spec.priority}) started, try ${job.attemptsMade + 1}`);
       try {
+        // Progress is advisory: a lost update must not fail the song.
+        const progress = (data: JobProgress) => void job.updateProgress(data).catch((e: Error) => log(`worker: job ${id}: progress not sent: ${e.message}`));
+        let stage: Stage | undefined;
         const result = await Promise.race([
           handler(spec, {
             id,
-            // Progress is advisory: a lost update must not fail the song.
-            stage: (stage) => void job.updateProgress({ stage }).catch((e: Error) => log(`worker: job ${id}: progress not sent: ${e.message}`)),
+            stage: (s) => progress({ stage: (stage = s) }),
+            // The song's first part is in the bucket: every instance hears it, and the one holding the
+            // dedication offers it to the TV. The stage stays in the progress, for state().
+            playable: (song) => progress({ ...(stage ? { stage } : {}), playable: song }),
           }),
           handedBack,
         ]);

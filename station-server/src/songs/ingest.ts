@@ -20,9 +20,10 @@ export const newSongOf = (m: Pick<SongManifest, 'title' | 'language' | 'genre' |
   request: m.request,
 });
 
-/** Packages what was made in `media.workDir(songs/<id>)`, publishes it and indexes it. */
-export async function ingestSong(store: Store, media: MediaStore, id: string, manifest: SongManifest, kind: SongKind): Promise<SongRecord> {
+/** Packages what was made in `media.workDir(songs/<id>)`, publishes it (but for `stored`, segments
+ *  stored while it was made) and indexes it. */
+export async function ingestSong(store: Store, media: MediaStore, id: string, manifest: SongManifest, kind: SongKind, stored?: ReadonlySet<string>): Promise<SongRecord> {
   await packageSong(media.workDir(songKey(id)));
-  await media.publish(songKey(id));
+  await media.publish(songKey(id), stored ? { stored } : {});
   return store.songs.add(id, newSongOf(manifest), kind);
 }

@@ -27,7 +27,7 @@ export async function openWorkerHandler(env: NodeJS.ProcessEnv, log: (line: stri
   try {
     const media = new S3MediaStore(config.s3!, { scratchDir: join(config.dataDir, 'scratch') });
     await media.check();
-    return { handler: createJobHandler({ store, media }), close: () => store.close() };
+    return { handler: createJobHandler({ store, media, log }), close: () => store.close() };
   } catch (error) {
     await store.close().catch(() => undefined);
     throw error;

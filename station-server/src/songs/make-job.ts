@@ -4,7 +4,7 @@
 // and packaged the same way. What fails leaves no files behind.
 import { randomInt } from 'node:crypto';
 import type { SongRequest } from '@radio-optimism/shared';
-import type { ComposeSongOptions, ComposedSong } from '../composer/pipeline.js';
+import type { ComposeSongOptions, ComposedSong, PlayableSong } from '../composer/pipeline.js';
 import { loadComposer } from '../composer/shutdown.js';
 import type { SongManifest } from '../composer/manifest.js';
 import type { MediaStore } from '../media/media-store.js';
@@ -12,9 +12,10 @@ import type { SongKind, SongRecord, Store } from '../library/store.js';
 import type { JobHandler } from './song-queue.js';
 import { ingestSong, introKey, songKey } from './ingest.js';
 import { makeAnnouncement } from './make-announcement.js';
+import { growingUpload } from './growing-upload.js';
 
 export type ComposeFn = (request: SongRequest, seed: number, outDir: string, options: ComposeSongOptions) => Promise<Pick<ComposedSong, 'manifest'>>;
-export type IngestFn = (store: Store, media: MediaStore, id: string, manifest: SongManifest, kind: SongKind) => Promise<SongRecord>;
+export type IngestFn = (store: Store, media: MediaStore, id: string, manifest: SongManifest, kind: SongKind, stored?: ReadonlySet<string>) => Promise<SongRecord>;
 export type AnnounceFn = (text: string, language: SongRequest['language'], dir: string, tonic: number) => Promise<{ durationSec: number }>;
 
 export interface MakeJobOptions {
@@ -24,6 +25,9 @@ export interface MakeJobOptions {
   compose?: ComposeFn;
   ingest?: IngestFn;
   announce?: AnnounceFn;
+  /** How often a song made into a bucket stores its newly listed segments while it is made (default 500 ms). */
+  partSyncMs?: number;
+  log?: (line: string) => void;
 }
 
 const realCompose: ComposeFn = async (request, seed, outDir, options) => (await loadComposer()).composeSong(request, seed, outDir, options);
@@ -33,6 +37,8 @@ export function createJobHandler(options: MakeJobOptions): JobHandler {
   const compose = options.compose ?? realCompose;
   const ingest = options.ingest ?? ingestSong;
   const announce = options.announce ?? makeAnnouncement;
+  const syncMs = options.partSyncMs ?? 500;
+  const log = options.log ?? ((line: string) => console.error(line));
   return async (spec, context) => {
     const id = context.id;
     const key = spec.type === 'announcement' && spec.as === 'intro' ? introKey(id) : songKey(id);
@@ -41,14 +47,44 @@ export function createJobHandler(options: MakeJobOptions): JobHandler {
       const dir = media.workDir(key);
       if (spec.type === 'song') {
         const seed = spec.request.seed ?? randomInt(0, 2 ** 31 - 1);
-        const { manifest } = await compose(spec.request, seed, dir, {
-          onStage: (e) => {
-            if (e.phase === 'start') context.stage(e.stage);
-          },
-          // Only a local folder is served while it is made; a bucket gets the song when it is whole.
-          ...(media.kind === 'local' && context.playable ? { onPlayable: context.playable } : {}),
-        });
-        return { type: 'song', song: await ingest(store, media, id, manifest, spec.kind) };
+        // A local folder is served as it is made; a bucket is sent each part as it is packaged.
+        const parts = media.kind !== 'local' && context.playable ? growingUpload(media, key) : undefined;
+        // What an earlier try of this job (on a worker that died) stored must not be offered as this one.
+        if (parts) await media.remove(key);
+        let ticker: NodeJS.Timeout | undefined;
+        let made = false;
+        const onPlayable = !parts
+          ? context.playable
+          : (song: PlayableSong) => {
+              if (ticker !== undefined) return;
+              // Offered once its first part is in the bucket; a part that cannot be stored only means
+              // the song is offered when it is whole.
+              parts.sync().then(
+                () => {
+                  if (!made) context.playable!(song);
+                },
+                (error: unknown) => {
+                  log(`song ${id}: its first part could not be stored (${error instanceof Error ? error.message : String(error)}); it is offered when whole`);
+                  clearInterval(ticker);
+                  void parts.stop();
+                },
+              );
+              ticker = setInterval(() => void parts.sync().catch(() => undefined), syncMs);
+            };
+        let manifest: SongManifest;
+        try {
+          ({ manifest } = await compose(spec.request, seed, dir, {
+            onStage: (e) => {
+              if (e.phase === 'start') context.stage(e.stage);
+            },
+            ...(onPlayable ? { onPlayable } : {}),
+          }));
+        } finally {
+          made = true;
+          clearInterval(ticker);
+          await parts?.stop();
+        }
+        return { type: 'song', song: await ingest(store, media, id, manifest, spec.kind, parts?.stored) };
       }
       const made = await announce(spec.text, spec.language, dir, spec.tonic);
       await media.publish(key);

@@ -63,7 +63,7 @@ export interface QueueFull {
 export interface QueueListener {
   started?(id: string): void;
   stage?(id: string, stage: Stage): void;
-  /** The song's first part can be played from its folder (a growing playlist); local queue only. */
+  /** The song's first part can be played from its media (a growing playlist), wherever it is made. */
   playable?(id: string, song: PlayableSong): void;
   ready?(id: string, result: JobResult): void;
   failed?(id: string, error: { code: string; message: string }): void;
@@ -90,7 +90,7 @@ export interface SongQueue {
 export interface JobContext {
   id: string;
   stage(stage: Stage): void;
-  /** The song's first part is packaged and served from its folder while the rest is made. */
+  /** The song's first part is packaged and can be served (from its folder, or the bucket) while the rest is made. */
   playable?(song: PlayableSong): void;
 }
 

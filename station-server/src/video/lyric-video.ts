@@ -1,7 +1,7 @@
 // The lyric video a sender can post: 1080×1920 H.264 with the song's own AAC, the cover over a
 // blurred copy of itself, the title and both names, and the words lit in time with the singing.
 // Made with the ffmpeg the project ships (libass draws the words), in a scratch folder next to the
-// song, then moved into place whole; made once per song (video-cache.ts decides when).
+// song, then moved into place whole; made once per song (lyric-videos.ts decides when).
 import { mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import express from 'express';
 import type { LyricVideos, VideoAnswer } from './lyric-videos.js';
 import { videoRoutes } from './video-routes.js';
+import { folderVideos } from './video-places.js';
 
 describe('GET /s/<id>/video.mp4', () => {
   let dir: string;
@@ -19,7 +20,7 @@ describe('GET /s/<id>/video.mp4', () => {
     await writeFile(join(dir, 'video.mp4'), Buffer.alloc(1000, 7));
     const videos: LyricVideos = { get: async () => answer };
     const app = express().use(
-      videoRoutes({ videos, song: async (id) => (kinds[id] ? { kind: kinds[id]!, dir, video: { title: 't', language: 'en', durationSec: 1, to: 'a', from: null } } : undefined) }),
+      videoRoutes({ videos, send: folderVideos(() => dir).send, song: async (id) => (kinds[id] ? { kind: kinds[id]!, video: { title: 't', language: 'en', durationSec: 1, to: 'a', from: null } } : undefined) }),
     );
     server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
@@ -31,7 +32,7 @@ describe('GET /s/<id>/video.mp4', () => {
   });
 
   it('sends the video, with byte ranges, for public and private songs', async () => {
-    answer = { ok: true, file: join(dir, 'video.mp4') };
+    answer = { ok: true };
     for (const id of ['songAAAA', 'privBBBB']) {
       const whole = await fetch(`${base}/s/${id}/video.mp4`);
       expect(whole.status).toBe(200);

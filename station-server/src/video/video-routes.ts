@@ -1,13 +1,17 @@
 // GET /s/<id>/video.mp4: a song's lyric video, made on the first request (lyric-videos.ts bounds
-// that work), then sent as a file with byte ranges, so players can seek and phones can save it.
+// that work), then sent with byte ranges (from its folder or the bucket: video-places.ts), so players
+// can seek and phones can save it.
 import express from 'express';
 import type { LyricVideos } from './lyric-videos.js';
 import type { VideoSong } from './lyric-video.js';
+import type { VideoStorage } from './video-places.js';
 
 export interface VideoRouteDeps {
-  /** The song behind an id: its kind, its folder and what its video shows; undefined when there is none. */
-  song(id: string): Promise<{ kind: string; dir: string; video: VideoSong } | undefined>;
+  /** The song behind an id: its kind and what its video shows; undefined when there is none. */
+  song(id: string): Promise<{ kind: string; video: VideoSong } | undefined>;
   videos: LyricVideos;
+  /** Sends a video that is made. */
+  send: VideoStorage['send'];
 }
 
 const SONG_ID = /^[A-Za-z0-9_-]{6,32}$/;
@@ -26,15 +30,12 @@ export function videoRoutes(deps: VideoRouteDeps): express.Router {
         res.status(410).set('Cache-Control', 'no-store').type('text/plain').send('This song was taken down.');
         return;
       }
-      const answer = await deps.videos.get(id, found.dir, found.video);
+      const answer = await deps.videos.get(id, found.video);
       if (!answer.ok) {
         res.status(503).set('Retry-After', String(answer.retryAfterSec)).type('text/plain').send(answer.message);
         return;
       }
-      // Made once and never changed; a takedown deletes it with the song's folder.
-      res.sendFile(answer.file, { headers: { 'Content-Type': 'video/mp4', 'Cache-Control': 'public, max-age=86400' }, dotfiles: 'deny' }, (error) => {
-        if (error && !res.headersSent) next(error);
-      });
+      deps.send(id, req, res, next);
     } catch (error) {
       next(error);
     }
