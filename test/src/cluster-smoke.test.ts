@@ -1,11 +1,16 @@
 // `npm run cluster` end to end: PostgreSQL, Redis, an S3 server, two station instances and two worker
 // processes. A song sent to instance A is made by a worker, lands in the bucket, and instance B answers
 // it ready and serves its cover with the immutable cache header. A phone on instance A pairs with a TV
-// on instance B and sends it a dedication: the TV gets the song and fetches its files from B. Then
-// SIGTERM stops every process the cluster started and removes its folders.
-import { spawn, type ChildProcess } from 'node:child_process';
+// on instance B and sends it a dedication: the TV is offered the song while a worker still makes it
+// (its growing playlist and first segment come from the bucket through B), then gets it whole and
+// fetches its files from B. The song's lyric video is made once into the bucket and served by either
+// instance. Then SIGTERM stops every process the cluster started and removes its folders.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import { S3MediaStore } from '@radio-optimism/station-server/dist/media/s3-media.js';
 import { ROOT } from './run.js';
 import { Peer } from './ws-peer.js';
@@ -20,6 +25,10 @@ let workers: number[] = [];
 let pids: number[] = [];
 let folders: string[] = [];
 let s3Endpoint = '';
+/** The song the first test makes through the API. */
+let madeId = '';
+const bucket = () => new S3MediaStore({ endpoint: s3Endpoint, bucket: 'radio-media', region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }, { scratchDir: folders[0]! });
+const segmentsOf = (playlist: string) => playlist.split('\n').filter((l) => l.trim() && !l.startsWith('#'));
 
 const alive = (pid: number): boolean => {
   try {
@@ -88,7 +97,8 @@ describe('cluster mode', () => {
     expect(song.title).toBeTruthy();
     // Made by a worker: the stations compose nothing in cluster mode.
     expect(output).toMatch(new RegExp(`\\[worker-\\d\\] worker: job ${id} .*ready`));
-    const media = new S3MediaStore({ endpoint: s3Endpoint, bucket: 'radio-media', region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }, { scratchDir: folders[0]! });
+    madeId = id;
+    const media = bucket();
     const keys: string[] = [];
     for await (const key of media.keys('songs/')) keys.push(key);
     expect(keys).toContain(`songs/${id}`);
@@ -125,9 +135,37 @@ describe('cluster mode', () => {
       const accepted = await phone.next('dedication.accepted', () => true, 30_000);
       // Progress comes from a worker, through whichever instance the phone is on.
       await phone.next('dedication.progress', (f) => f.id === accepted.id && f.stage !== 'queued', 600_000);
+      // The worker stores the song's first part in the bucket and says so through the queue; A, which
+      // holds the dedication, offers it to the TV on B before the song is whole.
+      const playable = await tv.next('dedication.playable', (f) => f.id === accepted.id, 900_000);
+      const offeredAfter = (Date.now() - t) / 1000;
+      expect(tv.frames.some((f) => f.type === 'dedication.ready' && f.id === accepted.id)).toBe(false);
+      const offered = playable.song as { id: string; to: string; durationSec: number; stream: string };
+      expect(offered.to).toBe('Noa');
+      expect(offered.stream).toBe(`/media/songs/${offered.id}/hls/128k/index.m3u8`);
+      const growing = await fetch(`${b}${offered.stream}`);
+      expect([growing.status, growing.headers.get('content-type')]).toEqual([200, 'application/vnd.apple.mpegurl']);
+      const first = await growing.text();
+      // Unless the rest was made in the moment between the offer and this request, the playlist still grows.
+      if (!first.includes('#EXT-X-ENDLIST')) {
+        expect(first).toContain('#EXT-X-PLAYLIST-TYPE:EVENT');
+        expect(growing.headers.get('cache-control')).toBe('no-cache');
+      }
+      expect(segmentsOf(first).length).toBeGreaterThan(0);
+      const segment = await fetch(new URL(segmentsOf(first)[0]!, `${b}${offered.stream}`));
+      expect([segment.status, segment.headers.get('cache-control')]).toEqual([200, 'public, max-age=31536000, immutable']);
+      expect(Buffer.from(await segment.arrayBuffer())[0]).toBe(0x47); // an MPEG-TS packet
       const onTv = await tv.next('dedication.ready', (f) => f.id === accepted.id, 900_000);
+      console.log(`cluster: a dedication from a phone on A was offered to the TV on B ${offeredAfter.toFixed(1)} s after it was sent (a part made), and was whole after ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      // The finished VOD playlist replaced the growing one, cached as a stored manifest, and begins with the same segments.
+      const whole = await fetch(`${b}${offered.stream}`);
+      expect(whole.headers.get('cache-control')).toBe('public, max-age=60');
+      const complete = await whole.text();
+      expect(complete).toContain('#EXT-X-PLAYLIST-TYPE:VOD');
+      expect(complete).toContain('#EXT-X-ENDLIST');
+      expect(segmentsOf(complete).slice(0, segmentsOf(first).length)).toEqual(segmentsOf(first));
+      expect((onTv.song as { id: string }).id).toBe(offered.id);
       const ready = await phone.next('dedication.ready', (f) => f.id === accepted.id, 30_000);
-      console.log(`cluster: a dedication from a phone on A to a TV on B was ready on the TV ${((Date.now() - t) / 1000).toFixed(1)} s after it was sent`);
       const song = onTv.song as { id: string; to: string; files: Record<'audio' | 'cover' | 'coverSmall' | 'lyrics' | 'karaoke', string> };
       expect(song.to).toBe('Noa');
       expect((ready.song as { id: string }).id).toBe(song.id);
@@ -154,6 +192,35 @@ describe('cluster mode', () => {
       phone.close();
     }
   }, 960_000);
+
+  it('makes the lyric video of a song once, into the bucket, and either instance serves it', async () => {
+    expect(madeId).not.toBe('');
+    const [a, b] = stations as [string, string];
+    const video = await fetch(`${b}/s/${madeId}/video.mp4`, { signal: AbortSignal.timeout(600_000) });
+    expect([video.status, video.headers.get('content-type')]).toEqual([200, 'video/mp4']);
+    const dir = await mkdtemp(join(tmpdir(), 'cluster-video-'));
+    try {
+      const file = join(dir, 'video.mp4');
+      await writeFile(file, Buffer.from(await video.arrayBuffer()));
+      // `ffmpeg -i FILE` prints the streams (it exits 1: no output was asked for).
+      const probe = await new Promise<string>((ok) => execFile(ffmpegInstaller.path, ['-hide_banner', '-i', file], (_e, _out, err) => ok(err)));
+      expect(probe).toMatch(/Video: h264.*1080x1920/);
+      expect(probe).toMatch(/Audio: aac/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    const media = bucket();
+    try {
+      expect(await media.has(`songs/${madeId}`, 'video.mp4')).toBe(true);
+    } finally {
+      media.close();
+    }
+    // Made once: the other instance finds it in the bucket and sends a byte range of it at once.
+    const part = await fetch(`${a}/s/${madeId}/video.mp4`, { headers: { Range: 'bytes=0-1023' } });
+    expect([part.status, part.headers.get('content-type')]).toEqual([206, 'video/mp4']);
+    expect(Buffer.from(await part.arrayBuffer()).toString('latin1', 4, 8)).toBe('ftyp');
+    expect(output.match(new RegExp(`video for ${madeId} failed`, 'g'))).toBeNull();
+  }, 660_000);
 
   it('SIGTERM stops every process it started and removes its folders', async () => {
     expect(pids.length).toBe(7);
