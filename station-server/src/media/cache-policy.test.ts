@@ -1,4 +1,4 @@
-import { GROWING_PLAYLIST_CACHE_CONTROL, IMMUTABLE_CACHE_CONTROL, isGrowingPlaylist, livePlaylistCacheControl, MANIFEST_CACHE_CONTROL, storedFileCacheControl } from './cache-policy.js';
+import { GROWING_PLAYLIST_CACHE_CONTROL, IMMUTABLE_CACHE_CONTROL, isGrowingPlaylist, livePlaylistCacheControl, MANIFEST_CACHE_CONTROL, servedCacheControl, storedFileCacheControl } from './cache-policy.js';
 import { contentTypeOf, DEFAULT_CONTENT_TYPE } from './content-type.js';
 import { TARGET_DURATION } from '../station/hls-package.js';
 
@@ -59,5 +59,16 @@ describe('a song playlist still growing', () => {
     expect(isGrowingPlaylist('/m/songs/a/hls/128k/index.m3u8', exists)).toBe(false);
     expect(isGrowingPlaylist('/m/songs/b/hls/128k/seg-00000.ts', exists)).toBe(false);
     expect(GROWING_PLAYLIST_CACHE_CONTROL).toBe('no-cache');
+  });
+
+  test('a playlist stored as growing is served uncached; the finished one and every other file as usual', () => {
+    expect(servedCacheControl('hls/128k/index.m3u8', GROWING_PLAYLIST_CACHE_CONTROL)).toBe('no-cache');
+    // The VOD playlist that replaces it is stored with the manifest policy.
+    expect(servedCacheControl('hls/128k/index.m3u8', MANIFEST_CACHE_CONTROL)).toBe(MANIFEST_CACHE_CONTROL);
+    expect(servedCacheControl('hls/128k/index.m3u8', undefined)).toBe(MANIFEST_CACHE_CONTROL);
+    // Only a playlist may say no-cache: a segment or a song file stored with any header stays immutable.
+    expect(servedCacheControl('hls/128k/seg-00000.ts', GROWING_PLAYLIST_CACHE_CONTROL)).toBe(IMMUTABLE_CACHE_CONTROL);
+    expect(servedCacheControl('song.m4a', 'public, max-age=5')).toBe(IMMUTABLE_CACHE_CONTROL);
+    expect(servedCacheControl('hls/segments.json', GROWING_PLAYLIST_CACHE_CONTROL)).toBe(MANIFEST_CACHE_CONTROL);
   });
 });

@@ -43,6 +43,23 @@ describe('media cache', () => {
     expect(await cache.fill('songs/missing')).toBe(false);
   });
 
+  it('keeps nothing of a song still being made (no segments.json yet, its playlist growing), then fills it once whole', async () => {
+    const at = source.workDir('songs/growing');
+    await mkdir(join(at, 'hls', '128k'), { recursive: true });
+    await writeFile(join(at, 'hls', '128k', 'seg-00000.ts'), 'first part');
+    await writeFile(join(at, 'hls', '128k', 'index.m3u8'), '#EXTM3U\n#EXT-X-PLAYLIST-TYPE:EVENT\n#EXTINF:2,\nseg-00000.ts\n');
+    const cache = await createMediaCache({ media: source, dir: join(dir, 'cache'), maxBytes: 1_000_000, log: () => undefined });
+    expect(await cache.fill('songs/growing')).toBe(false);
+    expect(existsSync(join(cache.root, 'songs/growing'))).toBe(false);
+    await rm(at, { recursive: true });
+    await song('growing', 100);
+    await writeFile(join(at, 'hls', '128k', 'index.m3u8'), '#EXTM3U\n#EXT-X-PLAYLIST-TYPE:VOD\n');
+    expect(await cache.fill('songs/growing')).toBe(true);
+    // Playlists are never kept: the station serves a song's playlist from the media store, so a
+    // growing one can never be answered stale from here.
+    expect(existsSync(join(cache.root, 'songs/growing/hls/128k/index.m3u8'))).toBe(false);
+  });
+
   it('keeps under its size, dropping the least recently used first, and counts what a restart finds', async () => {
     for (const id of ['aaaaaa', 'bbbbbb', 'cccccc']) await song(id, 1000);
     const log: string[] = [];

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { startS3Server, type S3TestServer } from '../testing/s3-server.js';
 import { freePort } from '../testing/free-port.js';
-import { IMMUTABLE_CACHE_CONTROL, MANIFEST_CACHE_CONTROL } from './cache-policy.js';
+import { GROWING_PLAYLIST_CACHE_CONTROL, IMMUTABLE_CACHE_CONTROL, MANIFEST_CACHE_CONTROL } from './cache-policy.js';
 import { s3Client, S3MediaStore } from './s3-media.js';
 import { S3MediaError } from './s3-errors.js';
 
@@ -126,6 +126,39 @@ describe('S3 media store', () => {
 
   test('publishing a key with no work folder is a typed error', async () => {
     await expect(store.publish('songs/never-made')).rejects.toMatchObject({ name: 'S3MediaError', code: 'storage-error' });
+  });
+});
+
+describe('S3 media store, a file at a time', () => {
+  test('put stores one file beside the others, with the cache policy asked for, which open reports', async () => {
+    await store.put('songs/grow', 'hls/128k/seg-00000.ts', { data: Buffer.from('TS-zero') });
+    await store.put('songs/grow', 'hls/128k/index.m3u8', { data: Buffer.from('#EXTM3U\n#EXT-X-PLAYLIST-TYPE:EVENT\n') }, { cacheControl: GROWING_PLAYLIST_CACHE_CONTROL });
+    const playlist = await store.open('songs/grow', 'hls/128k/index.m3u8');
+    expect(playlist?.cacheControl).toBe(GROWING_PLAYLIST_CACHE_CONTROL);
+    playlist?.body.destroy();
+    const segment = await store.open('songs/grow', 'hls/128k/seg-00000.ts');
+    expect([segment?.cacheControl, segment?.contentType]).toEqual([IMMUTABLE_CACHE_CONTROL, 'video/mp2t']);
+    segment?.body.destroy();
+    // From a local file too (a lyric video).
+    const file = join(scratch, 'video.mp4');
+    await writeFile(file, 'MP4-bytes');
+    await store.put('songs/grow', 'video.mp4', { path: file });
+    expect((await store.read('songs/grow', 'video.mp4'))?.toString()).toBe('MP4-bytes');
+    await expect(store.put('songs/grow', '../escape', { data: Buffer.from('x') })).rejects.toMatchObject({ code: 'bad-key' });
+  });
+
+  test('publish replaces the growing playlist with the finished one, and does not send again what was put', async () => {
+    // Put while the song was made (different bytes here, to tell a second upload apart).
+    await store.put('songs/grown', 'hls/128k/seg-00000.ts', { data: Buffer.from('put-while-made') });
+    await store.put('songs/grown', 'hls/128k/index.m3u8', { data: Buffer.from('#EXTM3U\n#EXT-X-PLAYLIST-TYPE:EVENT\n') }, { cacheControl: GROWING_PLAYLIST_CACHE_CONTROL });
+    await makeSong('songs/grown', SONG);
+    await store.publish('songs/grown', { stored: new Set(['hls/128k/seg-00000.ts']) });
+    expect((await store.read('songs/grown', 'hls/128k/seg-00000.ts'))?.toString()).toBe('put-while-made');
+    const playlist = await store.open('songs/grown', 'hls/128k/index.m3u8');
+    expect(playlist?.cacheControl).toBe(MANIFEST_CACHE_CONTROL);
+    playlist?.body.destroy();
+    expect((await store.read('songs/grown', 'hls/128k/index.m3u8'))?.toString()).toBe(SONG['hls/128k/index.m3u8']);
+    expect((await store.read('songs/grown', 'song.m4a'))?.toString()).toBe(SONG['song.m4a']);
   });
 });
 

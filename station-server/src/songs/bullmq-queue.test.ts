@@ -1,6 +1,6 @@
 // The BullMQ song queue against a real Redis, with in-process workers running a stand-in JobHandler
 // (the handler is the unit's edge): priorities, the queue bound, positions, events heard by another
-// station instance, retries with backoff, final failures, idempotent ids and a graceful hand-back.
+// station instance (a song's first part playable too), retries with backoff, final failures, idempotent ids and a graceful hand-back.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import type { Stage } from '../composer/pipeline.js';
@@ -136,18 +136,25 @@ describe('BullMQ song queue', () => {
     b.listen({
       started: (id) => heard.push(`started ${id}`),
       stage: (id, stage) => heard.push(`stage ${id} ${stage}`),
+      playable: (id, song) => heard.push(`playable ${id} ${song.title} ${song.durationSec}`),
       ready: (id, result) => heard.push(`ready ${id} ${JSON.stringify(result)}`),
       failed: (id) => heard.push(`failed ${id}`),
     });
+    let stateWhilePlayable: unknown;
     await runWorker(name, async (_spec, context) => {
       context.stage('understand');
       context.stage('sing');
+      context.playable?.({ title: 'Morning', durationSec: 61.5 });
+      // The stage is still what state() reports after the playable progress.
+      await until('the playable progress', () => heard.some((h) => h.startsWith('playable')));
+      stateWhilePlayable = await a.state(context.id);
       return done(context.id);
     });
     const { id } = await a.submit(announcement('dedication'));
     expect(await a.wait(id)).toEqual(done(id));
     await until('B to hear the job ready', () => heard.some((h) => h.startsWith('ready')));
-    expect(heard).toEqual([`started ${id}`, `stage ${id} understand`, `stage ${id} sing`, `ready ${id} ${JSON.stringify(done(id))}`]);
+    expect(heard).toEqual([`started ${id}`, `stage ${id} understand`, `stage ${id} sing`, `playable ${id} Morning 61.5`, `ready ${id} ${JSON.stringify(done(id))}`]);
+    expect(stateWhilePlayable).toMatchObject({ status: 'composing', stage: 'sing' });
     // B's wait on a job that already finished answers from Redis.
     expect(await b.wait(id)).toEqual(done(id));
   }, 60_000);
