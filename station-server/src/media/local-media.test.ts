@@ -25,6 +25,21 @@ afterEach(async () => {
 });
 
 describe('the local media store', () => {
+  it('put places one file in the key\'s folder, whole; a file already there stays as it is', async () => {
+    await media.put('songs/putone1', 'hls/128k/index.m3u8', { data: Buffer.from('#EXTM3U\n') });
+    expect((await media.read('songs/putone1', 'hls/128k/index.m3u8'))?.toString()).toBe('#EXTM3U\n');
+    const elsewhere = join(dir, 'video.mp4');
+    await writeFile(elsewhere, 'MP4');
+    await media.put('songs/putone1', 'video.mp4', { path: elsewhere });
+    expect((await media.read('songs/putone1', 'video.mp4'))?.toString()).toBe('MP4');
+    expect(existsSync(elsewhere)).toBe(true);
+    const inPlace = join(media.workDir('songs/putone1'), 'video.mp4');
+    await media.put('songs/putone1', 'video.mp4', { path: inPlace });
+    expect((await media.read('songs/putone1', 'video.mp4'))?.toString()).toBe('MP4');
+    await expect(media.put('songs/putone1', '../other12/file', { data: Buffer.from('x') })).rejects.toThrow(/outside the media folder/);
+    expect(existsSync(join(media.root, 'songs/other12'))).toBe(false);
+  });
+
   it('keeps a key as a folder under DATA_DIR/media, readable whole and by range once published', async () => {
     expect(media.kind).toBe('local');
     const work = media.workDir('songs/abc123');

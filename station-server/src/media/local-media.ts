@@ -62,7 +62,8 @@ export function createLocalMediaStore(dataDir: string): LocalMediaStore {
     },
     // The folder is what is served, so a file already in it is in place; one from elsewhere appears whole.
     async put(key, file, source) {
-      const path = inside(root, key, file);
+      // Only into the key's own folder.
+      const path = inside(dirOf(key), file);
       if ('path' in source && normalize(source.path) === path) return;
       await mkdir(dirname(path), { recursive: true });
       const temp = `${path}.put-${process.pid}`;

@@ -104,6 +104,30 @@ describe('a song made into a bucket, a part at a time', () => {
     expect(seen).toEqual([]);
   }, 60_000);
 
+  it('a first part that cannot be stored only means the song is offered when whole: it is still made', async () => {
+    const id = 'partsong2';
+    const failing = Object.create(media) as S3MediaStore;
+    failing.put = () => Promise.reject(new Error('the bucket refused the upload'));
+    const lines: string[] = [];
+    let offered = 0;
+    const compose: ComposeFn = async (_r, _s, dir, options) => {
+      await encoderAt(dir, 'EVENT', 1);
+      options.onPlayable?.({ title: 'Morning', durationSec: 8 });
+      await new Promise((r) => setTimeout(r, 500));
+      await encoderAt(dir, 'VOD', 2);
+      return { manifest };
+    };
+    const ingest: IngestFn = async (_store, m, songId, _manifest, _kind, stored) => {
+      await m.publish(songKey(songId), stored ? { stored } : {});
+      return { id: songId } as SongRecord;
+    };
+    const handler = createJobHandler({ store: {} as Store, media: failing, compose, ingest, partSyncMs: 50, log: (line) => lines.push(line) });
+    expect(await handler({ type: 'song', request, kind: 'private', priority: 'dedication' }, { id, stage: () => undefined, playable: () => offered++ })).toMatchObject({ song: { id } });
+    expect(offered).toBe(0);
+    expect(lines).toEqual([expect.stringMatching(/^song partsong2: its first part could not be stored .*refused.*; it is offered when whole$/)]);
+    expect(await text(songKey(id), 'hls/128k/index.m3u8')).toEqual({ body: playlist('VOD', 2), cacheControl: MANIFEST_CACHE_CONTROL });
+  }, 60_000);
+
   it('a song made into a local folder is offered as the composer says, with nothing stored ahead', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'parts-local-'));
     try {
