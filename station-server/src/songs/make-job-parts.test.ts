@@ -126,6 +126,11 @@ describe('a song made into a bucket, a part at a time', () => {
     expect(offered).toBe(0);
     expect(lines).toEqual([expect.stringMatching(/^song partsong2: its first part could not be stored .*refused.*; it is offered when whole$/)]);
     expect(await text(songKey(id), 'hls/128k/index.m3u8')).toEqual({ body: playlist('VOD', 2), cacheControl: MANIFEST_CACHE_CONTROL });
+
+    // Only a phone's song is offered early: an operator's or the catalog's stores nothing ahead.
+    lines.length = 0;
+    expect(await handler({ type: 'song', request, kind: 'private', priority: 'operator' }, { id: 'partsong3', stage: () => undefined, playable: () => offered++ })).toMatchObject({ song: { id: 'partsong3' } });
+    expect([offered, lines]).toEqual([0, []]);
   }, 60_000);
 
   it('a song made into a local folder is offered as the composer says, with nothing stored ahead', async () => {

@@ -47,15 +47,18 @@ export function createJobHandler(options: MakeJobOptions): JobHandler {
       const dir = media.workDir(key);
       if (spec.type === 'song') {
         const seed = spec.request.seed ?? randomInt(0, 2 ** 31 - 1);
-        // A local folder is served as it is made; a bucket is sent each part as it is packaged.
-        const parts = media.kind !== 'local' && context.playable ? growingUpload(media, key) : undefined;
+        // A local folder is served as it is made; a bucket is sent each part as it is packaged, for a
+        // phone's songs only (only those are offered early: the rest would be requests for nobody).
+        const parts = media.kind !== 'local' && context.playable && spec.priority === 'dedication' ? growingUpload(media, key) : undefined;
         // What an earlier try of this job (on a worker that died) stored must not be offered as this one.
         if (parts) await media.remove(key);
         let ticker: NodeJS.Timeout | undefined;
         let made = false;
-        const onPlayable = !parts
+        const onPlayable = media.kind === 'local'
           ? context.playable
-          : (song: PlayableSong) => {
+          : !parts
+            ? undefined
+            : (song: PlayableSong) => {
               if (ticker !== undefined) return;
               // Offered once its first part is in the bucket; a part that cannot be stored only means
               // the song is offered when it is whole.
