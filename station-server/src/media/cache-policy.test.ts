@@ -39,6 +39,7 @@ describe('content types', () => {
     ['hls/48k/seg-00000.ts', 'video/mp2t'],
     ['hls/48k/index.m3u8', 'application/vnd.apple.mpegurl'],
     ['song.m4a', 'audio/mp4'],
+    ['video.mp4', 'video/mp4'],
     ['cover.PNG', 'image/png'],
     ['lyrics.vtt', 'text/vtt; charset=utf-8'],
     ['hls/segments.json', 'application/json'],

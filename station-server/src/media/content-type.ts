@@ -5,7 +5,7 @@ const TYPES: Record<string, string> = {
   m3u8: 'application/vnd.apple.mpegurl',
   aac: 'audio/aac',
   m4a: 'audio/mp4',
-  mp4: 'audio/mp4',
+  mp4: 'video/mp4', // the lyric video; songs' audio is .m4a
   mp3: 'audio/mpeg',
   opus: 'audio/ogg',
   ogg: 'audio/ogg',
