@@ -24,6 +24,9 @@ import { changedFrom, isNewer, loadTimeline } from './follow.js';
 
 /** A song found without its files is left out of rotation this long, then looked at again. */
 export const UNPLAYABLE_RECHECK_MS = 60_000;
+/** A channel's leader reads its air queue from the store at least this often (besides on taking the
+ *  lease and on each nudge), so a dedication whose nudge was lost still airs. */
+export const AIR_QUEUE_RECHECK_MS = 10_000;
 export { INTRO_WAIT_MS } from './dedication-intros.js';
 
 export interface PlayoutOptions {
@@ -62,8 +65,13 @@ export interface Playout {
   playlist(channel: string, rendition: RenditionName): string;
   /** A segment of a channel by media sequence number, re-timed to the channel's clock. */
   segment(channel: string, rendition: RenditionName, seq: number): Promise<Buffer | undefined>;
-  /** Puts a song at the front of a channel's queue (dedications), replacing what has not started. */
-  queueDedication(channel: string, songId: string): void;
+  /**
+   * Puts a song at the front of a channel's queue (dedications), replacing what has not started. It is
+   * stored in the channel's air queue first, so whoever leads the channel, now or after a failover or
+   * a restart, airs it, once. Rejects only when this instance does not lead the channel and the store
+   * refused it (nobody would know of it then).
+   */
+  queueDedication(channel: string, songId: string): Promise<void>;
   /**
    * Ends the item on air now (after its segments already listed) and lets the next tick schedule
    * another; the item skipped, or undefined when nothing is on air or another instance leads the channel.
@@ -95,6 +103,11 @@ interface ChannelState {
   stale?: boolean;
   /** Why the follower's last read failed (said once, and again when reads work). */
   readFailed?: string;
+  /** When the leader last read the channel's air queue (clock time); `airStale` asks for a read on the next tick. */
+  airReadAt?: number;
+  airStale?: boolean;
+  /** Why the leader's last read of the air queue failed (said once). */
+  airReadFailed?: string;
 }
 
 export function createPlayout(options: PlayoutOptions): Playout {
@@ -291,7 +304,14 @@ export function createPlayout(options: PlayoutOptions): Playout {
         continue;
       }
       if (choice.fallbackReason) events.emit(StationEvent.Fallback, { channel: state.config.id, reason: choice.fallbackReason });
-      if (choice.kind === 'dedication') state.dedications = state.dedications.filter((id) => id !== choice.song.id);
+      if (choice.kind === 'dedication') {
+        state.dedications = state.dedications.filter((id) => id !== choice.song.id);
+        // Marked aired before it is scheduled: a dedication another leader aired already (or a late nudge) is not aired again.
+        if (!(await claimAiring(state, choice.song.id, slot.startMs))) {
+          excluded.add(choice.song.id);
+          continue;
+        }
+      }
       const item: AirItem = {
         ...slot,
         kind: choice.kind,
@@ -399,7 +419,10 @@ export function createPlayout(options: PlayoutOptions): Playout {
         else {
           // Taking over: go on from what the last leader stored, not from what this instance last read.
           if (state.role === 'follower') await read(state, now());
+          // Taking over (or starting): what waits in the air queue is this instance's to air now.
+          if (state.role !== 'leader') state.airStale = true;
           state.role = 'leader';
+          await pullAirQueue(state, at);
           // Always know what comes next: keep one item scheduled beyond the one on air.
           for (let guard = 0; guard < 4; guard++) {
             const last = state.items[state.items.length - 1];
@@ -444,8 +467,8 @@ export function createPlayout(options: PlayoutOptions): Playout {
   async function follow(state: ChannelState, at: number): Promise<void> {
     if (state.role !== 'follower') {
       state.role = 'follower';
-      // Dedications waiting here go to the leader (whoever leads when they are ready).
-      for (const songId of state.dedications.splice(0)) forward(state.config.id, songId);
+      // Dedications waiting here are in the store's air queue; the leader is nudged to read it.
+      for (const songId of state.dedications.splice(0)) void handOver(state.config.id, songId).catch(() => undefined);
     }
     const due = state.stale || state.readAt === undefined || at - state.readAt >= TARGET_DURATION * 1000 || at < state.readAt;
     if (!due) return;
@@ -462,12 +485,56 @@ export function createPlayout(options: PlayoutOptions): Playout {
     }
   }
 
-  /** Hands a dedication to the channel's leader over the bus. */
-  function forward(channel: string, songId: string): void {
-    if (!options.bus) return;
-    void options.bus.publish('on-air', { channel, songId }).then((sent) => {
-      if (!sent.ok) events.emit(StationEvent.Error, { code: 'dedication-not-forwarded', message: `${channel}: dedication ${songId} could not reach the leader (${sent.error.message})`, fatal: false });
-    });
+  /** Stores a dedication in the channel's air queue and nudges the leader to read it; a lost nudge only
+   *  delays it (the leader reads the queue on taking the lease and every AIR_QUEUE_RECHECK_MS). */
+  async function handOver(channel: string, songId: string): Promise<void> {
+    try {
+      await store.dedications.queueToAir(channel, songId, Date.now());
+    } catch (error) {
+      const message = `${channel}: dedication ${songId} could not be stored for the leader (${error instanceof Error ? error.message : String(error)})`;
+      events.emit(StationEvent.Error, { code: 'dedication-not-forwarded', message, fatal: false });
+      throw new Error(message);
+    }
+    const sent = await options.bus?.publish('on-air', { channel, songId });
+    if (sent && !sent.ok) events.emit(StationEvent.Error, { code: 'dedication-not-forwarded', message: `${channel}: the leader was not told of dedication ${songId} (${sent.error.message}); it finds it in the store within ${AIR_QUEUE_RECHECK_MS / 1000} s`, fatal: false });
+  }
+
+  /** The leader weaves in what waits in the channel's air queue: on taking the lease, on a nudge, and every AIR_QUEUE_RECHECK_MS. */
+  async function pullAirQueue(state: ChannelState, at: number): Promise<void> {
+    const due = state.airStale || state.airReadAt === undefined || at - state.airReadAt >= AIR_QUEUE_RECHECK_MS || at < state.airReadAt;
+    if (!due) return;
+    state.airReadAt = at;
+    state.airStale = false;
+    const channel = state.config.id;
+    let waiting: string[];
+    try {
+      waiting = await store.dedications.waitingToAir(channel, 50);
+      state.airReadFailed = undefined;
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      if (!state.airReadFailed) events.emit(StationEvent.Error, { code: 'air-queue-read-failed', message: `${channel}: the air queue could not be read (${why}); trying again`, fatal: false });
+      state.airReadFailed = why;
+      return;
+    }
+    for (const songId of waiting) {
+      if (state.dedications.includes(songId)) continue;
+      // Already on this timeline (its mark did not reach the store): mark it now rather than air it twice.
+      if (state.items.some((it) => it.songId === songId && it.kind === 'dedication')) {
+        await store.dedications.markAired(channel, songId, at).catch(() => false);
+        continue;
+      }
+      queueHere(channel, songId);
+    }
+  }
+
+  /** Marks a dedication aired in the store; false if it was marked before. A store that does not answer does not stop it airing. */
+  async function claimAiring(state: ChannelState, songId: string, atMs: number): Promise<boolean> {
+    try {
+      return await store.dedications.markAired(state.config.id, songId, atMs);
+    } catch (error) {
+      events.emit(StationEvent.Error, { code: 'air-queue-mark-failed', message: `${state.config.id}: dedication ${songId} airs, but could not be marked aired (${error instanceof Error ? error.message : String(error)})`, fatal: false });
+      return true;
+    }
   }
 
   const queueHere = (id: string, songId: string) => {
@@ -485,8 +552,12 @@ export function createPlayout(options: PlayoutOptions): Playout {
       state.stale = true;
       void api.tick();
     }),
-    options.bus?.subscribe('on-air', ({ channel, songId }) => {
-      if (leads(channel) && !states.get(channel)?.dedications.includes(songId)) queueHere(channel, songId);
+    // A nudge: the air queue in the store says what waits (the message itself may be stale or repeated).
+    options.bus?.subscribe('on-air', ({ channel }) => {
+      const state = states.get(channel);
+      if (!state || !leads(channel)) return;
+      state.airStale = true;
+      void api.tick();
     }),
     options.lease?.onChange(() => void api.tick()),
   ];
@@ -543,9 +614,13 @@ export function createPlayout(options: PlayoutOptions): Playout {
       if (segments.size > 64 * Math.max(1, states.size)) segments.delete(segments.keys().next().value!);
       return loading;
     },
-    queueDedication(id, songId) {
-      if (leads(id) || !options.bus) queueHere(id, songId);
-      else forward(id, songId);
+    async queueDedication(id, songId) {
+      if (!leads(id) && options.bus) return handOver(id, songId);
+      // Leading (or alone): queued at once; stored so a restart or the next leader still airs it.
+      queueHere(id, songId);
+      await store.dedications.queueToAir(id, songId, Date.now()).catch((error: unknown) => {
+        events.emit(StationEvent.Error, { code: 'air-queue-write-failed', message: `${id}: dedication ${songId} airs from memory; it could not be stored (${error instanceof Error ? error.message : String(error)})`, fatal: false });
+      });
     },
     skip(id) {
       const state = states.get(id);
