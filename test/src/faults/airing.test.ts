@@ -1,11 +1,11 @@
-// The embedded station (SQLite, one process): a radio dedication approved and then the station
-// killed (-9) before it aired still airs after the restart, once: the approval is in the air queue.
+// Fault: the embedded station (SQLite, one process) killed (-9) right after an operator approved a
+// radio dedication, before it aired: after the restart it airs, once (the approval is in the air queue).
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openParts } from '@radio-optimism/station-server/dist/testing/test-parts.js';
 import { addToneSong } from '@radio-optimism/station-server/dist/testing/fixtures.js';
-import { freePort, startStation, stopAllStations, toneStation, type RunningStation, type StationFixture } from './station-process.js';
+import { freePort, startStation, stopAllStations, toneStation, type RunningStation, type StationFixture } from '../station-process.js';
 
 const CHANNEL = 'radio-optimism';
 let fixture: StationFixture;
