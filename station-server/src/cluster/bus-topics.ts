@@ -42,9 +42,8 @@ export const busSchemas = {
       mediaSequence: z.number().int().min(0).optional(),
     })
     .strict(),
-  /** A TV's pairing code, issued (or, with `used`, redeemed) on one instance, so a phone on any instance can type it. */
-  'pairing-code': z.object({ code: z.string().regex(/^[A-Z0-9]{4,12}$/), tvId: id, expiresAt: z.number().int().min(0), used: z.boolean().optional() }).strict(),
-  /** A dedication to put on a channel's air, sent by an instance that does not lead the channel to the one that does. */
+  /** A nudge to a channel's leader: an approved dedication waits in the store's air queue (which is
+   *  the truth: with no leader at the moment, the next one finds it there when it takes the lease). */
   'on-air': z.object({ channel: channelId, songId: id }).strict(),
 } as const;
 

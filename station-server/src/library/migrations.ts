@@ -137,6 +137,19 @@ ANALYZE songs;
     what: 'the channel a song last aired on, for the console\'s library',
     sql: 'ALTER TABLE songs ADD COLUMN last_aired_channel TEXT;',
   },
+  {
+    step: 12,
+    // Approved radio dedications wait here until a channel's leader airs them (marked, so once only,
+    // whoever leads); pairing codes live here so any instance, or a restarted one, can redeem them once.
+    what: 'the channels\' air queues and the TVs\' pairing codes',
+    sql: `
+CREATE TABLE air_queue (channel TEXT NOT NULL, song_id TEXT NOT NULL, queued_ms INTEGER NOT NULL, aired_ms INTEGER, PRIMARY KEY (channel, song_id)) WITHOUT ROWID;
+CREATE INDEX air_queue_waiting ON air_queue (channel, queued_ms) WHERE aired_ms IS NULL;
+CREATE TABLE pairing_codes (code TEXT PRIMARY KEY, tv_id TEXT NOT NULL, expires_ms INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX pairing_codes_by_tv ON pairing_codes (tv_id);
+CREATE INDEX pairing_codes_by_expiry ON pairing_codes (expires_ms);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;

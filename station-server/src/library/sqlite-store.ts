@@ -29,6 +29,8 @@ import { createSqliteOperators } from './operator-store.js';
 import { createSqliteTakedowns } from './takedown-store.js';
 import { createSqliteWebhooks } from './webhook-store.js';
 import { createSqliteStats } from './stats-store.js';
+import { createSqliteAirQueue } from './sqlite-air-queue.js';
+import { createSqlitePairingCodes } from './sqlite-pairing-codes.js';
 import { decodeCursor, encodeCursor, pageLimit } from './page-cursor.js';
 import type { DedicationStore, PairingStore, Store, TimelineStore } from './store.js';
 
@@ -99,6 +101,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     phones: async (tvId) => sync.phones(tvId),
     removePhone: async (id) => sync.removePhone(id),
     flush: async () => sync.flush(),
+    ...createSqlitePairingCodes(db),
   };
 
   const dedications: DedicationStore = {
@@ -115,6 +118,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       return rows.length > limit && last ? { items, next: encodeCursor(last) } : { items };
     },
     onAir: async (limit) => sync.onAir(limit),
+    ...createSqliteAirQueue(db),
   };
 
   return {

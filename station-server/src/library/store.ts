@@ -151,7 +151,18 @@ export interface DedicationStore {
   moderationQueue(page: PageQuery): Promise<Page<DedicationRecord>>;
   /** Radio dedications approved by an operator, newest first. */
   onAir(limit: number): Promise<DedicationRecord[]>;
+  /** Puts an approved dedication's song on a channel's air queue, durably, before the approval is
+   *  answered: whoever leads the channel, now or later, airs it. Queued again: no change. */
+  queueToAir(channel: string, songId: string, atMs: number): Promise<void>;
+  /** Songs waiting to air on a channel (queued, not yet marked aired), oldest first. */
+  waitingToAir(channel: string, limit: number): Promise<string[]>;
+  /** Marks a song aired on a channel (queued or not); true only for the call that marked it, so a
+   *  dedication airs once whichever instance leads. */
+  markAired(channel: string, songId: string, atMs: number): Promise<boolean>;
 }
+
+/** What redeeming a pairing code found: its TV, a code that expired, or nothing (no TV holds it). */
+export type RedeemedCode = { tvId: string } | { expired: true } | undefined;
 
 export interface PhoneRecord {
   id: string;
@@ -176,6 +187,13 @@ export interface PairingStore {
   removePhone(phoneId: string): Promise<PhoneRecord | undefined>;
   /** Writes what waits (TVs) now. */
   flush(): Promise<void>;
+  /** Gives a TV this pairing code until `expiresAtMs`, replacing the TV's previous code; false (and
+   *  no change) if another TV's code, expired or not, is this one: pick another. */
+  putCode(code: string, tvId: string, expiresAtMs: number): Promise<boolean>;
+  /** Takes a code, atomically, so one code pairs one phone whichever instance each phone is on. */
+  redeemCode(code: string, nowMs: number): Promise<RedeemedCode>;
+  /** Forgets codes that expired before `beforeMs`; how many went. */
+  expireCodes(beforeMs: number): Promise<number>;
 }
 
 /** Songs the API accepted (202) and the composer has not finished: made again after a restart. */

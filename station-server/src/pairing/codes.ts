@@ -1,6 +1,9 @@
 // Pairing codes: short, read off a TV across a room and typed on a phone. The alphabet leaves out
-// look-alikes (0/O, 1/I/L, 5/S, 2/Z, 8/B), codes live a few minutes and are used once.
+// look-alikes (0/O, 1/I/L, 5/S, 2/Z, 8/B), codes live a few minutes and are used once. They are kept
+// in the store (one code path whatever the engine), so a phone on any station instance, or on one
+// started after the code was shown, can redeem it, and only one phone can.
 import { randomInt } from 'node:crypto';
+import type { PairingStore, RedeemedCode } from '../library/store.js';
 
 export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 export const CODE_LENGTH = 6;
@@ -14,64 +17,33 @@ export function newCode(): string {
 /** What a person typed, made comparable: case, spaces and dashes do not matter. */
 export const normalizeCode = (typed: string): string => typed.toUpperCase().replace(/[\s-]/g, '');
 
+/** A code that is not in the alphabet's shape is not looked up. */
+const CODE_SHAPE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
+
 export interface CodeBook {
   /** A fresh code for a TV, replacing its previous one. */
-  issue(tvId: string): { code: string; expiresAt: number };
-  /** The TV a code belongs to, consuming the code; undefined if unknown or expired. */
-  redeem(typed: string): { tvId: string } | { expired: true } | undefined;
-  /** A code another station instance issued (told over the bus), so a phone here can redeem it. */
-  learn(code: string, tvId: string, expiresAt: number): void;
-  /** A code redeemed elsewhere: it is used, here too. */
-  forget(code: string): void;
-  /** TVs holding a code (for tests: memory does not grow with TVs long gone). */
-  size(): number;
-  destroy(): void;
+  issue(tvId: string): Promise<{ code: string; expiresAt: number }>;
+  /** The TV a code belongs to, consuming the code; undefined if no TV holds it. */
+  redeem(typed: string): Promise<RedeemedCode>;
+  /** Forgets codes expired more than a lifetime ago (until then a late phone is told "expired"). */
+  sweep(): Promise<number>;
 }
 
-export function createCodeBook(ttlMs: number, now: () => number = Date.now): CodeBook {
-  const byCode = new Map<string, { tvId: string; expiresAt: number }>();
-  const byTv = new Map<string, string>();
-  const sweep = setInterval(() => {
-    const at = now();
-    for (const [code, entry] of byCode) {
-      if (entry.expiresAt + ttlMs >= at) continue;
-      byCode.delete(code);
-      if (byTv.get(entry.tvId) === code) byTv.delete(entry.tvId); // a TV long gone is forgotten here too
-    }
-  }, 60_000);
-  sweep.unref();
+export function createCodeBook(store: Pick<PairingStore, 'putCode' | 'redeemCode' | 'expireCodes'>, ttlMs: number, now: () => number = Date.now): CodeBook {
   return {
-    issue(tvId) {
-      const old = byTv.get(tvId);
-      if (old) byCode.delete(old);
-      let code = newCode();
-      while (byCode.has(code)) code = newCode();
+    async issue(tvId) {
       const expiresAt = now() + ttlMs;
-      byCode.set(code, { tvId, expiresAt });
-      byTv.set(tvId, code);
-      return { code, expiresAt };
+      // 25^6 codes: a clash with another TV's code is rare; a few tries always find a free one.
+      for (let tries = 0; ; tries++) {
+        const code = newCode();
+        if (await store.putCode(code, tvId, expiresAt)) return { code, expiresAt };
+        if (tries >= 20) throw new Error('no free pairing code after 20 tries');
+      }
     },
-    redeem(typed) {
+    async redeem(typed) {
       const code = normalizeCode(typed);
-      const entry = byCode.get(code);
-      if (!entry) return undefined;
-      byCode.delete(code);
-      if (byTv.get(entry.tvId) === code) byTv.delete(entry.tvId);
-      return entry.expiresAt < now() ? { expired: true } : { tvId: entry.tvId };
+      return CODE_SHAPE.test(code) ? store.redeemCode(code, now()) : undefined;
     },
-    learn(code, tvId, expiresAt) {
-      const old = byTv.get(tvId);
-      if (old && old !== code) byCode.delete(old);
-      byCode.set(code, { tvId, expiresAt });
-      byTv.set(tvId, code);
-    },
-    forget(code) {
-      const entry = byCode.get(code);
-      if (!entry) return;
-      byCode.delete(code);
-      if (byTv.get(entry.tvId) === code) byTv.delete(entry.tvId);
-    },
-    size: () => byTv.size,
-    destroy: () => clearInterval(sweep),
+    sweep: () => store.expireCodes(now() - ttlMs),
   };
 }

@@ -165,7 +165,7 @@ describe('a radio dedication the moderators decide', () => {
     const frames: { type: string; id?: string; moderation?: string }[] = [];
     const aired: string[] = [];
     const library = openParts(dir);
-    const dedications = createDedications({ store: library.store, media: library.media, queue: stubJobs('hang-in-queue'), toPhone: (_id, f) => frames.push(f as (typeof frames)[number]), toTv: () => undefined, onAir: (id) => aired.push(id), log: () => undefined });
+    const dedications = createDedications({ store: library.store, media: library.media, queue: stubJobs('hang-in-queue'), toPhone: (_id, f) => frames.push(f as (typeof frames)[number]), toTv: () => undefined, onAir: (id) => void aired.push(id), log: () => undefined });
     const phone = await phoneOf(library);
     const take = async (title: string) => (await library.store.songs.get(await addToneSong(library, { title, seconds: 2, kind: 'private' })))!;
     const yes = await dedications.deliver(phone, request, 'radio', await take('Yes'));

@@ -23,8 +23,8 @@ export interface DedicationDeps {
   toPhone(phoneId: string, frame: object): void;
   /** Sends a frame to every socket of a TV. */
   toTv(tvId: string, frame: object): void;
-  /** Puts an approved radio dedication on air. */
-  onAir(songId: string): void;
+  /** Puts an approved radio dedication on air: resolves once it is stored in the channel's air queue. */
+  onAir(songId: string): Promise<void> | void;
   /** A radio dedication's song is ready and waits for an operator (webhooks hear of it). */
   pending?(d: DedicationRecord): void;
   log(line: string): void;
@@ -248,9 +248,11 @@ export function createDedications(deps: DedicationDeps): Dedications {
     async approve(id) {
       const d = await store.get(id);
       if (!d || d.moderation !== 'pending' || !d.songId) return undefined;
-      // From now on the song is public: it airs next with its intro, then joins the rotation.
+      // From now on the song is public: it airs next with its intro, then joins the rotation. It is in
+      // the air queue before the approval is recorded: a crash between them leaves it approvable again
+      // (queuing twice is no change), never approved and forgotten.
       await deps.store.songs.setKind(d.songId, 'song');
-      deps.onAir(d.songId);
+      await deps.onAir(d.songId);
       deps.stats?.approved();
       return decided(await store.update(id, { moderation: 'approved' }));
     },

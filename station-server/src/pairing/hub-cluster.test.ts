@@ -88,7 +88,7 @@ describe('pairing across station instances', () => {
     tv.send({ type: 'tv.hello' });
     const welcome = await tv.next('tv.welcome');
     const phone = await open(`ws://127.0.0.1:${a.port}/ws`);
-    // The code was issued on B; A learns it over the bus.
+    // The code was issued on B and kept in the store; A finds it there.
     let paired: Frame | undefined;
     for (let tries = 0; !paired && tries < 50; tries++) {
       phone.frames.length = 0;
@@ -117,6 +117,19 @@ describe('pairing across station instances', () => {
     expect(await phone.next('dedication.ready', 30_000)).toMatchObject({ id: accepted.id });
     for (const p of [tv, phone, late, second]) p.ws.close();
   }, 240_000);
+
+  it('two phones on two instances typing one code at once: one pairs, the other is told no TV shows it', async () => {
+    const [a, b] = stations as [Station, Station];
+    const tv = await open(`ws://127.0.0.1:${b.port}/ws`);
+    tv.send({ type: 'tv.hello' });
+    const welcome = await tv.next('tv.welcome');
+    const phones = await Promise.all([a, b].map((s) => open(`ws://127.0.0.1:${s.port}/ws`)));
+    for (const p of phones) p.send({ type: 'phone.pair', code: welcome.pairingCode, name: 'Racer' });
+    const replies = await Promise.all(phones.map((p) => Promise.race([p.next('phone.paired'), p.next('error')])));
+    expect(replies.map((r) => r.type).sort()).toEqual(['error', 'phone.paired']);
+    expect(replies.find((r) => r.type === 'error')).toMatchObject({ code: 'bad-code' });
+    for (const p of [tv, ...phones]) p.ws.close();
+  }, 60_000);
 
   it('one instance leads the channel; listeners on both hear the same and are told the same now-playing', async () => {
     const [a, b] = stations as [Station, Station];

@@ -11,7 +11,7 @@ import type { Takes } from './takes.js';
 import { draftedFrame } from './lyrics-draft.js';
 import { randomInt } from 'node:crypto';
 import { LIMITS, type SongRequest } from '@radio-optimism/shared';
-import { createCodeBook, normalizeCode } from './codes.js';
+import { createCodeBook } from './codes.js';
 import { createRateLimiter, type SavedWindow } from './rate-limit.js';
 import { addressKey, siteKey } from '../address-key.js';
 import { createFrameMeter, type FrameKind } from './frame-budget.js';
@@ -72,7 +72,7 @@ interface Client {
 
 export function createHub(options: HubOptions): Hub {
   const { store } = options;
-  const codes = createCodeBook(options.codeTtlMs ?? 10 * 60_000);
+  const codes = createCodeBook(store, options.codeTtlMs ?? 10 * 60_000);
   const limits = hubLimits(options.limits);
   const pairAttempts = createRateLimiter(limits.pairPerIpPerMinute, 60_000);
   // What keeps a code guesser out survives a restart.
@@ -147,7 +147,6 @@ export function createHub(options: HubOptions): Hub {
   const toTv = (tvId: string, frame: object) => via('tv', tvId, frame, toTvHere);
   const unsubscribe = [
     bus?.subscribe('pairing', ({ to, frame }) => (to.kind === 'tv' ? toTvHere : toPhoneHere)(to.id, frame)),
-    bus?.subscribe('pairing-code', ({ code, tvId, expiresAt, used }) => (used ? codes.forget(code) : codes.learn(code, tvId, expiresAt))),
   ];
   /** Tells a phone it is no longer paired: here at once (its sockets stop being a phone's), elsewhere over the bus. */
   const phoneLeft = (phoneId: string, reason: 'left' | 'unpaired-by-tv') => {
@@ -156,16 +155,12 @@ export function createHub(options: HubOptions): Hub {
     for (const other of clients) if (other.phoneId === phoneId) delete other.phoneId;
     void bus?.publish('pairing', { to: { kind: 'phone', id: phoneId }, frame });
   };
-  /** A fresh code for a TV, told to every instance. */
-  const issue = (tvId: string) => {
-    const issued = codes.issue(tvId);
-    void bus?.publish('pairing-code', { code: issued.code, tvId, expiresAt: issued.expiresAt });
-    return issued;
-  };
+  // A fresh code for a TV, kept in the store: every instance (and one started later) can redeem it.
+  const issue = (tvId: string) => codes.issue(tvId);
   const phonesOf = async (tvId: string) => (await store.phones(tvId)).map((p) => ({ id: p.id, name: p.name, pairedAt: p.pairedAt }));
   const pairingUrl = (c: Client, code: string) => `${options.publicUrl ?? `http://${c.host}`}/pair?code=${code}`;
   const welcome = async (c: Client, tvId: string, token?: string) => {
-    const { code, expiresAt } = issue(tvId);
+    const { code, expiresAt } = await issue(tvId);
     send(c.ws, { type: ServerMessage.TvWelcome, tvId, ...(token ? { token } : {}), pairingCode: code, pairingUrl: pairingUrl(c, code), expiresAt: new Date(expiresAt).toISOString(), phones: await phonesOf(tvId) });
   };
 
@@ -197,8 +192,7 @@ export function createHub(options: HubOptions): Hub {
     },
     'phone.pair': async (c, f) => {
       if (!pairAttempts.take(c.ip) || wrongGuesses.remaining(c.ip) === 0 || wrongBySite.remaining(c.site) === 0) return error(c, 'rate-limited', 'too many tries: wait a few minutes and try again');
-      const found = codes.redeem(f.code);
-      if (found && 'tvId' in found) void bus?.publish('pairing-code', { code: normalizeCode(f.code), tvId: found.tvId, expiresAt: 0, used: true });
+      const found = await codes.redeem(f.code);
       if (!found || 'expired' in found) {
         wrongGuesses.take(c.ip);
         if (c.site !== c.ip) wrongBySite.take(c.site);
@@ -214,7 +208,7 @@ export function createHub(options: HubOptions): Hub {
       send(c.ws, { type: ServerMessage.PhonePaired, sessionToken, tvId: phone.tvId, phoneId: phone.id });
       toTv(found.tvId, { type: ServerMessage.TvPhones, phones: await phonesOf(found.tvId) });
       // The code is used: the TV shows a fresh one for the next phone, on whichever instance holds it.
-      const { code, expiresAt } = issue(found.tvId);
+      const { code, expiresAt } = await issue(found.tvId);
       const shown = [...clients].find((tv) => tv.tvId === found.tvId) ?? c;
       toTv(found.tvId, { type: ServerMessage.TvWelcome, tvId: found.tvId, pairingCode: code, pairingUrl: pairingUrl(shown, code), expiresAt: new Date(expiresAt).toISOString(), phones: await phonesOf(found.tvId) });
     },
@@ -344,6 +338,11 @@ export function createHub(options: HubOptions): Hub {
       .catch((e: unknown) => options.log?.(`could not expire TVs: ${e instanceof Error ? e.message : String(e)}`));
   }, Math.max(100, Math.min(3600_000, limits.unpairedTvMs / 4)));
   expiry.unref();
+  // Codes expired a lifetime ago go (until then a late phone hears "expired", not "no such code").
+  const codeSweep = setInterval(() => {
+    codes.sweep().catch((e: unknown) => options.log?.(`could not forget expired pairing codes: ${e instanceof Error ? e.message : String(e)}`));
+  }, 60_000);
+  codeSweep.unref();
 
   return {
     publishNow(channel, now) {
@@ -356,9 +355,9 @@ export function createHub(options: HubOptions): Hub {
       for (const stop of unsubscribe) stop?.();
       clearInterval(heartbeat);
       clearInterval(expiry);
+      clearInterval(codeSweep);
       wrongGuesses.destroy();
       wrongBySite.destroy();
-      codes.destroy();
       for (const c of clients) c.ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -1,29 +1,33 @@
 // Playout: keeps every channel's timeline filled on the wall clock, persisted as it is scheduled,
 // and says what is on air. Channels cost a few objects each: playlists are cut from the timeline
-// on request, over segments that already exist.
-import type { SongRecord, Store } from '../library/store.js';
+// on request, over segments that already exist. The parts: scheduling the next item
+// (schedule-next.ts), weaving in dedications (dedication-weaving.ts), the sources' files
+// (playout-sources.ts), cuts in the timeline (timeline-cuts.ts) and following a leader (follow-leader.ts).
+import type { Store } from '../library/store.js';
 import type { SongQueue } from '../songs/song-queue.js';
 import { StationEvent, type StationEvents } from '../events.js';
 import type { ChannelConfig } from './programme-schema.js';
 import type { Programme } from './programme.js';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { mixSource, planCrossfade, renderCrossfade } from './crossfade.js';
-import { PACKAGE_DIR, TARGET_DURATION, readPackage, type PackagedAudio } from './hls-package.js';
+import { PACKAGE_DIR } from './hls-package.js';
 import { channelPts, shiftTimestamps } from './ts-timestamps.js';
-import { chooseNext, type SongInfo } from './rotation.js';
-import { createDedicationIntros } from './dedication-intros.js';
-import { isSongItem, itemEndMs, liveWindow, mediaPlaylist, nextSlot, playedSegments, type AirItem } from './timeline.js';
+import { liveWindow, mediaPlaylist, type AirItem } from './timeline.js';
 import type { RenditionName } from './hls-package.js';
 import { channelSegment, originCache, segmentStartMs } from './segment-file.js';
 import { silentSegment } from './silence.js';
 import { steadyClock } from './steady-clock.js';
 import type { Bus } from '../cluster/bus.js';
 import type { Lease } from '../cluster/lease.js';
-import { changedFrom, isNewer, loadTimeline } from './follow.js';
+import { loadTimeline } from './follow.js';
+import { currentIndex, type ChannelState, type PlayoutContext } from './playout-context.js';
+import { createPlayoutSources } from './playout-sources.js';
+import { createDedicationWeaving } from './dedication-weaving.js';
+import { scheduleNext } from './schedule-next.js';
+import { cutFrom } from './timeline-cuts.js';
+import { followLeader, readTimeline } from './follow-leader.js';
 
-/** A song found without its files is left out of rotation this long, then looked at again. */
-export const UNPLAYABLE_RECHECK_MS = 60_000;
+export { UNPLAYABLE_RECHECK_MS } from './playout-sources.js';
+export { AIR_QUEUE_RECHECK_MS } from './dedication-weaving.js';
 export { INTRO_WAIT_MS } from './dedication-intros.js';
 
 export interface PlayoutOptions {
@@ -62,8 +66,13 @@ export interface Playout {
   playlist(channel: string, rendition: RenditionName): string;
   /** A segment of a channel by media sequence number, re-timed to the channel's clock. */
   segment(channel: string, rendition: RenditionName, seq: number): Promise<Buffer | undefined>;
-  /** Puts a song at the front of a channel's queue (dedications), replacing what has not started. */
-  queueDedication(channel: string, songId: string): void;
+  /**
+   * Puts a song at the front of a channel's queue (dedications), replacing what has not started. It is
+   * stored in the channel's air queue first, so whoever leads the channel, now or after a failover or
+   * a restart, airs it, once. Rejects only when this instance does not lead the channel and the store
+   * refused it (nobody would know of it then).
+   */
+  queueDedication(channel: string, songId: string): Promise<void>;
   /**
    * Ends the item on air now (after its segments already listed) and lets the next tick schedule
    * another; the item skipped, or undefined when nothing is on air or another instance leads the channel.
@@ -79,69 +88,37 @@ export interface Playout {
   destroy(): void;
 }
 
-interface ChannelState {
-  config: ChannelConfig;
-  items: AirItem[];
-  dedications: string[];
-  announced: number | undefined;
-  /** Index of an item cut short because its files were gone: the next one starts where it stopped. */
-  cutIndex?: number;
-  /** Playlist text cache, keyed by rendition and the newest segment's sequence number. */
-  cache: Map<string, string>;
-  /** Whether this instance scheduled the channel on its last tick (undefined before the first). */
-  role?: 'leader' | 'follower';
-  /** When a follower last read the timeline (clock time); `stale` asks for a read on the next tick. */
-  readAt?: number;
-  stale?: boolean;
-  /** Why the follower's last read failed (said once, and again when reads work). */
-  readFailed?: string;
-}
-
 export function createPlayout(options: PlayoutOptions): Playout {
-  const { store, events, mediaRoot, queue } = options;
+  const { store, events, mediaRoot } = options;
   const now = options.now ?? steadyClock();
   const keep = options.keepItems ?? 60;
   let programme = options.programme;
   const states = new Map<string, ChannelState>();
-  const packages = new Map<string, PackagedAudio | null>();
   const segments = new Map<string, Promise<Buffer | undefined>>();
   const originPts = originCache();
-  // Sources (`songs/<id>`, `intros/<id>`, …) found without their files, and when: left out of rotation.
-  const unplayable = new Map<string, number>();
-  const isUnplayable = (source: string, at: number): boolean => {
-    const since = unplayable.get(source);
-    if (since === undefined) return false;
-    if (at - since < UNPLAYABLE_RECHECK_MS && at >= since) return true;
-    unplayable.delete(source);
-    return false;
-  };
   let timer: NodeJS.Timeout | undefined;
   let destroyed = false;
-  const songDir = (id: string) => join(mediaRoot, 'songs', id);
-  const info = (s: SongRecord): SongInfo => ({ id: s.id, title: s.title, genre: s.genre, vibe: s.vibe, language: s.language, theme: s.theme });
-  /** A timeline write that failed for another reason than the disk (which the store logs itself). */
-  const saved = (channel: string, item: AirItem): Promise<void> =>
-    store.timeline.append(channel, item.index, item).catch((error: unknown) => {
-      events.emit(StationEvent.Error, { code: 'timeline-save-failed', message: `${channel}: ${error instanceof Error ? error.message : String(error)}`, fatal: false });
-    });
-  // Dedications' spoken intros, made on the song queue; once one is settled, its dedication makes room.
-  const intros = createDedicationIntros({
-    store,
-    queue,
-    mediaRoot,
-    now,
-    onSettled(songId) {
-      // While the intro was made, the channel scheduled on; what has not started yet makes room again.
-      if (destroyed) return;
-      for (const state of states.values()) if (state.dedications.includes(songId)) dropUnstarted(state);
-      void api.tick();
-    },
-    onError: (_songId, message) => events.emit(StationEvent.Error, { code: 'intro-failed', message, fatal: false }),
-  });
   let ticking: Promise<void> | undefined;
   let rerun = false;
 
   const leads = (channel: string): boolean => !options.lease || options.lease.isLeader(channel);
+  const ctx: PlayoutContext = {
+    store,
+    events,
+    mediaRoot,
+    now,
+    keep,
+    bus: options.bus,
+    states,
+    segments,
+    programme: () => programme,
+    leads,
+    destroyed: () => destroyed,
+    tick: () => api.tick(),
+  };
+  const sources = createPlayoutSources(ctx, options.fill);
+  const weaving = createDedicationWeaving(ctx, options.queue);
+
   const stateOf = async (config: ChannelConfig): Promise<ChannelState> => {
     let state = states.get(config.id);
     if (!state) {
@@ -171,211 +148,11 @@ export function createPlayout(options: PlayoutOptions): Playout {
   // Saved timelines are read from the store before the first tick schedules anything.
   let syncing: Promise<void> = syncChannels();
 
-  /** Fetches a source's files into the cache when they are not here (only with `fill`); a failed fetch leaves them missing. */
-  const filled = async (source: string): Promise<void> => {
-    if (options.fill && !hasFiles(source)) await options.fill(source).catch(() => false);
-  };
-
-  const packageOf = async (songId: string): Promise<PackagedAudio | undefined> => {
-    if (!packages.has(songId)) {
-      const song = await store.songs.get(songId);
-      if (song) await filled(`songs/${songId}`);
-      packages.set(songId, (song && (await readPackage(songDir(songId)))) || null);
-    }
-    return packages.get(songId) ?? undefined;
-  };
-
-  /** Whether a source's package folder is on disk: a cheap look for a folder moved or deleted (a lost single file is found when it is read). */
-  const hasFiles = (source: string): boolean => existsSync(join(mediaRoot, source, PACKAGE_DIR));
-
-  /**
-   * A source's files are gone or broken: it leaves rotation, and every channel playing it (or about
-   * to) moves on. The item on air keeps only the segments already listed (a live playlist never
-   * loses a listed segment); what follows is dropped and scheduled again from what still plays, so
-   * the next item starts within one segment. Said once per source in the log.
-   */
-  function skipSource(source: string, why: string): void {
-    const at = now();
-    if (!isUnplayable(source, at)) {
-      events.emit(StationEvent.Error, { code: 'media-missing', message: `${source}: ${why}; skipping it on every channel`, fatal: false });
-    }
-    unplayable.set(source, at);
-    if (source.startsWith('songs/')) packages.delete(source.slice('songs/'.length));
-    for (const state of states.values()) {
-      // A follower's timeline is the leader's to change: it reads the change from the store.
-      if (!leads(state.config.id)) continue;
-      // An intro or a crossfade into a song has its own files, but leads into the song: it goes too.
-      const i = state.items.findIndex((it) => (it.source === source || `songs/${it.songId}` === source) && itemEndMs(it) > at);
-      if (i < 0) continue;
-      cutFrom(state, i, at);
-      events.emit(StationEvent.Fallback, { channel: state.config.id, reason: `${source} cannot be played (${why}); going on with the next item` });
-    }
-    // Schedule the replacement now rather than on the next timer tick (after this call returns).
-    queueMicrotask(() => void api.tick());
-  }
-
-  /**
-   * Ends a channel's item `i` after the segments already listed (a live playlist never loses a listed
-   * segment) and drops what follows, so the next item, scheduled on the next tick, starts within one
-   * segment. With nothing of it listed yet, the item is dropped whole and the next one takes its place.
-   */
-  function cutFrom(state: ChannelState, i: number, at: number): void {
-    const item = state.items[i]!;
-    let keepFrom = i;
-    let nextSeq = item.firstSeq;
-    if (item.startMs <= at) {
-      const listed = playedSegments(item, at);
-      if (listed > 0) {
-        item.segments = item.segments.slice(0, listed);
-        void saved(state.config.id, item);
-        keepFrom = i + 1;
-        nextSeq += listed;
-        state.cutIndex = item.index;
-      } else state.cutIndex = state.items[i - 1]?.index;
-    }
-    state.items.splice(keepFrom);
-    // Sequence numbers from the cut on will name other audio: forget what was read for them.
-    for (const key of segments.keys()) {
-      const [channel, , seq] = key.split('/');
-      if (channel === state.config.id && Number(seq) >= nextSeq) segments.delete(key);
-    }
-    state.cache.clear();
-  }
-
-  /** Drops the items that have not started (nobody has heard them), so the next choice comes right after the one on air. */
-  function dropUnstarted(state: ChannelState): void {
-    const at = now();
-    const firstFuture = state.items.findIndex((it) => it.startMs > at);
-    if (firstFuture >= 0) state.items.splice(firstFuture);
-    state.cache.clear();
-  }
-
-  async function scheduleNext(state: ChannelState, at: number, unplayable: ReadonlySet<string>): Promise<boolean> {
-    const last = state.items[state.items.length - 1];
-    // After a cut, straight on from the last listed segment: no gap, and on air within one segment.
-    const resume = last && last.index === state.cutIndex && at - itemEndMs(last) <= TARGET_DURATION * 1000;
-    const slot = nextSlot(last, resume ? itemEndMs(last) : at);
-    const history = state.items.filter(isSongItem).map((i) => i.songId);
-    const lastJingle = state.items.map((i) => i.kind).lastIndexOf('jingle');
-    const songsSinceJingle = state.items.slice(lastJingle + 1).filter(isSongItem).length;
-    const excluded = new Set<string>(unplayable);
-    for (let attempt = 0; attempt < 8; attempt++) {
-      const dedications: SongInfo[] = [];
-      for (const id of state.dedications) {
-        if (excluded.has(id) || !intros.settled(id, at)) continue;
-        const song = await store.songs.get(id);
-        if (song) dedications.push(info(song));
-      }
-      const choice = await chooseNext({
-        programme,
-        channel: state.config,
-        atMs: slot.startMs,
-        itemIndex: slot.index,
-        next: async (query) => {
-          const song = await store.songs.next(query);
-          return song && info(song);
-        },
-        // A song waiting to air as a dedication (perhaps for its intro) is not picked as a plain song meanwhile.
-        exclude: new Set([...excluded, ...[...states.values()].flatMap((st) => st.dedications)]),
-        dedications,
-        history,
-        songsSinceJingle,
-      });
-      if (!choice) return false;
-      const packaged = await packageOf(choice.song.id);
-      if (packaged) await filled(`songs/${choice.song.id}`);
-      if (!packaged || packaged.segments.length === 0 || !hasFiles(`songs/${choice.song.id}`)) {
-        excluded.add(choice.song.id);
-        if (packaged) skipSource(`songs/${choice.song.id}`, 'its files are gone');
-        else events.emit(StationEvent.Fallback, { channel: state.config.id, reason: `song ${choice.song.id} has no HLS package; choosing another` });
-        continue;
-      }
-      if (choice.fallbackReason) events.emit(StationEvent.Fallback, { channel: state.config.id, reason: choice.fallbackReason });
-      if (choice.kind === 'dedication') state.dedications = state.dedications.filter((id) => id !== choice.song.id);
-      const item: AirItem = {
-        ...slot,
-        kind: choice.kind,
-        songId: choice.song.id,
-        source: `songs/${choice.song.id}`,
-        segments: packaged.segments,
-        title: choice.song.title,
-      };
-      const seconds = programme.playlists.get(choice.playlist)?.transition;
-      const intro = choice.kind === 'dedication' ? await introFor(state, choice.song.id, slot) : undefined;
-      if (intro) Object.assign(item, nextSlot(intro, at));
-      const items = intro ? [intro, item] : last && seconds?.type === 'crossfade' ? await crossfadeInto(state, last, item, seconds.seconds, at) : [item];
-      for (const it of items) {
-        state.items.push(it);
-        await saved(state.config.id, it);
-        events.emit(StationEvent.ItemScheduled, { channel: state.config.id, item: it });
-      }
-      // Feeds `randomize` (least recently aired first); bookkeeping, so a refusing disk is only logged.
-      await store.songs.aired(choice.song.id, state.config.id, slot.startMs).catch(() => undefined);
-      if (state.items.length > keep) state.items.splice(0, state.items.length - keep);
-      return true;
-    }
-    return false;
-  }
-
-  /** The spoken intro of a dedication, made on the song queue; undefined (a plain start) if it is not ready. */
-  async function introFor(state: ChannelState, songId: string, slot: ReturnType<typeof nextSlot>): Promise<AirItem | undefined> {
-    try {
-      const intro = await intros.take(songId);
-      const song = await store.songs.get(songId);
-      if (!song || !intro) return undefined;
-      return { ...slot, kind: 'intro', songId, source: intro.source, segments: intro.packaged.segments, title: song.title };
-    } catch (error) {
-      events.emit(StationEvent.Error, { code: 'intro-failed', message: `${state.config.id}: the intro for ${songId} could not be made (${error instanceof Error ? error.message : String(error)}); playing the song without it`, fatal: false });
-      return undefined;
-    }
-  }
-
-  /** Shortens the item before, renders the overlap once, and returns the transition and the rest of `next`. */
-  async function crossfadeInto(state: ChannelState, last: AirItem, next: AirItem, seconds: number, at: number): Promise<AirItem[]> {
-    const plan = planCrossfade(last.segments, next.segments, seconds);
-    const lastSong = await store.songs.get(last.songId);
-    const nextSong = await store.songs.get(next.songId);
-    const tailStartMs = itemEndMs(last) - (plan?.tailSec ?? 0) * 1000;
-    // Only audio nobody has heard yet may change; and jingles and transitions are not faded.
-    const [lastAudio, nextAudio] = [lastSong && mixSource(songDir(lastSong.id)), nextSong && mixSource(songDir(nextSong.id))];
-    if (!plan || !lastSong || !nextSong || !lastAudio || !nextAudio || last.kind === 'transition' || last.source !== `songs/${last.songId}` || tailStartMs < at + 4000) return [next];
-    const key = `${last.songId}-${next.songId}-${plan.tail}-${plan.head}-${Math.round(seconds * 1000)}`;
-    try {
-      const lastPackage = (await packageOf(last.songId))!;
-      const mixed = await renderCrossfade(lastAudio, lastPackage.durationSec, nextAudio, plan, join(mediaRoot, 'transitions', key));
-      last.segments = last.segments.slice(0, last.segments.length - plan.tail);
-      await saved(state.config.id, last);
-      // In the mix, the incoming song begins where the overlap does; the screen switches at its middle.
-      const incomingAt = plan.tailSec - plan.seconds;
-      const transition: AirItem = {
-        ...nextSlot(last, at),
-        kind: 'transition',
-        songId: next.songId,
-        source: `transitions/${key}`,
-        segments: mixed.segments,
-        title: next.title,
-        songOffsetSec: -incomingAt,
-        fadeAtSec: incomingAt + plan.seconds / 2,
-      };
-      const rest: AirItem = { ...next, ...nextSlot(transition, at), segments: next.segments.slice(plan.head), songOffsetSec: plan.headSec };
-      return [transition, rest];
-    } catch (error) {
-      events.emit(StationEvent.Error, { code: 'crossfade-failed', message: `${state.config.id}: ${error instanceof Error ? error.message : String(error)}; cutting instead`, fatal: false });
-      return [next];
-    }
-  }
-
-  const currentIndex = (state: ChannelState, at: number): number => {
-    for (let i = state.items.length - 1; i >= 0; i--) if (state.items[i]!.startMs <= at) return itemEndMs(state.items[i]!) > at ? i : -1;
-    return -1;
-  };
-
   async function tickOnce(): Promise<void> {
     await syncing;
     const at = now();
     // Songs found without their files stay out of rotation until they are looked at again.
-    const unplayableSongs = new Set<string>();
-    for (const source of [...unplayable.keys()]) if (source.startsWith('songs/') && isUnplayable(source, at)) unplayableSongs.add(source.slice('songs/'.length));
+    const unplayableSongs = sources.unplayableSongs(at);
     // A folder moved or deleted under the item on air or the next one is found here, before a
     // listener asks for a segment of it (one look per source, whatever the number of channels).
     const looked = new Map<string, boolean>();
@@ -385,26 +162,29 @@ export function createPlayout(options: PlayoutOptions): Playout {
       for (const item of [state.items[i], state.items[i + 1]]) {
         for (const source of item ? new Set([item.source, `songs/${item.songId}`]) : []) {
           if (looked.has(source)) continue;
-          if (!hasFiles(source)) await filled(source);
-          const present = hasFiles(source);
+          if (!sources.hasFiles(source)) await sources.filled(source);
+          const present = sources.hasFiles(source);
           looked.set(source, present);
-          if (!present) skipSource(source, 'its files are gone');
+          if (!present) sources.skipSource(source, 'its files are gone');
         }
       }
     }
     for (const state of states.values()) {
       try {
         const leader = leads(state.config.id);
-        if (!leader) await follow(state, at);
+        if (!leader) await followLeader(ctx, state, at, (s) => weaving.following(s));
         else {
           // Taking over: go on from what the last leader stored, not from what this instance last read.
-          if (state.role === 'follower') await read(state, now());
+          if (state.role === 'follower') await readTimeline(ctx, state, now());
+          // Taking over (or starting): what waits in the air queue is this instance's to air now.
+          if (state.role !== 'leader') state.airStale = true;
           state.role = 'leader';
+          await weaving.pull(state, at);
           // Always know what comes next: keep one item scheduled beyond the one on air.
           for (let guard = 0; guard < 4; guard++) {
             const last = state.items[state.items.length - 1];
             if (last && last.startMs > at) break;
-            if (!(await scheduleNext(state, at, unplayableSongs))) break;
+            if (!(await scheduleNext(ctx, sources, weaving, state, at, unplayableSongs))) break;
           }
         }
         const i = currentIndex(state, at);
@@ -423,61 +203,6 @@ export function createPlayout(options: PlayoutOptions): Playout {
     }
   }
 
-  /** Replaces what a channel serves with the stored timeline, if it is not older; forgets segments whose audio changed. */
-  async function read(state: ChannelState, at: number): Promise<void> {
-    const items = await loadTimeline(store, state.config.id, keep, at);
-    state.readAt = at;
-    state.stale = false;
-    if (!isNewer(state.items, items)) return;
-    const from = changedFrom(state.items, items);
-    if (from === undefined) return;
-    for (const key of segments.keys()) {
-      const [channel, , seq] = key.split('/');
-      if (channel === state.config.id && Number(seq) >= from) segments.delete(key);
-    }
-    state.items = items;
-    state.cutIndex = undefined;
-    state.cache.clear();
-  }
-
-  /** A follower reads the leader's timeline about once a target duration, or at once when told it moved on. */
-  async function follow(state: ChannelState, at: number): Promise<void> {
-    if (state.role !== 'follower') {
-      state.role = 'follower';
-      // Dedications waiting here go to the leader (whoever leads when they are ready).
-      for (const songId of state.dedications.splice(0)) forward(state.config.id, songId);
-    }
-    const due = state.stale || state.readAt === undefined || at - state.readAt >= TARGET_DURATION * 1000 || at < state.readAt;
-    if (!due) return;
-    try {
-      await read(state, at);
-      if (state.readFailed) events.emit(StationEvent.Error, { code: 'timeline-read-failed', message: `${state.config.id}: the stored timeline can be read again`, fatal: false });
-      state.readFailed = undefined;
-    } catch (error) {
-      // The store is away (a database restart): serve what was read last, try again next tick, say it once.
-      state.readAt = at;
-      const why = error instanceof Error ? error.message : String(error);
-      if (!state.readFailed) events.emit(StationEvent.Error, { code: 'timeline-read-failed', message: `${state.config.id}: serving the timeline read last; the store did not answer (${why})`, fatal: false });
-      state.readFailed = why;
-    }
-  }
-
-  /** Hands a dedication to the channel's leader over the bus. */
-  function forward(channel: string, songId: string): void {
-    if (!options.bus) return;
-    void options.bus.publish('on-air', { channel, songId }).then((sent) => {
-      if (!sent.ok) events.emit(StationEvent.Error, { code: 'dedication-not-forwarded', message: `${channel}: dedication ${songId} could not reach the leader (${sent.error.message})`, fatal: false });
-    });
-  }
-
-  const queueHere = (id: string, songId: string) => {
-    const state = states.get(id);
-    if (!state) return;
-    state.dedications.push(songId);
-    intros.request(songId);
-    // What has not started yet has not been heard: make room for the dedication right after the song on air.
-    dropUnstarted(state);
-  };
   const unsubscribe = [
     options.bus?.subscribe('now-playing', ({ channel }) => {
       const state = states.get(channel);
@@ -485,9 +210,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
       state.stale = true;
       void api.tick();
     }),
-    options.bus?.subscribe('on-air', ({ channel, songId }) => {
-      if (leads(channel) && !states.get(channel)?.dedications.includes(songId)) queueHere(channel, songId);
-    }),
+    () => weaving.destroy(),
     options.lease?.onChange(() => void api.tick()),
   ];
 
@@ -526,11 +249,11 @@ export function createPlayout(options: PlayoutOptions): Playout {
       const n = seq - item.firstSeq;
       const loading = (async () => {
         try {
-          await filled(source);
+          await sources.filled(source);
           return await channelSegment(folder, item, n, await originPts(folder, item, n));
         } catch (error) {
           // Listed already, so it must be answered: with silence in its slot, while the channel moves on.
-          skipSource(source, error instanceof Error ? error.message : String(error));
+          sources.skipSource(source, error instanceof Error ? error.message : String(error));
           const silence = await silentSegment(mediaRoot, rendition).catch(() => undefined);
           return silence && shiftTimestamps(silence.data, channelPts(segmentStartMs(item, n)) - silence.origin);
         }
@@ -543,10 +266,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
       if (segments.size > 64 * Math.max(1, states.size)) segments.delete(segments.keys().next().value!);
       return loading;
     },
-    queueDedication(id, songId) {
-      if (leads(id) || !options.bus) queueHere(id, songId);
-      else forward(id, songId);
-    },
+    queueDedication: (id, songId) => weaving.queue(id, songId),
     skip(id) {
       const state = states.get(id);
       if (!state || !leads(id)) return undefined;
@@ -554,7 +274,7 @@ export function createPlayout(options: PlayoutOptions): Playout {
       const i = currentIndex(state, at);
       if (i < 0) return undefined;
       const item = { ...state.items[i]! };
-      cutFrom(state, i, at);
+      cutFrom(ctx, state, i, at);
       queueMicrotask(() => void api.tick());
       return item;
     },

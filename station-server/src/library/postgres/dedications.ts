@@ -5,6 +5,7 @@ import type { DedicationRecord, DedicationStatus, DedicationStore, ModerationSta
 import type { Db, PgRow } from './connection.js';
 import { decodeCursor, pageLimit } from './cursor.js';
 import { pageOf } from './songs.js';
+import { createAirQueue } from './air-queue.js';
 
 const toDedication = (r: PgRow): DedicationRecord => ({
   id: String(r.id),
@@ -74,6 +75,7 @@ export function createDedicationStore(db: Db): DedicationStore {
     async onAir(limit) {
       return (await db.query("SELECT * FROM dedications WHERE moderation = 'approved' ORDER BY created_at DESC, id DESC LIMIT $1", [bounded(limit)])).map(toDedication);
     },
+    ...createAirQueue(db),
   };
   return store;
 }

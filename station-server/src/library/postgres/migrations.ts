@@ -110,6 +110,17 @@ CREATE INDEX webhook_deliveries_page ON webhook_deliveries (created_at DESC, id 
 CREATE INDEX webhook_deliveries_by_hook ON webhook_deliveries (hook_id, created_at DESC, id DESC);
 `,
   },
+  {
+    step: 10,
+    what: 'the channels\' air queues and the TVs\' pairing codes',
+    sql: `
+CREATE TABLE air_queue (channel TEXT COLLATE "C" NOT NULL, song_id TEXT COLLATE "C" NOT NULL, queued_ms BIGINT NOT NULL, aired_ms BIGINT, PRIMARY KEY (channel, song_id));
+CREATE INDEX air_queue_waiting ON air_queue (channel, queued_ms) WHERE aired_ms IS NULL;
+CREATE TABLE pairing_codes (code TEXT COLLATE "C" PRIMARY KEY, tv_id TEXT COLLATE "C" NOT NULL, expires_ms BIGINT NOT NULL);
+CREATE INDEX pairing_codes_by_tv ON pairing_codes (tv_id);
+CREATE INDEX pairing_codes_by_expiry ON pairing_codes (expires_ms);
+`,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;

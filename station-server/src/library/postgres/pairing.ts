@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PairingStore, PhoneRecord } from '../store.js';
 import type { Db, PgRow } from './connection.js';
+import { createPairingCodes } from './pairing-codes.js';
 
 export const newToken = (): string => randomBytes(24).toString('base64url'); // 192 bits
 const hash = (token: string): string => createHash('sha256').update(token).digest('base64url');
@@ -127,6 +128,7 @@ export function createPairingStore(db: Db, options: PairingOptions): PairingStor
       const row = (await db.query('DELETE FROM phones WHERE id = $1 RETURNING *', [phoneId]))[0];
       return row ? toPhone(row) : undefined;
     },
+    ...createPairingCodes(db),
     dispose() {
       disposed = true;
       if (timer) clearTimeout(timer);
