@@ -137,6 +137,16 @@ ANALYZE songs;
     what: 'the channel a song last aired on, for the console\'s library',
     sql: 'ALTER TABLE songs ADD COLUMN last_aired_channel TEXT;',
   },
+  {
+    step: 12,
+    // Which takes belong together, so a restart while a phone is choosing keeps its takes.
+    what: "a phone's takes of one request",
+    sql: `
+CREATE TABLE take_groups (id TEXT PRIMARY KEY, phone_id TEXT NOT NULL, request TEXT NOT NULL, created_at_ms INTEGER NOT NULL);
+CREATE INDEX take_groups_by_age ON take_groups (created_at_ms);
+CREATE TABLE takes (song_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, n INTEGER NOT NULL, seed INTEGER NOT NULL, sent_tv INTEGER NOT NULL DEFAULT 0, sent_radio INTEGER NOT NULL DEFAULT 0, UNIQUE (group_id, n));
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;

@@ -8,6 +8,7 @@ import { describeSongContract } from './store-contract-songs.js';
 import { describeOperatorContract } from './store-contract-operators.js';
 import { describeWebhookContract } from './store-contract-webhooks.js';
 import { describeStatsContract } from './store-contract-stats.js';
+import { describeTakeContract } from './store-contract-takes.js';
 
 const tick = () => new Promise((done) => setTimeout(done, 3)); // distinct created_at milliseconds
 
@@ -33,6 +34,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
     describeOperatorContract(() => store);
     describeWebhookContract(() => store);
     describeStatsContract(() => store);
+    describeTakeContract(() => store);
 
     describe('timelines', () => {
       it('keeps items by index, replaces one at the same index, and gives the last ones oldest first', async () => {
