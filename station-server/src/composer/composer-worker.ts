@@ -54,12 +54,17 @@ process.on('message', (task: ComposerTask) => {
       return;
     case 'compose': {
       const { id, request, seed, outDir, keepWav } = task;
+      let offered = false;
       const onPlayable = (song: PlayableSong) => {
+        offered = true;
         reply({ type: 'playable', id, song });
         // Thrown inside the pipeline's encode stage, so it stops its encoder as a real failure would.
-        if (hooks.failAfterFirstPart) throw new TestHookFailure();
+        if (hooks.failAfterFirstPart === 'at-once') throw new TestHookFailure();
       };
-      composeSong(request, seed, outDir, { keepWav, onStage: (event) => reply({ type: 'stage', id, event }), onPlayable }).then((result) => reply({ type: 'done', id, result }), failed(id));
+      composeSong(request, seed, outDir, { keepWav, onStage: (event) => reply({ type: 'stage', id, event }), onPlayable }).then(
+        (result) => (offered && hooks.failAfterFirstPart === 'at-end' ? failed(id)(new TestHookFailure()) : reply({ type: 'done', id, result })),
+        failed(id),
+      );
     }
   }
 });

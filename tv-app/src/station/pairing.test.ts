@@ -65,4 +65,14 @@ describe('a song sent to this TV', () => {
     expect(sent).toEqual([{ type: 'tv.playing', id: 'd_1' }]);
     pairing.destroy();
   });
+
+  it('puts an arrival off when the toast calls back on its own (the callback is not bound to the client)', () => {
+    const { socket, push } = fakeSocket();
+    const pairing = new PairingClient(socket);
+    push({ type: 'dedication.playable', id: 'd_1', song: { id: 'abc', title: 'T', durationSec: 90, to: 'Mom', from: 'Alex', stream: '/s' } });
+    const { dismissArrival } = pairing;
+    dismissArrival();
+    expect(pairing.getSnapshot().arrived).toBeUndefined();
+    pairing.destroy();
+  });
 });

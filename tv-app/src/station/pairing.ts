@@ -62,10 +62,10 @@ export class PairingClient {
     this.socket.send({ type: 'tv.playing', id: dedication });
   }
 
-  /** The toast was answered (played or put off). */
-  dismissArrival(): void {
+  /** The toast was answered (played or put off). An arrow: the toast is handed it as its callback. */
+  dismissArrival = (): void => {
     this.update({ arrived: undefined });
-  }
+  };
 
   destroy(): void {
     clearTimeout(this.renewTimer);
