@@ -100,27 +100,29 @@ export function SongPanel({ song: received, mode, onDone, onMedia, ...rest }: So
   const to = song?.to ?? received.to;
   const from = song?.from ?? received.from;
 
+  // Where the words would be sung: the one thing on screen to read.
+  const notice = (
+    <div className={css.unfinished} role="alert" data-testid="song-failed">
+      <p className={css.unfinishedTitle}>{t('songFailed.title')}</p>
+      <p className={css.unfinishedBack}>{t('songFailed.back')}</p>
+    </div>
+  );
+
   return (
     <Panel {...rest} className={css.song} data-testid="view-song" data-mode={mode}>
       <Header title={mode === 'karaoke' ? t('karaoke.title') : title} subtitle={to ? (from ? t('forYou.fromLine', { to, from }) : t('live.dedicationTo', { to })) : undefined} type="compact" />
       <audio ref={audioRef} src={src} autoPlay onEnded={onDone} onPlaying={onPlaying} onError={() => setFailed(true)} data-testid="song-audio" />
       <div className={css.body}>
-        {unfinished ? (
-          <div className={css.unfinished} role="alert" data-testid="song-failed">
-            <p className={css.unfinishedTitle}>{t('songFailed.title')}</p>
-            <p className={css.unfinishedBack}>{t('songFailed.back')}</p>
-          </div>
-        ) : null}
         {failed && !unfinished ? <StatusBanner condition="unreachable" text={t('error.unreachable')} /> : null}
         {mode === 'karaoke' ? (
           <div className={css.karaoke}>
-            {cues && cues.length === 0 ? <p className={css.none}>{t('karaoke.noLyrics')}</p> : <LyricsView cues={cues} getTime={getTime} variant="karaoke" waiting={title} />}
+            {unfinished ? notice : cues && cues.length === 0 ? <p className={css.none}>{t('karaoke.noLyrics')}</p> : <LyricsView cues={cues} getTime={getTime} variant="karaoke" waiting={title} />}
           </div>
         ) : (
           <div className={css.play}>
             <CoverArt src={cover} title={title} />
             <div className={css.info}>
-              <LyricsView cues={cues} getTime={getTime} />
+              {unfinished ? notice : <LyricsView cues={cues} getTime={getTime} />}
             </div>
           </div>
         )}
