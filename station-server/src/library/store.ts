@@ -133,11 +133,13 @@ export interface DedicationRecord {
   attempts: number;
   moderation: ModerationStatus;
   flags: string[];
+  /** Its TV said it played it (`tv.playing`): the phone is told, also when it catches up after a restart. */
+  playedOnTv: boolean;
   createdAt: string;
 }
 
 export type NewDedication = Pick<DedicationRecord, 'id' | 'phoneId' | 'tvId' | 'target' | 'request'>;
-export type DedicationChange = Partial<Pick<DedicationRecord, 'status' | 'songId' | 'error' | 'failure' | 'attempts' | 'moderation' | 'flags'>>;
+export type DedicationChange = Partial<Pick<DedicationRecord, 'status' | 'songId' | 'error' | 'failure' | 'attempts' | 'moderation' | 'flags' | 'playedOnTv'>>;
 
 export interface DedicationStore {
   add(d: NewDedication): Promise<DedicationRecord>;

@@ -1,5 +1,6 @@
 // The phone learns its TV plays the song: the TV says `tv.playing {id}`, and only the TV the
-// dedication was sent to is believed; the phone is told once, and again when it catches up.
+// dedication was sent to is believed; the phone is told once, and again when it catches up (also
+// after a restart: it is kept in the library).
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -58,6 +59,14 @@ describe('a TV dedication playing on its TV', () => {
       const back = (await dedications.catchUp(phone.id)) as { type: string; id: string }[];
       expect(back.filter((f) => f.id === toTv.id).map((f) => f.type)).toEqual([ServerMessage.DedicationProgress, ServerMessage.DedicationPlaying]);
       expect(back.filter((f) => f.id === toRadio.id).map((f) => f.type)).toEqual([ServerMessage.DedicationProgress]);
+      // Kept in the library: a station started again on it still tells the phone.
+      const again = createDedications({ store: parts.store, media: parts.media, queue: slowJobs(), toPhone: () => undefined, toTv: () => undefined, onAir: () => undefined, log: () => undefined });
+      try {
+        const caught = (await again.catchUp(phone.id)) as { type: string; id: string }[];
+        expect(caught.filter((f) => f.id === toTv.id).map((f) => f.type)).toEqual([ServerMessage.DedicationProgress, ServerMessage.DedicationPlaying]);
+      } finally {
+        again.destroy();
+      }
     } finally {
       dedications.destroy();
       await parts.close();

@@ -92,8 +92,6 @@ export function createDedications(deps: DedicationDeps): Dedications {
     ...(d.target === 'radio' ? { moderation: d.moderation === 'none' ? 'pending' : d.moderation } : {}),
   });
 
-  // Dedications their TV has played, for the phone's catch-up (bounded: the newest are kept).
-  const played = new Set<string>();
   const playingFrame = (id: string) => ({ type: ServerMessage.DedicationPlaying, id });
 
   const moderatedFrame = (id: string, moderation: 'approved' | 'rejected') => ({ type: ServerMessage.DedicationModerated, id, moderation });
@@ -245,7 +243,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
         }
         const song = d.status === 'ready' && d.songId ? await deps.store.songs.get(d.songId) : undefined;
         frames.push(song ? readyFrame(d, song) : { type: ServerMessage.DedicationProgress, id: d.id, stage: lastStage.get(d.id) ?? 'queued' });
-        if (played.has(d.id)) frames.push(playingFrame(d.id));
+        if (d.playedOnTv) frames.push(playingFrame(d.id));
       }
       return frames;
     },
@@ -262,11 +260,9 @@ export function createDedications(deps: DedicationDeps): Dedications {
       }
     },
     async playing(tvId, id) {
-      if (played.has(id)) return;
       const d = await store.get(id);
-      if (!d || d.target !== 'tv' || d.tvId !== tvId || d.status === 'failed') return;
-      played.add(id);
-      if (played.size > 10_000) played.delete(played.values().next().value!);
+      if (!d || d.target !== 'tv' || d.tvId !== tvId || d.status === 'failed' || d.playedOnTv) return;
+      await store.update(id, { playedOnTv: true });
       deps.toPhone(d.phoneId, playingFrame(id));
     },
     async approve(id) {

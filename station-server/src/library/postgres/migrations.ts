@@ -112,8 +112,9 @@ CREATE INDEX webhook_deliveries_by_hook ON webhook_deliveries (hook_id, created_
   },
   {
     step: 10,
-    what: "a phone's takes of one request",
+    what: "a phone's takes of one request; dedications played on their TV",
     sql: `
+ALTER TABLE dedications ADD COLUMN played_on_tv BOOLEAN NOT NULL DEFAULT false;
 CREATE TABLE take_groups (id TEXT COLLATE "C" PRIMARY KEY, phone_id TEXT COLLATE "C" NOT NULL, request JSONB NOT NULL, created_at_ms BIGINT NOT NULL);
 CREATE INDEX take_groups_by_age ON take_groups (created_at_ms);
 CREATE TABLE takes (song_id TEXT COLLATE "C" PRIMARY KEY, group_id TEXT COLLATE "C" NOT NULL REFERENCES take_groups (id) ON DELETE CASCADE, n INTEGER NOT NULL, seed BIGINT NOT NULL, sent_tv BOOLEAN NOT NULL DEFAULT false, sent_radio BOOLEAN NOT NULL DEFAULT false, UNIQUE (group_id, n));
