@@ -27,6 +27,7 @@ const VALID: object[] = [
   { type: 'tv.hello' },
   { type: 'tv.hello', tvId: 'tv_abc', token: 'A'.repeat(32), language: 'en' },
   { type: 'tv.unpair', phoneId: 'ph_x' },
+  { type: 'tv.playing', id: 'd_abc' },
   { type: 'phone.pair', code: 'ACDEFG', name: 'Alex' },
   { type: 'phone.resume', sessionToken: 'b'.repeat(32) },
   { type: 'phone.leave' },

@@ -15,6 +15,8 @@ export const ClientMessage = {
   TvHello: 'tv.hello',
   /** TV: remove a paired phone. */
   TvUnpair: 'tv.unpair',
+  /** TV: it started playing a dedication it was sent (its first audio), so the phone can say so. */
+  TvPlaying: 'tv.playing',
   /** Phone: pair with the TV showing this code. */
   PhonePair: 'phone.pair',
   /** Phone: pick up a session after a reconnect or a page reload. */
@@ -58,10 +60,13 @@ export const ServerMessage = {
   /** To a TV (target tv): {id, song: {id, title, durationSec, to, from, stream}} — the song's start can
    *  be played from `stream` (a growing HLS playlist) while the rest is made; `dedication.ready` follows. */
   DedicationPlayable: 'dedication.playable',
-  /** To a phone: {id, code, message}. */
+  /** To a phone, and (target tv) its TV: {id, code, message, songId?} — `songId` names the half-made song a TV
+   *  was offered (dedication.playable) when that try failed; without it the dedication is given up. */
   DedicationFailed: 'dedication.failed',
   /** To a phone: {id, moderation: 'approved' | 'rejected'} — the station's moderators decided its radio dedication. */
   DedicationModerated: 'dedication.moderated',
+  /** To a phone: {id} — its TV dedication is playing on the TV now (the TV said `tv.playing`). */
+  DedicationPlaying: 'dedication.playing',
   /** To a phone: {seed, sections: [{kind, lines}], warnings: [{code, message}]} for its `lyrics.draft`. */
   LyricsDrafted: 'lyrics.drafted',
   /** To a phone: {group, id, take, seed} — a take is queued (its id is its song's id). */
@@ -92,12 +97,15 @@ const channelId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'channel ids are
 const groupId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a take group id');
 const songId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a song id');
 
+const dedicationId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a dedication id');
+
 const token = z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/, 'not a token');
 
 export const clientFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(ClientMessage.Subscribe), channel: channelId }).strict(),
   z.object({ type: z.literal(ClientMessage.TvHello), tvId: z.string().max(64).optional(), token: token.optional(), language: z.string().max(8).optional() }).strict(),
   z.object({ type: z.literal(ClientMessage.TvUnpair), phoneId: z.string().min(1).max(64) }).strict(),
+  z.object({ type: z.literal(ClientMessage.TvPlaying), id: dedicationId }).strict(),
   z.object({ type: z.literal(ClientMessage.PhonePair), code: z.string().min(1).max(16), name: z.string().max(40).optional() }).strict(),
   z.object({ type: z.literal(ClientMessage.PhoneResume), sessionToken: token }).strict(),
   z.object({ type: z.literal(ClientMessage.PhoneLeave) }).strict(),

@@ -100,8 +100,9 @@ export type ServerFrame =
   | { type: typeof ServerMessage.DedicationProgress; id: string; stage: DedicationStage; position?: number }
   | { type: typeof ServerMessage.DedicationReady; id: string; target: 'tv' | 'radio'; song: SongView; moderation?: 'pending' | 'approved' }
   | { type: typeof ServerMessage.DedicationPlayable; id: string; song: PlayableSongView }
-  | { type: typeof ServerMessage.DedicationFailed; id: string; code: string; message: string }
+  | { type: typeof ServerMessage.DedicationFailed; id: string; code: string; message: string; songId?: string }
   | { type: typeof ServerMessage.DedicationModerated; id: string; moderation: 'approved' | 'rejected' }
+  | { type: typeof ServerMessage.DedicationPlaying; id: string }
   | { type: typeof ServerMessage.LyricsDrafted; seed: number; sections: LyricsSectionView[]; warnings: LyricsWarning[] }
   | { type: typeof ServerMessage.TakeAccepted; group: string; id: string; take: number; seed: number }
   | { type: typeof ServerMessage.TakeProgress; group: string; id: string; stage: DedicationStage }

@@ -1,7 +1,7 @@
 // The whole dedication, as people do it: the TV app (1920x1080) and the phone page (a phone's size)
 // side by side in Debian's Chromium, on a real station that composes for real. The TV shows a code,
 // the phone pairs with it and sends a song whose words hold HTML and script, the phone shows the
-// stages, the TV shows the toast, and Enter plays the song there.
+// stages, the TV shows the toast, and Enter plays the song there; the phone then says it is playing on the TV.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -89,9 +89,14 @@ describeInBrowser('a dedication from a phone to a TV', () => {
     const t1 = await audioTime();
     expect(t1).toBeGreaterThan(t0 + 1.5); // the new song is heard on the TV
     await tv.screenshot({ path: join(shots, '5-tv-playing.png') });
-    // The phone shows the finished song once all of it is made.
+    // The TV said it plays it: the phone says so, while the song is still made or on its card.
+    await phone.waitForSelector('[data-playing="true"]:visible', { timeout: 30_000 });
+    expect(await phone.locator('[data-playing="true"]:visible').innerText()).toContain('Playing on the TV now');
+    await phone.screenshot({ path: join(shots, '6-phone-playing-on-tv.png') });
+    // The phone shows the finished song once all of it is made, still saying the TV plays it.
     await phone.waitForSelector('.song-card', { timeout: 180_000 });
     clearInterval(watch);
+    expect(await phone.locator('.song-card .ready-note').innerText()).toContain('Playing on the TV now');
     await phone.screenshot({ path: join(shots, '4-phone-ready.png'), fullPage: true });
     expect(stagesSeen.size).toBeGreaterThanOrEqual(3);
 

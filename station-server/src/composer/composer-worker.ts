@@ -1,11 +1,14 @@
 // The composer's process (forked by composer-thread.ts): runs whole songs and announcements through
 // their pipelines and reports each stage, so the station's event loop never waits on one being made.
-import { composeSong } from './pipeline.js';
+import { composeSong, type PlayableSong } from './pipeline.js';
 import { draftLyrics } from './draft-lyrics.js';
 import { composeAnnouncement } from './announce/announce.js';
 import { closeDefaultRenderPool, warmDefaultRenderPool } from './render/render.js';
 import { warmUpEngine } from './sing/espeak.js';
 import type { ComposerReply, ComposerTask } from './composer-thread.js';
+import { composerTestHooks, TestHookFailure } from './test-hooks.js';
+
+const hooks = composerTestHooks();
 
 const reply = (message: ComposerReply): void => {
   if (process.connected) process.send!(message);
@@ -51,7 +54,17 @@ process.on('message', (task: ComposerTask) => {
       return;
     case 'compose': {
       const { id, request, seed, outDir, keepWav } = task;
-      composeSong(request, seed, outDir, { keepWav, onStage: (event) => reply({ type: 'stage', id, event }), onPlayable: (song) => reply({ type: 'playable', id, song }) }).then((result) => reply({ type: 'done', id, result }), failed(id));
+      let offered = false;
+      const onPlayable = (song: PlayableSong) => {
+        offered = true;
+        reply({ type: 'playable', id, song });
+        // Thrown inside the pipeline's encode stage, so it stops its encoder as a real failure would.
+        if (hooks.failAfterFirstPart === 'at-once') throw new TestHookFailure();
+      };
+      composeSong(request, seed, outDir, { keepWav, onStage: (event) => reply({ type: 'stage', id, event }), onPlayable }).then(
+        (result) => (offered && hooks.failAfterFirstPart === 'at-end' ? failed(id)(new TestHookFailure()) : reply({ type: 'done', id, result })),
+        failed(id),
+      );
     }
   }
 });

@@ -150,6 +150,18 @@ CREATE INDEX pairing_codes_by_tv ON pairing_codes (tv_id);
 CREATE INDEX pairing_codes_by_expiry ON pairing_codes (expires_ms);
 `,
   },
+  {
+    step: 13,
+    // Which takes belong together, so a restart while a phone is choosing keeps its takes; and whether
+    // a dedication's TV played it, for the phone's catch-up.
+    what: "a phone's takes of one request; dedications played on their TV",
+    sql: `
+ALTER TABLE dedications ADD COLUMN played_on_tv INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE take_groups (id TEXT PRIMARY KEY, phone_id TEXT NOT NULL, request TEXT NOT NULL, created_at_ms INTEGER NOT NULL);
+CREATE INDEX take_groups_by_age ON take_groups (created_at_ms);
+CREATE TABLE takes (song_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, n INTEGER NOT NULL, seed INTEGER NOT NULL, sent_tv INTEGER NOT NULL DEFAULT 0, sent_radio INTEGER NOT NULL DEFAULT 0, UNIQUE (group_id, n));
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;

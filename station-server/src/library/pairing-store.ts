@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SongRequest } from '@radio-optimism/shared';
 import type { Row, SqliteDatabase } from './sqlite.js';
 import { createTvStore, type TvStore } from './tv-store.js';
-import type { DedicationRecord, DedicationStatus, ModerationStatus, NewDedication, PhoneRecord } from './store.js';
+import type { DedicationChange, DedicationRecord, DedicationStatus, ModerationStatus, NewDedication, PhoneRecord } from './store.js';
 
 export const newToken = (): string => randomBytes(24).toString('base64url'); // 192 bits
 const hash = (token: string): string => createHash('sha256').update(token).digest('base64url');
@@ -25,7 +25,7 @@ export interface SqlitePairing {
   phones(tvId: string): PhoneRecord[];
   removePhone(phoneId: string): PhoneRecord | undefined;
   addDedication(d: NewDedication): DedicationRecord;
-  updateDedication(id: string, change: Partial<Pick<DedicationRecord, 'status' | 'songId' | 'error' | 'failure' | 'attempts' | 'moderation' | 'flags'>>): DedicationRecord | undefined;
+  updateDedication(id: string, change: DedicationChange): DedicationRecord | undefined;
   dedication(id: string): DedicationRecord | undefined;
   /** A phone's latest dedications, newest first (to catch a phone up after a reconnect). */
   recentDedications(phoneId: string, limit: number): DedicationRecord[];
@@ -53,6 +53,7 @@ export function createSqlitePairing(db: SqliteDatabase): SqlitePairing {
     attempts: Number(r.attempts),
     moderation: String(r.moderation) as ModerationStatus,
     flags: JSON.parse(String(r.flags)) as string[],
+    playedOnTv: Number(r.played_on_tv ?? 0) === 1,
     createdAt: String(r.created_at),
   });
   const now = () => new Date().toISOString();
@@ -107,6 +108,7 @@ export function createSqlitePairing(db: SqliteDatabase): SqlitePairing {
       if (change.attempts !== undefined) columns.push(['attempts', change.attempts]);
       if (change.moderation !== undefined) columns.push(['moderation', change.moderation]);
       if (change.flags !== undefined) columns.push(['flags', JSON.stringify(change.flags)]);
+      if (change.playedOnTv !== undefined) columns.push(['played_on_tv', change.playedOnTv ? 1 : 0]);
       if (columns.length) db.durable(() => db.run(`UPDATE dedications SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`, [...columns.map(([, v]) => v), id]));
       return store.dedication(id);
     },

@@ -26,6 +26,7 @@ import { createSqlitePairing } from './pairing-store.js';
 import { createSqliteSongRequests } from './song-request-store.js';
 import { createSqliteLimits } from './limit-store.js';
 import { createSqliteOperators } from './operator-store.js';
+import { createSqliteTakes } from './take-store.js';
 import { createSqliteTakedowns } from './takedown-store.js';
 import { createSqliteWebhooks } from './webhook-store.js';
 import { createSqliteStats } from './stats-store.js';
@@ -132,6 +133,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     limits: createSqliteLimits(db),
     operators: createSqliteOperators(db),
     takedowns: createSqliteTakedowns(db),
+    takes: createSqliteTakes(db),
     webhooks: createSqliteWebhooks(db),
     stats: createSqliteStats(db),
     tvCount: () => sync.tvs.count(),

@@ -10,6 +10,7 @@ import { describeWebhookContract } from './store-contract-webhooks.js';
 import { describeStatsContract } from './store-contract-stats.js';
 import { describeAiringContract } from './store-contract-airing.js';
 import { describeCodeContract } from './store-contract-codes.js';
+import { describeTakeContract } from './store-contract-takes.js';
 
 const tick = () => new Promise((done) => setTimeout(done, 3)); // distinct created_at milliseconds
 
@@ -37,6 +38,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
     describeStatsContract(() => store);
     describeAiringContract(() => store);
     describeCodeContract(() => store);
+    describeTakeContract(() => store);
 
     describe('timelines', () => {
       it('keeps items by index, replaces one at the same index, and gives the last ones oldest first', async () => {
@@ -124,7 +126,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
 
       it('adds queued, changes any field, and reads back', async () => {
         const added = await store.dedications.add(dedication('d1', 'ph_a', 'radio'));
-        expect(added).toMatchObject({ id: 'd1', phoneId: 'ph_a', tvId: 'tv_a', target: 'radio', status: 'queued', songId: null, error: null, failure: null, attempts: 0, moderation: 'none', flags: [] });
+        expect(added).toMatchObject({ id: 'd1', phoneId: 'ph_a', tvId: 'tv_a', target: 'radio', status: 'queued', songId: null, error: null, failure: null, attempts: 0, moderation: 'none', flags: [], playedOnTv: false });
         expect(added.request).toEqual(dedication('d1').request);
         expect(new Date(added.createdAt).toISOString()).toBe(added.createdAt);
         expect(await store.dedications.get('d1')).toEqual(added);
@@ -133,6 +135,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
         expect(await store.dedications.get('d1')).toEqual(changed);
         expect(await store.dedications.update('d1', { error: null, failure: null })).toEqual({ ...changed, error: null, failure: null });
         expect(await store.dedications.update('d1', {})).toEqual({ ...changed, error: null, failure: null });
+        expect(await store.dedications.update('d1', { playedOnTv: true })).toEqual({ ...changed, error: null, failure: null, playedOnTv: true });
+        expect((await store.dedications.get('d1'))?.playedOnTv).toBe(true);
         expect(await store.dedications.update('nobody', { status: 'ready' })).toBeUndefined();
         expect(await store.dedications.get('nobody')).toBeUndefined();
       });

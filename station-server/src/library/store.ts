@@ -133,11 +133,13 @@ export interface DedicationRecord {
   attempts: number;
   moderation: ModerationStatus;
   flags: string[];
+  /** Its TV said it played it (`tv.playing`): the phone is told, also when it catches up after a restart. */
+  playedOnTv: boolean;
   createdAt: string;
 }
 
 export type NewDedication = Pick<DedicationRecord, 'id' | 'phoneId' | 'tvId' | 'target' | 'request'>;
-export type DedicationChange = Partial<Pick<DedicationRecord, 'status' | 'songId' | 'error' | 'failure' | 'attempts' | 'moderation' | 'flags'>>;
+export type DedicationChange = Partial<Pick<DedicationRecord, 'status' | 'songId' | 'error' | 'failure' | 'attempts' | 'moderation' | 'flags' | 'playedOnTv'>>;
 
 export interface DedicationStore {
   add(d: NewDedication): Promise<DedicationRecord>;
@@ -247,6 +249,45 @@ export interface TakedownStore {
   due(beforeMs: number, limit: number): Promise<TakedownRecord[]>;
   /** Notes that the song's files were deleted. */
   purged(songId: string, atMs: number): Promise<void>;
+}
+
+/** One take of a phone's request: a private song made with its own seed. */
+export interface TakeRecord {
+  /** The take's song id (its job id while it is made). */
+  songId: string;
+  /** 1 for the first take of its group, then 2, 3. */
+  n: number;
+  seed: number;
+  /** Where it was sent (each once). */
+  sent: ('tv' | 'radio')[];
+}
+
+/** A phone's takes of one request: the same words, each take with a new seed. */
+export interface TakeGroupRecord {
+  id: string;
+  phoneId: string;
+  /** The request every take sings (its words fixed when the group began). */
+  request: SongRequest;
+  createdAtMs: number;
+  /** Oldest first. */
+  takes: TakeRecord[];
+}
+
+export interface TakeStore {
+  /** Starts a group with no takes yet. */
+  addGroup(group: Pick<TakeGroupRecord, 'id' | 'phoneId' | 'request'>, atMs: number): Promise<TakeGroupRecord>;
+  /** Adds the group's next take, numbered after its last; undefined when the group is unknown or holds
+   *  `max` takes already (checked and added in one transaction, so two at once cannot pass `max`). */
+  addTake(groupId: string, songId: string, seed: number, max: number): Promise<TakeRecord | undefined>;
+  /** Forgets a take that was never queued. */
+  removeTake(songId: string): Promise<void>;
+  get(groupId: string): Promise<TakeGroupRecord | undefined>;
+  /** The group a take belongs to. */
+  groupOf(songId: string): Promise<TakeGroupRecord | undefined>;
+  /** Notes the take was sent to `target`; false when it was already (or there is no such take). Atomic. */
+  markSent(songId: string, target: 'tv' | 'radio'): Promise<boolean>;
+  /** Forgets groups begun before `beforeMs` and their takes (the songs stay); how many were forgotten. */
+  expire(beforeMs: number): Promise<number>;
 }
 
 /** An operator's role (operators/roles.ts says what each may do). */
@@ -393,6 +434,8 @@ export interface Store {
   readonly limits: LimitStore;
   readonly operators: OperatorStore;
   readonly takedowns: TakedownStore;
+  /** A phone's takes, kept across a restart. */
+  readonly takes: TakeStore;
   readonly webhooks: WebhookStore;
   readonly stats: StatsStore;
   /** Which engine this is, for logs and health (`sqlite`, `postgres`). */

@@ -50,6 +50,8 @@ export interface Dedications {
   resume(): Promise<void>;
   /** Frames that bring a reconnecting phone up to date on its latest dedications, oldest first. */
   catchUp(phoneId: string): Promise<object[]>;
+  /** The TV `tvId` started playing dedication `id`: its phone is told (once), and again on catch-up. */
+  playing(tvId: string, id: string): Promise<void>;
   approve(id: string): Promise<DedicationRecord | undefined>;
   reject(id: string): Promise<DedicationRecord | undefined>;
   /** Stops the retries waiting for the disk (the rows stay unfinished, so the next start makes them). */
@@ -90,6 +92,8 @@ export function createDedications(deps: DedicationDeps): Dedications {
     ...(d.target === 'radio' ? { moderation: d.moderation === 'none' ? 'pending' : d.moderation } : {}),
   });
 
+  const playingFrame = (id: string) => ({ type: ServerMessage.DedicationPlaying, id });
+
   const moderatedFrame = (id: string, moderation: 'approved' | 'rejected') => ({ type: ServerMessage.DedicationModerated, id, moderation });
   /** The sender learns the moderators' decision at once (and on reconnect, from catchUp). */
   const decided = (d: DedicationRecord | undefined): DedicationRecord | undefined => {
@@ -97,11 +101,14 @@ export function createDedications(deps: DedicationDeps): Dedications {
     return d;
   };
 
+  const failedFrame = (id: string, songId?: string) => ({ type: ServerMessage.DedicationFailed, id, code: 'composition-failed', message: FAILED_MESSAGE, ...(songId ? { songId } : {}) });
   const fail = async (d: DedicationRecord, failure: string): Promise<void> => {
     await store.update(d.id, { status: 'failed', error: 'composition-failed', failure });
     lastStage.delete(d.id);
     deps.log(`dedication ${d.id} failed: ${failure}`);
-    deps.toPhone(d.phoneId, { type: ServerMessage.DedicationFailed, id: d.id, code: 'composition-failed', message: FAILED_MESSAGE });
+    deps.toPhone(d.phoneId, failedFrame(d.id));
+    // A TV may still be waiting for it (a toast, or a panel that played its start): it goes back to its channel.
+    if (d.target === 'tv') deps.toTv(d.tvId, failedFrame(d.id));
   };
 
   /** Queues the dedication's song; `fresh` when the phone has not been told it was accepted yet. */
@@ -113,6 +120,8 @@ export function createDedications(deps: DedicationDeps): Dedications {
     const reported = new Set<DedicationStage>();
     lastStage.set(d.id, 'queued');
     const jobId = await deps.store.songs.newId();
+    // Whether the TV was offered this try's song: if the try fails, its stream is gone and the TV is told at once.
+    let offered = false;
     watching.set(jobId, {
       started: () => {
         attempts += 1;
@@ -130,6 +139,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
       // The TV may start the song while the rest is made; `dedication.ready` follows when it is whole.
       playable: (song) => {
         if (d.target !== 'tv') return;
+        offered = true;
         deps.toTv(d.tvId, { type: ServerMessage.DedicationPlayable, id: d.id, song: { id: jobId, title: song.title, durationSec: song.durationSec, to: d.request.to, from: d.request.from ?? null, stream: songStreamPath(jobId) } });
       },
     });
@@ -180,6 +190,9 @@ export function createDedications(deps: DedicationDeps): Dedications {
           return;
         }
         deps.log(`dedication ${d.id} attempt ${attempts} failed: ${reason}`);
+        // The half-made song the TV was playing is gone (its folder with it): the TV stops it now, not
+        // when every try has failed; a later try that gets as far is offered again.
+        if (offered) deps.toTv(d.tvId, failedFrame(d.id, jobId));
         if (attempts < maxAttempts) return run({ ...d, attempts }, false);
         await fail(d, `its song failed ${attempts} times; the last time: ${reason}`);
       },
@@ -220,7 +233,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
       const frames: object[] = [];
       for (const d of (await store.recent(phoneId, 5)).reverse()) {
         if (d.status === 'failed') {
-          frames.push({ type: ServerMessage.DedicationFailed, id: d.id, code: 'composition-failed', message: FAILED_MESSAGE });
+          frames.push(failedFrame(d.id));
           continue;
         }
         // Turned down: its song is gone, so the decision is all there is to tell.
@@ -230,6 +243,7 @@ export function createDedications(deps: DedicationDeps): Dedications {
         }
         const song = d.status === 'ready' && d.songId ? await deps.store.songs.get(d.songId) : undefined;
         frames.push(song ? readyFrame(d, song) : { type: ServerMessage.DedicationProgress, id: d.id, stage: lastStage.get(d.id) ?? 'queued' });
+        if (d.playedOnTv) frames.push(playingFrame(d.id));
       }
       return frames;
     },
@@ -244,6 +258,12 @@ export function createDedications(deps: DedicationDeps): Dedications {
         deps.log(`dedication ${d.id} was unfinished at shutdown (${d.attempts} of ${maxAttempts} tries used): making it again`);
         await run(d, false);
       }
+    },
+    async playing(tvId, id) {
+      const d = await store.get(id);
+      if (!d || d.target !== 'tv' || d.tvId !== tvId || d.status === 'failed' || d.playedOnTv) return;
+      await store.update(id, { playedOnTv: true });
+      deps.toPhone(d.phoneId, playingFrame(id));
     },
     async approve(id) {
       const d = await store.get(id);

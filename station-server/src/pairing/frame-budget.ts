@@ -18,6 +18,8 @@ export const DEFAULT_FRAME_BUDGETS: FrameBudgets = {
   'channel.subscribe': { perSocket: 20, perAddress: 120 },
   'tv.hello': { perSocket: 6, perAddress: 30 },
   'tv.unpair': { perSocket: 20, perAddress: 60 },
+  // Once per dedication a TV starts playing.
+  'tv.playing': { perSocket: 20, perAddress: 60 },
   'phone.pair': { perSocket: 12, perAddress: 30 },
   'phone.resume': { perSocket: 6, perAddress: 60 },
   'phone.leave': { perSocket: 6, perAddress: 30 },

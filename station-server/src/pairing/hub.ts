@@ -190,6 +190,11 @@ export function createHub(options: HubOptions): Hub {
       phoneLeft(phone.id, 'unpaired-by-tv');
       toTv(c.tvId, { type: ServerMessage.TvPhones, phones: await phonesOf(c.tvId) });
     },
+    'tv.playing': async (c, f) => {
+      if (!c.tvId) return error(c, 'not-a-tv', 'say tv.hello first');
+      // Only the TV a dedication was sent to can say it plays it; anything else changes nothing.
+      await options.dedications().playing(c.tvId, f.id);
+    },
     'phone.pair': async (c, f) => {
       if (!pairAttempts.take(c.ip) || wrongGuesses.remaining(c.ip) === 0 || wrongBySite.remaining(c.site) === 0) return error(c, 'rate-limited', 'too many tries: wait a few minutes and try again');
       const found = await codes.redeem(f.code);

@@ -1,12 +1,12 @@
 // Takes: a phone makes the same words up to MAX_TAKES times, each with a new seed (so a new melody and
 // arrangement), hears them side by side, and sends the one it likes. Each take is a private song in the
 // library until it is sent; sending hands that exact song to the dedications (TV now, or the radio's
-// moderation). Which takes belong together is kept in memory: after a restart the songs are still
-// there (private), but the phone starts a new group.
+// moderation). Which takes belong together is stored (library TakeStore), so a restart while the
+// phone is choosing keeps its group: it can ask for another take and send the one it likes.
 import { randomBytes, randomInt } from 'node:crypto';
 import { LIMITS, MAX_TAKES, ServerMessage, type DedicationStage, type ErrorCode, type SongRequest } from '@radio-optimism/shared';
 import type { Stage } from '../composer/pipeline.js';
-import type { PhoneRecord, SongRecord, Store } from '../library/store.js';
+import type { PhoneRecord, Store, TakeGroupRecord } from '../library/store.js';
 import type { SongQueue } from '../songs/song-queue.js';
 import { songView } from '../library/song-view.js';
 import type { Dedications } from './dedications.js';
@@ -21,8 +21,9 @@ export interface TakesDeps {
   log(line: string): void;
   /** Takes per group (default MAX_TAKES). */
   maxTakes?: number;
-  /** Groups kept in memory (oldest forgotten first; default 2000). */
-  maxGroups?: number;
+  /** How long a group is kept for the phone to choose (default a day); older ones are forgotten. */
+  keepMs?: number;
+  now?: () => number;
 }
 
 /** A refusal the hub answers with `error {code, message}`. */
@@ -53,40 +54,30 @@ const PHONE_STAGE: Record<Stage, DedicationStage> = {
   check: 'mix',
 };
 
-interface Take {
-  id: string;
-  seed: number;
-  song?: SongRecord;
-  failed?: boolean;
-  sent: Set<'tv' | 'radio'>;
-}
-
-interface Group {
-  id: string;
-  phoneId: string;
-  request: SongRequest;
-  takes: Take[];
-}
-
 export function createTakes(deps: TakesDeps): Takes {
   const maxTakes = deps.maxTakes ?? MAX_TAKES;
-  const maxGroups = deps.maxGroups ?? 2000;
-  const groups = new Map<string, Group>();
+  const keepMs = deps.keepMs ?? 24 * 3600_000;
+  const now = deps.now ?? Date.now;
+  const store = deps.store.takes;
   const watching = new Map<string, (stage: Stage) => void>();
   const unlisten = deps.queue.listen({ stage: (id, stage) => watching.get(id)?.(stage) });
+  let lastExpiry = 0;
 
-  const remember = (g: Group) => {
-    groups.set(g.id, g);
-    if (groups.size > maxGroups) groups.delete(groups.keys().next().value!);
+  /** Old groups are forgotten now and then as new ones begin (their songs stay, private). */
+  const forgetOld = async () => {
+    if (now() - lastExpiry < 60_000) return;
+    lastExpiry = now();
+    const gone = await store.expire(now() - keepMs);
+    if (gone) deps.log(`forgot ${gone} take groups older than ${Math.round(keepMs / 3600_000)} h`);
   };
 
-  const make = async (g: Group, seed: number): Promise<TakeRefusal | undefined> => {
+  const make = async (g: TakeGroupRecord, seed: number): Promise<TakeRefusal | undefined> => {
     const full = await deps.queue.full('dedication');
     if (full) return { code: 'busy', message: full.message };
     const id = await deps.store.songs.newId();
-    const take: Take = { id, seed, sent: new Set() };
-    g.takes.push(take);
-    const n = g.takes.length;
+    const take = await store.addTake(g.id, id, seed, maxTakes);
+    if (!take) return { code: 'too-many-takes', message: `a song has at most ${maxTakes} takes: choose one of them` };
+    const n = take.n;
     const reported = new Set<DedicationStage>();
     watching.set(id, (stage) => {
       const shown = PHONE_STAGE[stage];
@@ -98,7 +89,7 @@ export function createTakes(deps: TakesDeps): Takes {
       await deps.queue.submit({ type: 'song', request: { ...g.request, seed }, kind: 'private', priority: 'dedication', id });
     } catch (error) {
       watching.delete(id);
-      g.takes.pop();
+      await store.removeTake(id);
       throw error;
     }
     deps.toPhone(g.phoneId, { type: ServerMessage.TakeAccepted, group: g.id, id, take: n, seed });
@@ -108,11 +99,9 @@ export function createTakes(deps: TakesDeps): Takes {
       .then(
         (result) => {
           if (result.type !== 'song') throw new Error(`job ${id} made an announcement, not a song`);
-          take.song = result.song;
           deps.toPhone(g.phoneId, { type: ServerMessage.TakeReady, group: g.id, id: result.song.id, take: n, seed, song: songView(result.song) });
         },
         (error: unknown) => {
-          take.failed = true;
           deps.log(`take ${n} of ${g.id} failed: ${error instanceof Error ? error.message : String(error)}`);
           deps.toPhone(g.phoneId, { type: ServerMessage.TakeFailed, group: g.id, id, code: 'composition-failed', message: 'the song could not be made; please try again' });
         },
@@ -128,42 +117,34 @@ export function createTakes(deps: TakesDeps): Takes {
     }
   };
 
-  const find = (phone: PhoneRecord, group: string): Group | undefined => {
-    const g = groups.get(group);
-    return g && g.phoneId === phone.id ? g : undefined;
-  };
-
   return {
     async create(phone, request) {
+      await forgetOld();
       const seed = request.seed ?? newSeed([]);
       // Every take sings the same words: the writer's are fixed now if the sender gave none.
       const lyrics = request.lyrics ?? (await deps.draft(request, seed));
-      const g: Group = { id: `t_${randomBytes(9).toString('base64url')}`, phoneId: phone.id, request: { ...request, lyrics }, takes: [] };
-      remember(g);
+      const g = await store.addGroup({ id: `t_${randomBytes(9).toString('base64url')}`, phoneId: phone.id, request: { ...request, lyrics } }, now());
       return make(g, seed);
     },
     async another(phone, group) {
-      const g = find(phone, group);
-      if (!g) return { code: 'unknown-take', message: 'those takes are no longer here: make the song again' };
+      const g = await store.get(group);
+      if (!g || g.phoneId !== phone.id) return { code: 'unknown-take', message: 'those takes are no longer here: make the song again' };
       if (g.takes.length >= maxTakes) return { code: 'too-many-takes', message: `a song has at most ${maxTakes} takes: choose one of them` };
       return make(g, newSeed(g.takes.map((t) => t.seed)));
     },
     async send(phone, takeId, target) {
-      for (const g of groups.values()) {
-        if (g.phoneId !== phone.id) continue;
-        const take = g.takes.find((t) => t.id === takeId);
-        if (!take) continue;
-        if (!take.song) return { code: 'unknown-take', message: 'that take is not ready yet: wait for it to finish' };
-        if (take.sent.has(target)) return { code: 'unknown-take', message: `that take was already sent to the ${target === 'tv' ? 'TV' : 'radio'}` };
-        take.sent.add(target);
-        await deps.dedications().deliver(phone, { ...g.request, seed: take.seed }, target, take.song);
-        return undefined;
-      }
-      return { code: 'unknown-take', message: 'no such take on this phone: make the song again' };
+      const g = await store.groupOf(takeId);
+      const take = g?.phoneId === phone.id ? g.takes.find((t) => t.songId === takeId) : undefined;
+      if (!g || !take) return { code: 'unknown-take', message: 'no such take on this phone: make the song again' };
+      // Its song is in the library once it is made (a take still being made, or one that failed, is not).
+      const song = await deps.store.songs.get(takeId);
+      if (!song) return { code: 'unknown-take', message: 'that take is not ready yet: wait for it to finish' };
+      if (!(await store.markSent(takeId, target))) return { code: 'unknown-take', message: `that take was already sent to the ${target === 'tv' ? 'TV' : 'radio'}` };
+      await deps.dedications().deliver(phone, { ...g.request, seed: take.seed }, target, song);
+      return undefined;
     },
     destroy() {
       unlisten();
-      groups.clear();
     },
   };
 }

@@ -15,10 +15,18 @@ export interface PairingSnapshot {
   received: ReceivedSong[];
   /** The latest arrival not yet answered, for the toast. */
   arrived: ReceivedSong | undefined;
+  /** Songs still being made that failed, by song id, and dedications given up, by dedication id (newest last). */
+  failed: readonly string[];
 }
 
+/** Whether the station said this song, not yet whole, will not be finished. */
+export const songFailed = (failed: readonly string[], song: ReceivedSong): boolean =>
+  !song.files && (failed.includes(song.id) || (song.dedication !== undefined && failed.includes(song.dedication)));
+
 export class PairingClient {
-  private snapshot: PairingSnapshot = { pairing: { kind: 'connecting' }, received: loadReceived(), arrived: undefined };
+  private snapshot: PairingSnapshot = { pairing: { kind: 'connecting' }, received: loadReceived(), arrived: undefined, failed: [] };
+  /** Dedications already reported playing, so a replay does not say it again. */
+  private readonly playingSent = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private readonly off: Array<() => void> = [];
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
@@ -47,10 +55,17 @@ export class PairingClient {
     if (p.kind === 'ready') this.update({ pairing: { ...p, phones: p.phones.filter((ph) => ph.id !== phoneId) } });
   }
 
-  /** The toast was answered (played or put off). */
-  dismissArrival(): void {
-    this.update({ arrived: undefined });
+  /** This TV started playing a dedication it was sent (its first audio): the phone that sent it is told. */
+  playing(dedication: string): void {
+    if (this.playingSent.has(dedication)) return;
+    this.playingSent.add(dedication);
+    this.socket.send({ type: 'tv.playing', id: dedication });
   }
+
+  /** The toast was answered (played or put off). An arrow: the toast is handed it as its callback. */
+  dismissArrival = (): void => {
+    this.update({ arrived: undefined });
+  };
 
   destroy(): void {
     clearTimeout(this.renewTimer);
@@ -82,12 +97,20 @@ export class PairingClient {
       case 'dedication.playable': {
         // The song's start can be played while the rest is made: offered now, listed once it is whole.
         const { id, title, durationSec, to, from, stream } = frame.song;
-        this.update({ arrived: { id, title, durationSec, to, from, stream, receivedAt: new Date().toISOString() } });
+        this.update({ arrived: { id, title, durationSec, to, from, stream, dedication: frame.id, receivedAt: new Date().toISOString() } });
         return;
       }
       case 'dedication.ready': {
-        const song: ReceivedSong = { ...frame.song, id: frame.song.id ?? frame.id, receivedAt: new Date().toISOString() };
+        const song: ReceivedSong = { ...frame.song, id: frame.song.id ?? frame.id, dedication: frame.id, receivedAt: new Date().toISOString() };
         this.update({ received: addReceived(song), arrived: song });
+        return;
+      }
+      case 'dedication.failed': {
+        // A song offered while it was made will not be finished: a panel playing it says so and goes
+        // back to the channel; a toast still offering it is withdrawn.
+        const failed = [...this.snapshot.failed.filter((f) => f !== (frame.songId ?? frame.id)), frame.songId ?? frame.id].slice(-20);
+        const arrived = this.snapshot.arrived && songFailed(failed, this.snapshot.arrived) ? undefined : this.snapshot.arrived;
+        this.update({ failed, arrived });
         return;
       }
       case 'error':

@@ -16,6 +16,8 @@ export type ReceivedSong = Partial<Song> & {
   receivedAt: string;
   /** While the song is still being made: its growing HLS playlist, which plays from the start. */
   stream?: string;
+  /** The dedication it came with, for `tv.playing` and for a failure the station reports by it. */
+  dedication?: string;
 };
 
 const SETTINGS_KEY = 'radio-optimism.settings';

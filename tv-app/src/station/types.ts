@@ -13,5 +13,5 @@ export type SongFiles = SongFilesView;
 export type Song = SongView;
 export type PairedPhone = Pick<PhoneInfo, 'id' | 'name'>;
 
-/** Frames the TV sends on /ws. `tv.unpair` is the TV's own addition to the protocol. */
-export type ClientFrame = Extract<AnyClientFrame, { type: 'channel.subscribe' | 'tv.hello' | 'tv.unpair' }>;
+/** Frames the TV sends on /ws. `tv.unpair` and `tv.playing` are the TV's own additions to the protocol. */
+export type ClientFrame = Extract<AnyClientFrame, { type: 'channel.subscribe' | 'tv.hello' | 'tv.unpair' | 'tv.playing' }>;

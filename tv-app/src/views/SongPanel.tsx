@@ -5,16 +5,20 @@ import Button from '@enact/sandstone/Button';
 import { Header, Panel } from '@enact/sandstone/Panels';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../App/services';
+import { usePairing, useServices } from '../App/services';
 import { CoverArt } from '../components/CoverArt/CoverArt';
 import { LyricsView } from '../components/LyricsView/LyricsView';
 import { ProgressLine } from '../components/ProgressLine/ProgressLine';
 import { StatusBanner } from '../components/StatusBanner/StatusBanner';
 import { parseVtt, type LyricCue } from '../lyrics/vtt';
 import { playSongStream } from '../player/songStream';
+import { songFailed } from '../station/pairing';
 import type { ReceivedSong } from '../station/settings';
 import type { Song } from '../station/types';
 import css from './SongPanel.module.less';
+
+/** How long the "could not be finished" message stays before the TV goes back to its channel. */
+export const FAILED_RETURN_MS = 6000;
 
 export interface SongPanelProps {
   song: ReceivedSong;
@@ -26,7 +30,8 @@ export interface SongPanelProps {
 
 export function SongPanel({ song: received, mode, onDone, onMedia, ...rest }: SongPanelProps) {
   const { t } = useTranslation();
-  const { api } = useServices();
+  const { api, pairing } = useServices();
+  const { failed: failedSongs } = usePairing();
   const audio = useRef<HTMLAudioElement | null>(null);
   const [song, setSong] = useState<Song | undefined>(received.files ? (received as Song) : undefined);
   const [cues, setCues] = useState<LyricCue[]>();
@@ -34,6 +39,13 @@ export function SongPanel({ song: received, mode, onDone, onMedia, ...rest }: So
 
   // A song still being made plays from its growing playlist; its files (cover, words) come when it is whole.
   const [stream] = useState(() => (received.stream && !received.files ? received.stream : undefined));
+  // The station gave up on the song being made: say so kindly, stop its stream and go back by itself.
+  const unfinished = !song && songFailed(failedSongs, received);
+  useEffect(() => {
+    if (!unfinished) return undefined;
+    const timer = setTimeout(onDone, FAILED_RETURN_MS);
+    return () => clearTimeout(timer);
+  }, [unfinished, onDone]);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -66,9 +78,14 @@ export function SongPanel({ song: received, mode, onDone, onMedia, ...rest }: So
   }, []);
 
   useEffect(() => {
-    if (!stream || !element) return undefined;
+    if (!stream || !element || unfinished) return undefined;
     return playSongStream(element, api.url(stream), () => setFailed(true));
-  }, [api, stream, element]);
+  }, [api, stream, element, unfinished]);
+
+  // Its first audio: the phone that sent it learns it is playing on the TV now.
+  const onPlaying = useCallback(() => {
+    if (received.dedication) pairing.playing(received.dedication);
+  }, [pairing, received.dedication]);
 
   useEffect(() => {
     onMedia(element);
@@ -83,21 +100,29 @@ export function SongPanel({ song: received, mode, onDone, onMedia, ...rest }: So
   const to = song?.to ?? received.to;
   const from = song?.from ?? received.from;
 
+  // Where the words would be sung: the one thing on screen to read.
+  const notice = (
+    <div className={css.unfinished} role="alert" data-testid="song-failed">
+      <p className={css.unfinishedTitle}>{t('songFailed.title')}</p>
+      <p className={css.unfinishedBack}>{t('songFailed.back')}</p>
+    </div>
+  );
+
   return (
     <Panel {...rest} className={css.song} data-testid="view-song" data-mode={mode}>
       <Header title={mode === 'karaoke' ? t('karaoke.title') : title} subtitle={to ? (from ? t('forYou.fromLine', { to, from }) : t('live.dedicationTo', { to })) : undefined} type="compact" />
-      <audio ref={audioRef} src={src} autoPlay onEnded={onDone} onError={() => setFailed(true)} data-testid="song-audio" />
+      <audio ref={audioRef} src={src} autoPlay onEnded={onDone} onPlaying={onPlaying} onError={() => setFailed(true)} data-testid="song-audio" />
       <div className={css.body}>
-        {failed ? <StatusBanner condition="unreachable" text={t('error.unreachable')} /> : null}
+        {failed && !unfinished ? <StatusBanner condition="unreachable" text={t('error.unreachable')} /> : null}
         {mode === 'karaoke' ? (
           <div className={css.karaoke}>
-            {cues && cues.length === 0 ? <p className={css.none}>{t('karaoke.noLyrics')}</p> : <LyricsView cues={cues} getTime={getTime} variant="karaoke" waiting={title} />}
+            {unfinished ? notice : cues && cues.length === 0 ? <p className={css.none}>{t('karaoke.noLyrics')}</p> : <LyricsView cues={cues} getTime={getTime} variant="karaoke" waiting={title} />}
           </div>
         ) : (
           <div className={css.play}>
             <CoverArt src={cover} title={title} />
             <div className={css.info}>
-              <LyricsView cues={cues} getTime={getTime} />
+              {unfinished ? notice : <LyricsView cues={cues} getTime={getTime} />}
             </div>
           </div>
         )}

@@ -20,6 +20,7 @@ const toDedication = (r: PgRow): DedicationRecord => ({
   attempts: Number(r.attempts),
   moderation: String(r.moderation) as ModerationStatus,
   flags: r.flags as string[],
+  playedOnTv: r.played_on_tv === true,
   createdAt: String(r.created_at),
 });
 
@@ -46,6 +47,7 @@ export function createDedicationStore(db: Db): DedicationStore {
       if (change.attempts !== undefined) set('attempts', change.attempts);
       if (change.moderation !== undefined) set('moderation', change.moderation);
       if (change.flags !== undefined) set('flags', JSON.stringify(change.flags));
+      if (change.playedOnTv !== undefined) set('played_on_tv', change.playedOnTv);
       if (!sets.length) return store.get(id);
       const row = (await db.query(`UPDATE dedications SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, params))[0];
       return row ? toDedication(row) : undefined;

@@ -121,6 +121,16 @@ CREATE INDEX pairing_codes_by_tv ON pairing_codes (tv_id);
 CREATE INDEX pairing_codes_by_expiry ON pairing_codes (expires_ms);
 `,
   },
+  {
+    step: 11,
+    what: "a phone's takes of one request; dedications played on their TV",
+    sql: `
+ALTER TABLE dedications ADD COLUMN played_on_tv BOOLEAN NOT NULL DEFAULT false;
+CREATE TABLE take_groups (id TEXT COLLATE "C" PRIMARY KEY, phone_id TEXT COLLATE "C" NOT NULL, request JSONB NOT NULL, created_at_ms BIGINT NOT NULL);
+CREATE INDEX take_groups_by_age ON take_groups (created_at_ms);
+CREATE TABLE takes (song_id TEXT COLLATE "C" PRIMARY KEY, group_id TEXT COLLATE "C" NOT NULL REFERENCES take_groups (id) ON DELETE CASCADE, n INTEGER NOT NULL, seed BIGINT NOT NULL, sent_tv BOOLEAN NOT NULL DEFAULT false, sent_radio BOOLEAN NOT NULL DEFAULT false, UNIQUE (group_id, n));
+`,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.step;

@@ -13,6 +13,7 @@ import { createSongRequestStore } from './song-requests.js';
 import { createLimitStore } from './limits.js';
 import { createOperatorStore } from './operators.js';
 import { createTakedownStore } from './takedowns.js';
+import { createTakeStore } from './takes.js';
 import { createWebhookStore } from './webhooks.js';
 import { createStatsStore } from './stats.js';
 
@@ -43,6 +44,7 @@ export async function openPostgresStore(databaseUrl: string, options: PostgresSt
     limits: createLimitStore(db),
     operators: createOperatorStore(db),
     takedowns: createTakedownStore(db),
+    takes: createTakeStore(db),
     webhooks: createWebhookStore(db),
     stats: createStatsStore(db),
     close() {

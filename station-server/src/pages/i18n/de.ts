@@ -63,6 +63,7 @@ export const de: Messages = {
   },
   ready: {
     heading: 'Dein Lied ist fertig',
+    playingOnTv: 'Läuft gerade auf dem Fernseher',
     onTv: 'Es ist auf dem Fernseher angekommen: dort kann man es jetzt abspielen.',
     onRadio: 'Es ist auf dem Weg ins Radio: Es läuft, sobald unser Team es gehört hat.',
     approved: 'Gute Nachricht: Unser Team hat es freigegeben, es läuft als Nächstes.',

@@ -62,6 +62,7 @@ export const en = {
   },
   ready: {
     heading: 'Your song is ready',
+    playingOnTv: 'Playing on the TV now',
     onTv: 'It has arrived on the TV, ready to play.',
     onRadio: 'It is on its way to the radio: it goes on air once our hosts have heard it.',
     approved: 'Good news: our hosts approved it, and it goes on air next.',

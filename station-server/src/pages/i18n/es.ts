@@ -63,6 +63,7 @@ export const es: Messages = {
   },
   ready: {
     heading: 'Tu canción está lista',
+    playingOnTv: 'Sonando ahora en la tele',
     onTv: 'Ya llegó a la tele, lista para sonar.',
     onRadio: 'Va de camino a la radio: saldrá al aire cuando nuestros locutores la hayan escuchado.',
     approved: 'Buenas noticias: nuestros locutores la aprobaron y sale al aire a continuación.',

@@ -63,6 +63,7 @@ export const fr: Messages = {
   },
   ready: {
     heading: 'Votre chanson est prête',
+    playingOnTv: 'En train de jouer sur la télé',
     onTv: 'Elle est arrivée sur la télé, prête à être jouée.',
     onRadio: 'Elle part à la radio : elle sera diffusée après écoute par nos animateurs.',
     approved: 'Bonne nouvelle : nos animateurs l’ont approuvée, elle passe juste après.',

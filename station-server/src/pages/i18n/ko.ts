@@ -63,6 +63,7 @@ export const ko: Messages = {
   },
   ready: {
     heading: '노래가 완성됐어요',
+    playingOnTv: '지금 TV에서 재생 중이에요',
     onTv: 'TV에 도착했어요. 바로 재생할 수 있어요.',
     onRadio: '라디오로 보냈어요. DJ가 들어본 뒤 방송돼요.',
     approved: '좋은 소식이에요. DJ가 승인해서 곧 방송돼요.',

@@ -63,6 +63,7 @@ export const pt: Messages = {
   },
   ready: {
     heading: 'Sua canção está pronta',
+    playingOnTv: 'Tocando agora na TV',
     onTv: 'Ela já chegou na TV, pronta para tocar.',
     onRadio: 'Ela está a caminho da rádio: vai ao ar depois que nossos locutores ouvirem.',
     approved: 'Boa notícia: nossos locutores aprovaram e ela vai ao ar em seguida.',

@@ -37,6 +37,8 @@ async function start(root: HTMLElement): Promise<void> {
   let drafting: { request: SongRequest; target: 'tv' | 'radio'; values: FormValues } | undefined;
   let takeGroup: string | undefined;
   let dedicationId: string | undefined;
+  /** Takes sent as dedications: dedication id → the take's song id. */
+  const sentTakes = new Map<string, string>();
   let lastSong: { request: SongRequest; target: 'tv' | 'radio'; values: FormValues } | undefined;
   let pending: Pending = null;
   let timer: number | undefined;
@@ -190,6 +192,7 @@ async function start(root: HTMLElement): Promise<void> {
       }
       else if (takesView) {
         answered();
+        sentTakes.set(f.id, f.song.id);
         takesView.sent(f.song.id, f.target);
       }
     },
@@ -219,6 +222,10 @@ async function start(root: HTMLElement): Promise<void> {
     },
     'dedication.moderated': (f) => {
       if (f.id === dedicationId) progressView?.moderated(f.moderation);
+    },
+    'dedication.playing': (f) => {
+      if (f.id === dedicationId) progressView?.playing();
+      else if (sentTakes.has(f.id)) takesView?.playing(sentTakes.get(f.id)!);
     },
     'dedication.failed': (f) => {
       if (f.id === dedicationId) progressView?.failed(songErrorKey(f.code));

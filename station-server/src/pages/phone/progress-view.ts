@@ -3,7 +3,7 @@
 import type { DedicationStage } from '@radio-optimism/shared';
 import { button, h, tx } from './dom.js';
 import type { ReadySong } from './frames.js';
-import { createSongCard } from './song-card.js';
+import { createSongCard, markPlaying } from './song-card.js';
 
 /** The stages a person sees; "queued" and "ready" are states of the whole view, not steps. */
 const SHOWN: readonly DedicationStage[] = ['lyrics', 'music', 'voice', 'mix', 'artwork'];
@@ -15,7 +15,10 @@ export interface ProgressView {
   failed(key: string): void;
   /** The station's moderators decided a radio dedication: on air next, or turned down (its song is gone). */
   moderated(outcome: 'approved' | 'rejected'): void;
+  /** The TV started playing it (it may, before the song is whole). */
+  playing(): void;
 }
+
 
 export interface ProgressOptions {
   to: string;
@@ -26,6 +29,7 @@ export interface ProgressOptions {
 
 export function createProgressView(options: ProgressOptions): ProgressView {
   const reported = new Set<DedicationStage>();
+  let playingOnTv = false;
   let current: DedicationStage = 'queued';
   const rows = new Map<DedicationStage, { li: HTMLLIElement; state: HTMLSpanElement }>();
   const list = h('ol', { class: 'stages' });
@@ -36,11 +40,15 @@ export function createProgressView(options: ProgressOptions): ProgressView {
     list.append(li);
   }
   const queue = h('p', { class: 'queue' });
+  // The TV may play the song's start while the rest is made: said here until the card comes.
+  const playingNote = h('p', { class: 'ready-note playing-note' });
+  playingNote.hidden = true;
   const heading = tx(h('h1', { class: 'title', tabindex: '-1' }), 'progress.heading', { to: options.to });
   const working = h(
     'div',
     { class: 'working', role: 'status', 'aria-live': 'polite' },
     h('div', { class: 'equalizer', 'aria-hidden': 'true' }, h('span'), h('span'), h('span'), h('span'), h('span')),
+    playingNote,
     queue,
     list,
   );
@@ -79,7 +87,16 @@ export function createProgressView(options: ProgressOptions): ProgressView {
       const another = button('ready.another', { class: 'button secondary' });
       another.addEventListener('click', options.onAnother);
       el.replaceChildren(card, another);
+      const note = card.querySelector<HTMLElement>('.ready-note');
+      if (playingOnTv && target === 'tv' && note) markPlaying(note);
       card.querySelector<HTMLElement>('h1')?.focus();
+    },
+    playing() {
+      playingOnTv = true;
+      const note = el.querySelector<HTMLElement>('.song-card .ready-note') ?? (el.contains(playingNote) ? playingNote : undefined);
+      if (!note) return;
+      markPlaying(note);
+      note.hidden = false;
     },
     moderated(outcome) {
       const note = el.querySelector<HTMLElement>('.ready-note');

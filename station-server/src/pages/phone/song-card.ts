@@ -27,6 +27,13 @@ export function createSongCard(song: ReadySong, target: 'tv' | 'radio'): HTMLEle
   );
 }
 
+/** Marks a note as "playing on the TV now". */
+export function markPlaying(note: HTMLElement): void {
+  tx(note, 'ready.playingOnTv');
+  note.dataset.playing = 'true';
+  note.setAttribute('role', 'status');
+}
+
 async function loadLyrics(url: string, into: HTMLElement): Promise<void> {
   try {
     const res = await fetch(url);

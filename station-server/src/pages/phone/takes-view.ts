@@ -4,6 +4,7 @@ import { MAX_TAKES, type DedicationStage } from '@radio-optimism/shared';
 import { button, h, tx, txAttr } from './dom.js';
 import { setError } from './controls.js';
 import type { ReadySong } from './frames.js';
+import { markPlaying } from './song-card.js';
 
 export interface TakesView {
   el: HTMLElement;
@@ -13,6 +14,8 @@ export interface TakesView {
   failed(id: string, key: string): void;
   /** A take was sent: its card says where. */
   sent(songId: string, target: 'tv' | 'radio'): void;
+  /** The TV started playing this take. */
+  playing(songId: string): void;
   showError(key: string | null): void;
   setBusy(busy: boolean): void;
 }
@@ -32,6 +35,7 @@ export function createTakesView(options: TakesOptions): TakesView {
   another.addEventListener('click', () => options.onAnother());
   const fresh = button('ready.another', { class: 'link-button' });
   fresh.addEventListener('click', () => options.onNew());
+  const cardOf = (songId: string) => [...cards.values()].find((x) => x.el.querySelector('audio')?.getAttribute('src')?.includes(`/${songId}/`) || x.el.dataset.id === songId);
   const refresh = () => {
     const making = [...cards.values()].some((c) => c.el.dataset.state === 'making');
     another.disabled = cards.size >= MAX_TAKES || making;
@@ -88,8 +92,12 @@ export function createTakesView(options: TakesOptions): TakesView {
       c.body.replaceChildren(tx(h('p', { class: 'field-error' }), key));
       refresh();
     },
+    playing(songId) {
+      const note = cardOf(songId)?.body.querySelector<HTMLElement>('.take-note');
+      if (note) markPlaying(note);
+    },
     sent(songId, target) {
-      const c = [...cards.values()].find((x) => x.el.querySelector('audio')?.getAttribute('src')?.includes(`/${songId}/`) || x.el.dataset.id === songId);
+      const c = cardOf(songId);
       if (!c) return;
       c.el.dataset.sent = target;
       const note = c.body.querySelector<HTMLElement>('.take-note');

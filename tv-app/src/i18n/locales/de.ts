@@ -34,6 +34,7 @@ const de: Strings = {
     backToLive: 'Zurück zum Livestream',
     fromLine: 'Für {{to}}, von {{from}}',
   },
+  songFailed: { title: 'Dieses Lied konnte leider nicht fertig werden.', back: 'Gleich geht es zurück zum Sender…' },
   karaoke: { title: 'Mitsingen', noLyrics: 'Zu diesem Lied gibt es keinen Liedtext zum Mitsingen.' },
   pair: {
     title: 'Smartphone koppeln',

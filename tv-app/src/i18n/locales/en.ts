@@ -33,6 +33,7 @@ const en = {
     backToLive: 'Back to live',
     fromLine: 'For {{to}}, from {{from}}',
   },
+  songFailed: { title: 'Sorry, this song could not be finished.', back: 'Going back to the channel in a moment…' },
   karaoke: { title: 'Sing along', noLyrics: 'This song has no lyrics to sing along to.' },
   pair: {
     title: 'Pair a phone',

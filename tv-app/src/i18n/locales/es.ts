@@ -34,6 +34,7 @@ const es: Strings = {
     backToLive: 'Volver al directo',
     fromLine: 'Para {{to}}, de {{from}}',
   },
+  songFailed: { title: 'Lo sentimos, esta canción no se pudo terminar.', back: 'Volvemos al canal en un momento…' },
   karaoke: { title: 'Cantar', noLyrics: 'Esta canción no tiene letra para cantar.' },
   pair: {
     title: 'Vincular un móvil',

@@ -34,6 +34,7 @@ const fr: Strings = {
     backToLive: 'Retour au direct',
     fromLine: 'Pour {{to}}, de la part de {{from}}',
   },
+  songFailed: { title: 'Désolé, cette chanson n’a pas pu être terminée.', back: 'Retour à la chaîne dans un instant…' },
   karaoke: { title: 'Chanter', noLyrics: 'Cette chanson n’a pas de paroles à chanter.' },
   pair: {
     title: 'Associer un téléphone',

@@ -34,6 +34,7 @@ const ko: Strings = {
     backToLive: '라이브로 돌아가기',
     fromLine: '{{from}}님이 {{to}}님에게',
   },
+  songFailed: { title: '죄송해요, 이 노래를 완성하지 못했어요.', back: '잠시 후 채널로 돌아갈게요…' },
   karaoke: { title: '따라 부르기', noLyrics: '이 노래에는 따라 부를 가사가 없습니다.' },
   pair: {
     title: '휴대폰 연결',

@@ -34,6 +34,7 @@ const pt: Strings = {
     backToLive: 'Voltar ao vivo',
     fromLine: 'Para {{to}}, de {{from}}',
   },
+  songFailed: { title: 'Desculpe, esta música não pôde ser concluída.', back: 'Voltando ao canal em instantes…' },
   karaoke: { title: 'Cantar junto', noLyrics: 'Esta música não tem letra para cantar junto.' },
   pair: {
     title: 'Parear um celular',
