@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     const cold = await nextSong(901);
     note(`next song with the composer closed (cold): ready in ${cold.toFixed(1)} s; then ${stationState()}`);
     const warm = await nextSong(902);
-    note(`the same request again with the composer open (warm): ready in ${warm.toFixed(1)} s (cold costs ${(cold - warm).toFixed(1)} s more); then ${stationState()}; composer peak ${mb(composerPeak)}`);
+    note(`the same message with another seed, the composer open (warm): ready in ${warm.toFixed(1)} s (cold costs ${(cold - warm).toFixed(1)} s more); then ${stationState()}; composer peak ${mb(composerPeak)}`);
     await until('the composer to close again', () => composerPids(pid).length === 0);
     await sleep(2000);
     note(`composer closed again: ${stationState()}`);
