@@ -65,4 +65,32 @@ describe('the composer process when its station is killed', () => {
       expect(err).not.toMatch(/EPIPE|Unhandled 'error'|ERR_IPC/);
     }
   }, 300_000);
+
+  it('holds none of its station\'s output open, even while too busy to notice the station went', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'composer-orphan-'));
+    dirs.push(dir);
+    const parent = spawn(process.execPath, [await parentScript(dir)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    parent.stdout!.on('data', (d) => (out += d));
+    let closed = false;
+    parent.once('close', () => (closed = true));
+    const deadline = Date.now() + 120_000;
+    while (!/composer (\d+)/.test(out) && Date.now() < deadline && parent.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    const composer = Number(/composer (\d+)/.exec(out)?.[1]);
+    expect(composer).toBeGreaterThan(0);
+    // Stopped: like a composer in a long synchronous step, it cannot see its station go.
+    process.kill(-composer, 'SIGSTOP');
+    try {
+      parent.kill('SIGKILL');
+      const until = Date.now() + 60_000;
+      while (!closed && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect(closed).toBe(true);
+      expect(groupAlive(composer)).toBe(true);
+    } finally {
+      process.kill(-composer, 'SIGCONT');
+    }
+    const gone = Date.now() + 30_000;
+    while (groupAlive(composer) && Date.now() < gone) await new Promise((r) => setTimeout(r, 50));
+    expect(groupAlive(composer)).toBe(false);
+  }, 300_000);
 });

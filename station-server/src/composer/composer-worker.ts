@@ -25,6 +25,9 @@ process.on('disconnect', gone);
 // 'error' on the process. Unhandled, it killed this process alone, with a stack trace, and left its
 // encoders running (and holding the station's output open).
 process.on('error', gone);
+// Our output goes through the station's pipes (composer-thread.ts): once it is gone, so are we.
+process.stdout.on('error', gone);
+process.stderr.on('error', gone);
 
 const failed = (id: number) => (error: unknown) => {
   const e = error as { code?: unknown; stage?: unknown; message?: unknown };
