@@ -92,7 +92,13 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await Promise.all(
+    [...children].filter((child) => child.exitCode === null && child.signalCode === null).map((child) => {
+      const closed = new Promise((r) => child.once('close', r));
+      child.kill('SIGKILL');
+      return closed;
+    }),
+  );
   await Promise.all([pg?.stop(), redis?.stop()]);
   await rm(dir, { recursive: true, force: true });
 });

@@ -70,7 +70,8 @@ export async function stopAllStations(): Promise<void> {
   await Promise.all(
     [...started].map((child) => {
       if (child.exitCode !== null || child.signalCode !== null) return undefined;
-      const exited = new Promise((r) => child.once('exit', r));
+      // 'close': its output's pipes closed too, so the test process holds nothing of it.
+      const exited = new Promise((r) => child.once('close', r));
       child.kill('SIGKILL');
       return exited;
     }),

@@ -5,6 +5,7 @@
 // after an idle period and opened again on the next job: they hold hundreds of MB (SoundFont, voice,
 // PCM) that the station does not need while nothing is being made, and only an exiting process gives
 // all of it back (worker threads leave it in the allocator: measured 474 MB kept after they closed).
+import type { Socket } from 'node:net';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { SongRequest } from '@radio-optimism/shared';
@@ -69,6 +70,9 @@ const ref = (w: ChildProcess): void => {
 const unref = (w: ChildProcess): void => {
   w.unref();
   w.channel?.unref();
+  // Its output comes through our pipes (see thread()), which must not keep the station alive either.
+  (w.stdout as Socket | null)?.unref?.();
+  (w.stderr as Socket | null)?.unref?.();
 };
 
 const CODES: readonly string[] = ['invalid-request', 'stage-failed', 'output-failed', 'below-standard'] satisfies ComposerErrorCode[];
@@ -123,12 +127,17 @@ export function startComposerThread(settings: Partial<ComposerSettings> = {}): C
     if (worker) return worker;
     const started = fork(fileURLToPath(new URL('./composer-worker.js', import.meta.url)), [], {
       serialization: 'advanced', // structured clone, as between threads
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // Its output is relayed by the station, not inherited: a composer busy in a long synchronous step
+      // when the station is killed notices only seconds later, and meanwhile held the station's own
+      // stdout and stderr open (a supervisor or a test waiting for them to close waited on it).
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       execArgv: [],
       // Its own process group, so that when it goes it can take the ffmpeg processes it started with it
       // (see composer-worker.ts): a station killed mid-song must not leave an encoder writing into a folder.
       detached: true,
     });
+    started.stdout!.pipe(process.stdout, { end: false });
+    started.stderr!.pipe(process.stderr, { end: false });
     unref(started);
     started.on('message', (reply: ComposerReply) => {
       const job = pending.get(reply.id);

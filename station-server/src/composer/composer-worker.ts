@@ -16,13 +16,21 @@ const reply = (message: ComposerReply): void => {
 // The station went away (or asked us to close): nothing here is worth finishing for no one. The whole
 // process group goes, ffmpeg encoders included (a killed station's encoder would otherwise go on
 // writing segments into a folder the next start is cleaning up).
-process.on('disconnect', () => {
+const gone = (): void => {
   try {
     process.kill(-process.pid, 'SIGKILL');
   } catch {
     process.exit(0);
   }
-});
+};
+process.on('disconnect', gone);
+// A station killed mid-song: a stage report sent before the disconnect is seen fails with EPIPE, as an
+// 'error' on the process. Unhandled, it killed this process alone, with a stack trace, and left its
+// encoders running (and holding the station's output open).
+process.on('error', gone);
+// Our output goes through the station's pipes (composer-thread.ts): once it is gone, so are we.
+process.stdout.on('error', gone);
+process.stderr.on('error', gone);
 
 const failed = (id: number) => (error: unknown) => {
   const e = error as { code?: unknown; stage?: unknown; message?: unknown };

@@ -14,7 +14,13 @@ import { assertOnAir } from './song-queue-station.js';
 let dir: string;
 const children = new Set<ChildProcess>();
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await Promise.all(
+    [...children].filter((child) => child.exitCode === null && child.signalCode === null).map((child) => {
+      const closed = new Promise((r) => child.once('close', r));
+      child.kill('SIGKILL');
+      return closed;
+    }),
+  );
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

@@ -77,8 +77,10 @@ class Where {
 }
 
 export function createSongStore(db: Db): SongStore {
-  const one = async (sql: string, params: unknown[]): Promise<SongRecord | undefined> => {
-    const row = (await db.query(sql, params))[0];
+  // Prepared (named) statements, except over a playlist's ids: PostgreSQL's generic plan guesses 10
+  // rows for `id = ANY($1)` and joined 200 ids to 200 rows in a nested loop, 12 ms a call (probe).
+  const one = async (sql: string, params: unknown[], prepared = true): Promise<SongRecord | undefined> => {
+    const row = (await (prepared ? db.prepared(sql, params) : db.query(sql, params)))[0];
     return row ? toSong(row) : undefined;
   };
   const store: SongStore = {
@@ -111,61 +113,58 @@ export function createSongStore(db: Db): SongStore {
         const after = decodeCursor(page.cursor);
         where.add((p) => `(created_at, id) < (${p(after.createdAt)}, ${p(after.id)})`);
       }
-      const rows = await db.query(`SELECT * FROM songs WHERE ${where.sql} ORDER BY created_at DESC, id DESC LIMIT ${limit + 1}`, where.params);
+      const rows = await db.prepared(`SELECT * FROM songs WHERE ${where.sql} ORDER BY created_at DESC, id DESC LIMIT ${where.param(limit + 1)}`, where.params);
       return pageOf(rows.map(toSong), limit);
     },
     async next(query) {
-      const candidates = (): Where => {
-        const where = new Where();
-        // A playlist's ids are few: their rows are taken by primary key first (OFFSET 0 keeps the
-        // planner from walking a whole-library index instead and filtering it by id).
-        if (query.ids) where.from = `(SELECT * FROM songs WHERE id = ANY(${where.param([...query.ids])}::text[]) OFFSET 0) AS songs`;
-        where.add((p) => `kind = ${p(query.kind)}`);
-        if (query.exclude.length) where.add((p) => `id <> ALL(${p([...query.exclude])}::text[])`);
-        if (!query.ids) where.match(query.match);
-        return where;
-      };
-      // The first row at or after `point` in `order`, else the first of all (a playlist loops).
-      const firstFrom = async (extra: ((p: (v: unknown) => string) => string) | undefined, order: string): Promise<SongRecord | undefined> => {
-        const from = candidates();
-        if (extra) from.add(extra);
-        const found = await one(`SELECT * FROM ${from.from} WHERE ${from.sql} ORDER BY ${order} LIMIT 1`, from.params);
-        if (found || !extra) return found;
-        const all = candidates();
-        return one(`SELECT * FROM ${all.from} WHERE ${all.sql} ORDER BY ${order} LIMIT 1`, all.params);
-      };
+      // One statement, so one round trip, whatever the mode: on a busy machine each round trip is a
+      // chance for the server's or this process's thread to wait for a core, and that wait, not the
+      // query, made the p99 (bench:store). A fallback (a playlist loops) is a second UNION ALL branch,
+      // which PostgreSQL runs only when the first found nothing.
+      const where = new Where();
+      // A playlist's ids are few: their rows are taken by primary key first (OFFSET 0 keeps the
+      // planner from walking a whole-library index instead and filtering it by id).
+      if (query.ids) where.from = `(SELECT * FROM songs WHERE id = ANY(${where.param([...query.ids])}::text[]) OFFSET 0) AS songs`;
+      where.add((p) => `kind = ${p(query.kind)}`);
+      if (query.exclude.length) where.add((p) => `id <> ALL(${p([...query.exclude])}::text[])`);
+      if (!query.ids) where.match(query.match);
+      const params = where.params;
+      const base = where.sql;
+      // The first row at or after `from` in `order`, else the first of all.
+      const firstFrom = (from: string | undefined, order: string, also = 'TRUE'): Promise<SongRecord | undefined> =>
+        one(
+          from === undefined
+            ? `SELECT * FROM ${where.from} WHERE ${base} AND ${also} ORDER BY ${order} LIMIT 1`
+            : `(SELECT * FROM ${where.from} WHERE ${base} AND ${also} AND ${from} ORDER BY ${order} LIMIT 1)
+               UNION ALL (SELECT * FROM ${where.from} WHERE ${base} AND ${also} ORDER BY ${order} LIMIT 1) LIMIT 1`,
+          params,
+          !query.ids,
+        );
       if (query.mode === 'normal' && query.ids) {
         // A playlist's own list, in its order: the first candidate placed after `after`, else from the top.
-        const where = candidates();
         const afterPos = query.after === undefined ? 0 : query.ids.indexOf(query.after) + 1;
         const row = (await db.query(
           `SELECT songs.* FROM unnest(${where.param([...query.ids])}::text[]) WITH ORDINALITY AS list(listed, pos) JOIN ${where.from} ON songs.id = list.listed
-           WHERE ${where.sql} ORDER BY (list.pos <= ${where.param(afterPos)}), list.pos LIMIT 1`,
-          where.params,
+           WHERE ${base} ORDER BY (list.pos <= ${where.param(afterPos)}), list.pos LIMIT 1`,
+          params,
         ))[0];
         return row ? toSong(row) : undefined;
       }
       if (query.mode === 'normal') {
-        const last = query.after === undefined ? undefined : (await db.query('SELECT created_at, id FROM songs WHERE id = $1', [query.after]))[0];
-        const after = last && { createdAt: String(last.created_at), id: String(last.id) };
-        return firstFrom(after && ((p) => `(created_at, id) > (${p(after.createdAt)}, ${p(after.id)})`), 'created_at, id');
+        if (query.after === undefined) return firstFrom(undefined, 'created_at, id');
+        // The last song's place as two one-row look-ups the planner runs first (InitPlans), so the
+        // row comparison stays an index condition; a song that is gone gives NULL: from the top.
+        const after = where.param(query.after);
+        return firstFrom(`(created_at, id) > ((SELECT created_at FROM songs WHERE id = ${after}), (SELECT id FROM songs WHERE id = ${after}))`, 'created_at, id');
       }
-      const point = seedPoint(query.seed);
-      if (query.mode === 'random') return firstFrom((p) => `rand >= ${p(point)}`, 'rand');
+      const point = where.param(seedPoint(query.seed));
+      if (query.mode === 'random') return firstFrom(`rand >= ${point}`, 'rand');
       // randomize: the least recently aired (never aired is 0), ties broken by the seed's point.
-      const where = candidates();
-      const least = (await db.query(`SELECT last_aired_ms FROM ${where.from} WHERE ${where.sql} ORDER BY last_aired_ms LIMIT 1`, where.params))[0];
-      if (!least) return undefined;
-      const aired = Number(least.last_aired_ms);
-      const tied = () => candidates().add((p) => `last_aired_ms = ${p(aired)}`);
-      const from = tied().add((p) => `rand >= ${p(point)}`);
-      const found = await one(`SELECT * FROM ${from.from} WHERE ${from.sql} ORDER BY rand LIMIT 1`, from.params);
-      if (found) return found;
-      const all = tied();
-      return one(`SELECT * FROM ${all.from} WHERE ${all.sql} ORDER BY rand LIMIT 1`, all.params);
+      const least = `last_aired_ms = (SELECT last_aired_ms FROM ${where.from} WHERE ${base} ORDER BY last_aired_ms LIMIT 1)`;
+      return firstFrom(`rand >= ${point}`, 'rand', least);
     },
     async aired(id, channel, atMs) {
-      await db.query('UPDATE songs SET last_aired_ms = $2, last_aired_channel = $3 WHERE id = $1 AND last_aired_ms <= $2', [id, Math.round(atMs), channel]);
+      await db.prepared('UPDATE songs SET last_aired_ms = $2, last_aired_channel = $3 WHERE id = $1 AND last_aired_ms <= $2', [id, Math.round(atMs), channel]);
     },
   };
   return store;
