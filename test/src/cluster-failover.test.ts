@@ -1,7 +1,6 @@
 // Two station instances in their own processes on one PostgreSQL, one Redis and one media folder: a
 // player polls the follower while the leader is killed (-9), then while Redis and PostgreSQL restart.
 // The channel goes on with its media sequence continuing, never going back and never skipping.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,51 +10,19 @@ import { addToneSong } from '@radio-optimism/station-server/dist/testing/fixture
 import { playerCheck } from '@radio-optimism/station-server/dist/testing/air-songs.js';
 import { startPostgres, type PostgresServer } from './services/postgres.js';
 import { startRedis, type RedisTestServer } from './services/redis.js';
-import { freePort } from './station-process.js';
+import { clusterInstances, currentIndex as indexOn, leads as leadsChannel, until, type Instance } from './cluster-instances.js';
 import { ROOT } from './run.js';
 
 const CHANNEL = 'radio-optimism';
-interface Instance {
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-}
-const children = new Set<ChildProcess>();
 
 let dir: string;
 let pg: PostgresServer;
 let redis: RedisTestServer;
 
-async function startInstance(name: string): Promise<Instance> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['station-server/dist/testing/cluster-station.js'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dir, name), PLAYLISTS_DIR: join(dir, 'playlists'), MEDIA_DIR: join(dir, 'shared'), DATABASE_URL: pg.url, REDIS_URL: redis.url, SEED_CATALOG: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
-  await until(async () => (await fetch(`${base}/healthz`).catch(() => undefined))?.ok === true || child.exitCode !== null, 90_000);
-  if (child.exitCode !== null) throw new Error(`instance ${name} did not start:\n${output}`);
-  return { child, base, output: () => output };
-}
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what = 'a condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const leads = (i: Instance) => (i.output().match(new RegExp(`lease ${CHANNEL} (leading|following)`, 'g')) ?? []).pop()?.endsWith('leading') ?? false;
-const currentIndex = async (i: Instance): Promise<number> => {
-  const now = (await (await fetch(`${i.base}/api/v1/channels/${CHANNEL}/now`)).json()) as { current?: { index: number } };
-  return now.current?.index ?? -1;
-};
+const instances = clusterInstances(() => ({ dir, pg, redis }));
+const startInstance = instances.start;
+const leads = (i: Instance) => leadsChannel(i, CHANNEL);
+const currentIndex = (i: Instance) => indexOn(i, CHANNEL);
 
 /** A player polling one instance's live playlist twice a second; it records the longest wait for a new segment. */
 function poller(i: Instance) {
@@ -92,13 +59,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await Promise.all(
-    [...children].filter((child) => child.exitCode === null && child.signalCode === null).map((child) => {
-      const closed = new Promise((r) => child.once('close', r));
-      child.kill('SIGKILL');
-      return closed;
-    }),
-  );
+  await instances.killAll();
   await Promise.all([pg?.stop(), redis?.stop()]);
   await rm(dir, { recursive: true, force: true });
 });
