@@ -1,6 +1,6 @@
-// A song made a part at a time must sound like one made in one go: at every seam (where the first
-// part's render ends and the rest's begins, where the first part sent meets the rest, where the
-// encoder was fed its second part) no click and no level jump. Real SoundFont, real voice, real ffmpeg.
+// A song made a part at a time must sound like one made in one go: at every cut (where a part's render
+// ends and the next begins, where one part sent meets the next, where the encoder was fed the next
+// part) no click and no level jump, and what went out never changes. Real SoundFont, real voice, real ffmpeg.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
