@@ -13,6 +13,9 @@ export const FIRST_PART_MIN_SEC = 8;
 export const FIRST_PART_MAX_SEC = 16;
 /** Each later part at most this long: made well within the time the part before it plays. */
 export const PART_MAX_SEC = 16;
+/** The last part may be longer: it holds the end of the last chorus with the outro, so its gain can
+ *  bring the whole song to the loudness target without lifting a quiet outro's fade (see master-by-part.ts). */
+export const LAST_PART_MAX_SEC = 24;
 /** No part shorter than this but for a short song's last (a cut is not worth a sliver). */
 export const PART_MIN_SEC = 4;
 /** Beyond a part's last note's end, how long its release and the reverb are rendered. */
@@ -45,7 +48,7 @@ export function chooseParts(score: Score): Parts {
   first = Math.max(first, Math.min(FIRST_PART_MIN_SEC, end / 2));
   cutsSec.push(first);
   const boundaries = [...new Set(score.sections.flatMap((s) => [s.start, s.end]))].sort((a, b) => a - b);
-  for (let at = first; end - at > PART_MAX_SEC; ) {
+  for (let at = first; end - at > LAST_PART_MAX_SEC; ) {
     const fits = boundaries.filter((b) => b >= at + PART_MIN_SEC && b <= at + PART_MAX_SEC && end - b >= PART_MIN_SEC);
     let next: number;
     if (fits.length > 0) next = fits[fits.length - 1]!;

@@ -2,12 +2,12 @@
 // (limiter-stream.ts) and handed out as soon as its frames are final, before the next part exists.
 // The first part keeps the plan's gain (planFromFirstPart). Each later part's gain is chosen from what
 // is known: the one that brings the song so far to the loudness target, within a few dB of the gain
-// that would bring the part alone there; the gain moves to it from where it was in a ramp too slow to
+// a one-shot master would give the song so far; the gain moves to it from where it was in a ramp too slow to
 // hear (GAIN_RAMP_SEC). Nothing handed out ever changes: the song at the end is the frames handed out.
 import { SAMPLE_RATE } from '../types.js';
 import { LimiterStream } from './limiter-stream.js';
 import { LoudnessMeter } from './loudness-meter.js';
-import { fromDb, measureLufs, samplePeak, toDb } from './loudness.js';
+import { fromDb, samplePeak, toDb } from './loudness.js';
 import { MasterError, type MasteredSong } from './master.js';
 import type { PartPlan } from './master-in-parts.js';
 import { MixStream } from './mix-stream.js';
@@ -15,9 +15,12 @@ import { MixStream } from './mix-stream.js';
 /** How long the gain takes to move from one part's to the next's: at most a few tenths of a dB a
  *  second, well under what a listener hears as a change of level. */
 export const GAIN_RAMP_SEC = 8;
-/** How far a part's gain may stray from the gain that brings the part alone to the target. */
+/** How far a part's gain may stray from the gain a one-shot master would give the song so far. The
+ *  last part may go further: a song's quiet outro drags its loudness down, and only the last part is
+ *  left to make up for it (its fade keeps its shape, a little less deep). */
 export const PART_GAIN_RANGE_DB = 4;
-/** Close enough to the target for the whole song (twice this for the song so far, part by part). */
+export const LAST_PART_GAIN_RANGE_DB = 8;
+/** Close enough to the target for the song so far. */
 const TOLERANCE_LU = 0.04;
 
 interface Course {
@@ -35,6 +38,8 @@ export interface PartOut {
   to: number;
   /** The gain chosen for the part, in dB. */
   gainDb: number;
+  /** The loudness of the song so far (its whole 100 ms hops with a final gain), in LUFS. */
+  lufs: number;
 }
 
 export class PartMaster {
@@ -48,6 +53,8 @@ export class PartMaster {
   private readonly gain: Float32Array;
   private limiter: LimiterStream;
   private meter: LoudnessMeter;
+  /** The mix before any gain, metered as it is mixed. */
+  private readonly mixMeter = new LoudnessMeter(SAMPLE_RATE);
   private scaledDone = 0;
   private lastDb: number | undefined;
 
@@ -74,19 +81,22 @@ export class PartMaster {
     if (this.lastDb === undefined) {
       course = this.tryGain(start, known, mixed, toDb(this.plan.gain), true);
     } else {
-      // The gain that brings the part alone to the target (before the limiter): the middle of the range.
-      const own = measureLufs({ sampleRate: SAMPLE_RATE, channels: this.mixer.mix.map((c) => c.subarray(start, mixed)) });
-      const middle = Number.isFinite(own) ? this.plan.targetLufs - own : this.lastDb;
-      const clamp = (db: number) => Math.max(middle - PART_GAIN_RANGE_DB, Math.min(middle + PART_GAIN_RANGE_DB, db));
+      // The gain a one-shot master would give the song so far (before the limiter): the middle of the
+      // range. Not the part's own: a quiet outro keeps its fade, a loud chorus stays a little louder.
+      this.mixMeter.push(this.mixer.mix, mixed);
+      const sofar = this.mixMeter.lufs();
+      const middle = Number.isFinite(sofar) ? this.plan.targetLufs - sofar : this.lastDb;
       // A part but the last is tried at a steady gain (its ramp would lag behind and the next part
       // overshoot to make up for it); the last is tried as it will be, so the song ends on the target.
       const last = known >= this.frames;
+      const range = last ? LAST_PART_GAIN_RANGE_DB : PART_GAIN_RANGE_DB;
+      const clamp = (db: number) => Math.max(middle - range, Math.min(middle + range, db));
       const tryDb = (db: number) => this.tryGain(start, known, mixed, db, last);
       course = tryDb(clamp(middle));
       // Secant steps on the part's gain (dB) against the loudness of the song so far.
       let slope = Math.max(0.05, (mixed - start) / Math.max(1, mixed));
       let previous: Course | undefined;
-      for (let round = 0; round < 5 && Number.isFinite(course.lufs) && Math.abs(course.lufs - this.plan.targetLufs) >= (last ? TOLERANCE_LU : 2 * TOLERANCE_LU); round++) {
+      for (let round = 0; round < 5 && Number.isFinite(course.lufs) && Math.abs(course.lufs - this.plan.targetLufs) >= TOLERANCE_LU; round++) {
         if (previous && Math.abs(course.db - previous.db) > 1e-3) slope = Math.max(0.05, Math.min(1.5, (course.lufs - previous.lufs) / (course.db - previous.db)));
         const next = clamp(course.db + (this.plan.targetLufs - course.lufs) / slope);
         if (Math.abs(next - course.db) < 1e-4) break; // held at the edge of the range
@@ -100,7 +110,7 @@ export class PartMaster {
     this.meter = course.meter;
     this.scaledDone = mixed;
     this.lastDb = course.db;
-    const out = { from: this.emitted, to: course.final, gainDb: course.db };
+    const out = { from: this.emitted, to: course.final, gainDb: course.db, lufs: course.lufs };
     this.emitted = course.final;
     return out;
   }
