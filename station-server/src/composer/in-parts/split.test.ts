@@ -4,7 +4,7 @@ import { understand } from '../understand/understand.js';
 import { writeLyrics } from '../lyrics/lyrics.js';
 import { compose } from '../compose/compose.js';
 import { SAMPLE_RATE, type Score } from '../types.js';
-import { FIRST_PART_MAX_SEC, FIRST_PART_MIN_SEC, LAST_PART_MAX_SEC, PART_MAX_SEC, PART_MIN_SEC, RING_SEC, VOICE_LEAD_SEC, addAt, chooseParts, partLines, partTracks } from './split.js';
+import { FIRST_PART_MAX_SEC, FIRST_PART_MIN_SEC, LAST_PART_MAX_SEC, LAST_PART_MIN_SEC, PART_MAX_SEC, PART_MIN_SEC, RING_SEC, VOICE_LEAD_SEC, addAt, chooseParts, partLines, partTracks } from './split.js';
 
 const requests: SongRequest[] = [
   { message: 'Thank you for everything you do', to: 'Mom', genre: 'pop', vibe: 'heartfelt', language: 'en' },
@@ -34,7 +34,7 @@ describe('where a song made a part at a time is cut', () => {
       for (let k = 1; k + 1 < cuts.length; k++) {
         const length = sec(cuts[k + 1]! - cuts[k]!);
         expect(length).toBeLessThanOrEqual((k + 2 === cuts.length ? LAST_PART_MAX_SEC : PART_MAX_SEC) + 1e-3);
-        expect(length).toBeGreaterThanOrEqual(PART_MIN_SEC - 1e-3);
+        expect(length).toBeGreaterThanOrEqual((k + 2 === cuts.length ? LAST_PART_MIN_SEC : PART_MIN_SEC) - 1e-3);
         // A cut is where sections meet, or a whole number of bars into a section.
         const at = sec(cuts[k]!);
         const section = score.sections.find((s) => s.start <= at + 1e-3 && at < s.end - 1e-3) ?? score.sections[score.sections.length - 1]!;

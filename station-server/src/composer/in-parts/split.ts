@@ -13,8 +13,9 @@ export const FIRST_PART_MIN_SEC = 8;
 export const FIRST_PART_MAX_SEC = 16;
 /** Each later part at most this long: made well within the time the part before it plays. */
 export const PART_MAX_SEC = 16;
-/** The last part may be longer: it holds the end of the last chorus with the outro, so its gain can
+/** The last part is longer: it holds the end of the last chorus with the outro, so its gain can
  *  bring the whole song to the loudness target without lifting a quiet outro's fade (see master-by-part.ts). */
+export const LAST_PART_MIN_SEC = 16;
 export const LAST_PART_MAX_SEC = 24;
 /** No part shorter than this but for a short song's last (a cut is not worth a sliver). */
 export const PART_MIN_SEC = 4;
@@ -49,14 +50,14 @@ export function chooseParts(score: Score): Parts {
   cutsSec.push(first);
   const boundaries = [...new Set(score.sections.flatMap((s) => [s.start, s.end]))].sort((a, b) => a - b);
   for (let at = first; end - at > LAST_PART_MAX_SEC; ) {
-    const fits = boundaries.filter((b) => b >= at + PART_MIN_SEC && b <= at + PART_MAX_SEC && end - b >= PART_MIN_SEC);
+    const fits = boundaries.filter((b) => b >= at + PART_MIN_SEC && b <= at + PART_MAX_SEC && end - b >= LAST_PART_MIN_SEC);
     let next: number;
     if (fits.length > 0) next = fits[fits.length - 1]!;
     else {
-      // A section longer than a part: cut it in equal runs of whole bars.
-      const boundary = boundaries.find((b) => b > at + PART_MAX_SEC && end - b >= PART_MIN_SEC) ?? end;
+      // A section longer than a part: cut it in equal runs of whole bars, leaving the last part its length.
+      const boundary = boundaries.find((b) => b > at + PART_MAX_SEC && end - b >= LAST_PART_MIN_SEC) ?? end;
       const pieces = Math.ceil((boundary - at) / PART_MAX_SEC);
-      const bars = Math.max(1, Math.min(Math.floor(PART_MAX_SEC / bar), Math.round((boundary - at) / pieces / bar)));
+      const bars = Math.max(1, Math.min(Math.floor(PART_MAX_SEC / bar), Math.round((boundary - at) / pieces / bar), Math.floor((end - LAST_PART_MIN_SEC - at) / bar)));
       next = Math.min(at + bars * bar, at + PART_MAX_SEC);
     }
     cutsSec.push(next);
