@@ -8,14 +8,10 @@ import { writeLyrics } from './lyrics/lyrics.js';
 import { lyricsFromText } from './lyrics/own-words.js';
 import { compose } from './compose/compose.js';
 import { scoreToMidi } from './compose/midi.js';
-import { withHarmony } from './sing/sing-song.js';
-import { sing, singLines } from './sing/sing.js';
 import { chooseVoice } from './sing/voice.js';
-import { renderAccompaniment } from './render/render.js';
 import type { MasteredSong } from './master/master.js';
-import { masterFirstPart, masterWhole, planFromFirstPart } from './master/master-in-parts.js';
-import { addAt, chooseSplit, firstPartTracks, restTracks } from './in-parts/split.js';
-import { SAMPLE_RATE, type CoverImages } from './types.js';
+import { makeInParts, type PartEvent } from './in-parts/make-in-parts.js';
+import type { CoverImages } from './types.js';
 import { encodeWav } from './master/wav.js';
 import { encodeAac } from './master/encode-aac.js';
 import { encodeStoredForm } from './master/encode-audio.js';
@@ -31,6 +27,7 @@ import { cuesFromVtt } from '../http/vtt-lines.js';
 
 export { draftLyrics } from './draft-lyrics.js';
 export { spokenName } from './spoken-name.js';
+export type { PartEvent } from './in-parts/make-in-parts.js';
 
 export const STAGES = ['understand', 'lyrics', 'compose', 'sing', 'render', 'master', 'cover', 'encode', 'check'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -50,6 +47,8 @@ export interface ComposeSongOptions {
   /** Called once the song's first part is packaged: `hls/<rendition>/index.m3u8` lists its first
    *  segments (an EVENT playlist that grows until the song is complete). */
   onPlayable?: (song: PlayableSong) => void;
+  /** Called as each part of the song is made and as it is written to the stream. */
+  onPart?: (event: PartEvent) => void;
 }
 
 /** What is known of a song once its first part can be played. */
@@ -93,50 +92,33 @@ export async function composeSong(request: SongRequest, seed: number, outDir: st
   const voiceChoice = request.voice ? { voice: request.voice } : {};
   const singInput = { language: request.language, vocals: score.vocals, lines, durationSec: score.durationSec, seed, ...voiceChoice, ...respell };
 
-  // Made a part at a time (see in-parts/split.ts): the first part is rendered, sung, mastered and
-  // packaged while the rest waits, so the song can start playing sooner; the rest follows into the
-  // same encoder. The band renders on worker threads while the voice sings here.
-  const split = chooseSplit(score);
+  // Made a part at a time (see in-parts/make-in-parts.ts): each part is rendered, sung, mastered and
+  // written to the song's stream before the next is begun, so the song plays while the rest is made.
   const stream = await startHlsStream(outDir);
   let painting: Promise<CoverImages> | undefined;
-  let mastered!: MasteredSong;
+  let mastered: MasteredSong;
   try {
-    const first = firstPartTracks(score.tracks, split);
-    const [band1, voice1] = await Promise.all([
-      run('render', () => renderAccompaniment({ ...score, tracks: first.tracks, durationSec: first.frames / SAMPLE_RATE })),
-      run('sing', () => singLines(singInput, { from: 0, until: split.seam / SAMPLE_RATE })),
-    ]);
-    const plan = await run('master', () => planFromFirstPart(voice1, band1.channels, split.seam));
-    const opening = await run('master', () => masterFirstPart(plan, voice1, band1.channels, split.seam, split.emit));
-    await run('encode', async () => {
-      await stream.write(opening, 0, split.emit);
-      if (options.onPlayable && (await stream.listed(1))) options.onPlayable({ title: lyrics.title, durationSec: Math.round((split.frames / SAMPLE_RATE) * 1000) / 1000 });
-    });
-    // The cover paints now, beside the rest, so it does not hold the first part back.
-    painting = run('cover', () =>
-      paintCover({ title: lyrics.title, recipient: meaning.recipient, ...(meaning.sender ? { sender: meaning.sender } : {}), genre: request.genre, vibe: request.vibe, theme: meaning.theme, language: request.language, seed }),
-    );
-    painting.catch(() => undefined);
-    const [band2, voice2, harmony] = await Promise.all([
-      run('render', () => renderAccompaniment({ ...score, tracks: restTracks(score.tracks, split), durationSec: (split.frames - split.seam) / SAMPLE_RATE })),
-      run('sing', () => singLines(singInput, { from: split.seam / SAMPLE_RATE, until: Number.POSITIVE_INFINITY })),
-      run('sing', async () => (score.harmony && score.harmony.length > 0 ? (await sing({ ...singInput, vocals: [...score.harmony] })) : undefined)),
-    ]);
-    mastered = await run('master', () => {
-      const band = [new Float32Array(split.frames), new Float32Array(split.frames)];
-      addAt(band, band1.channels, 0);
-      addAt(band, band2.channels, split.seam);
-      const voice = new Float32Array(split.frames);
-      addAt([voice], [voice1], 0);
-      addAt([voice], [voice2], 0);
-      return masterWhole(plan, voice, withHarmony({ sampleRate: SAMPLE_RATE, channels: band }, harmony).channels, split.seam);
+    mastered = await makeInParts({
+      score,
+      singInput,
+      stream,
+      run,
+      ...(options.onPart ? { onPart: options.onPart } : {}),
+      afterFirstPart: async () => {
+        if (options.onPlayable && (await stream.listed(1))) options.onPlayable({ title: lyrics.title, durationSec: Math.round(score.durationSec * 1000) / 1000 });
+        // The cover paints now, beside the rest, so it does not hold the first part back.
+        painting = run('cover', () =>
+          paintCover({ title: lyrics.title, recipient: meaning.recipient, ...(meaning.sender ? { sender: meaning.sender } : {}), genre: request.genre, vibe: request.vibe, theme: meaning.theme, language: request.language, seed }),
+        );
+        painting.catch(() => undefined);
+      },
     });
   } catch (error) {
     stream.abort();
     throw error;
   }
-  // The rest goes to the encoder while the stored forms are written and encoded beside it.
-  const packaging = run('encode', () => stream.write(mastered.song.channels, split.emit, split.frames).then(() => stream.end()));
+  // The last part is in the encoder: it finishes while the stored forms are written and encoded beside it.
+  const packaging = run('encode', () => stream.end());
   packaging.catch(() => stream.abort());
 
   // The lossless forms live only until the stored ones are made from them (see LOSSLESS_FILES).

@@ -4,7 +4,7 @@
 import type { Audio } from '../types.js';
 
 /** K-weighting coefficients, normalised (a0 = 1), as BS.1770-4 gives them for 48 kHz, recomputed for any rate. */
-function kCoefficients(fs: number): [number[], number[]] {
+export function kCoefficients(fs: number): [number[], number[]] {
   const norm = (b0: number, b1: number, b2: number, a0: number, a1: number, a2: number): number[] => [b0 / a0, b1 / a0, b2 / a0, a1 / a0, a2 / a0];
   let w0 = (2 * Math.PI * 1500) / fs;
   const A = 10 ** (4 / 40);
@@ -78,6 +78,11 @@ export function measureLufs(audio: Audio): number {
       powers.push(sum / block);
     }
   }
+  return gatedLufs(powers);
+}
+
+/** Integrated loudness from the mean-square power of each 400 ms block: the absolute and relative gates. */
+export function gatedLufs(powers: readonly number[]): number {
   const lufs = (p: number): number => -0.691 + 10 * Math.log10(p);
   const abs = powers.filter((p) => lufs(p) > -70);
   if (!abs.length) return -Infinity;

@@ -1,13 +1,13 @@
-// Mastering a song made a part at a time: the first part is mastered and goes out before the rest
+// The plan of a song mastered a part at a time: the first part is mastered and goes out before the rest
 // exists, so what the one-shot master decides from the whole song (the voice's level over the band,
-// the compressor's threshold, the gain to the loudness target) is decided here from the first part and
-// kept. Every step is causal (filters, compressor, room, a look-ahead limiter of 5 ms), so the whole
-// song mastered with that plan starts with the very samples already sent. Only the gain moves after
-// the first part, in a ramp too slow to hear, so the whole song still lands on the loudness target.
+// the compressor's threshold, the first gain to the loudness target) is decided here from the first
+// part and kept. Every step after it is causal (filters, compressor, room, a look-ahead limiter of
+// 5 ms), so the song mastered part by part (master-by-part.ts) never changes what it already sent.
+// `mixParts` is the whole-song form of that mix, the reference the part-by-part mix is held to.
 import { SAMPLE_RATE } from '../types.js';
 import { applyGain, limiterGain } from './limiter.js';
-import { fromDb, measureLufs, samplePeak, toDb } from './loudness.js';
-import { VOICE_OVER_BAND_LU, MasterError, type MasteredSong } from './master.js';
+import { fromDb, measureLufs } from './loudness.js';
+import { VOICE_OVER_BAND_LU } from './master.js';
 import { compressVoice, vocalEq, vocalRoom, voiceLoudest } from './vocal-chain.js';
 
 export interface PartPlan {
@@ -21,9 +21,6 @@ export interface PartPlan {
   ceiling: number;
 }
 
-/** How long the master gain takes to move from the first part's to the rest's: at most a few tenths
- *  of a dB a second, well under what a listener hears as a change of level. */
-export const GAIN_RAMP_SEC = 8;
 const STEREO_OF_MONO_DB = 10 * Math.log10(2);
 
 const head = (x: Float32Array, frames: number): Float32Array => (x.length <= frames ? x : x.subarray(0, frames));
@@ -46,7 +43,7 @@ export function planFromFirstPart(voice: Float32Array, band: readonly Float32Arr
   const mixLufs = measureLufs({ sampleRate: fs, channels: mix });
   let gain = Number.isFinite(mixLufs) ? fromDb(targetLufs - mixLufs) : 1;
   for (let round = 0; round < 3; round++) {
-    const lufs = measureLufs({ sampleRate: fs, channels: limited(mix, curveOf(frames, gain, gain, frames), ceiling) });
+    const lufs = measureLufs({ sampleRate: fs, channels: limited(mix, new Float32Array(frames).fill(gain), ceiling) });
     if (!Number.isFinite(lufs) || Math.abs(lufs - targetLufs) < 0.1) break;
     gain *= fromDb(targetLufs - lufs);
   }
@@ -57,7 +54,9 @@ export function planFromFirstPart(voice: Float32Array, band: readonly Float32Arr
 export function mixParts(plan: PartPlan, voice: Float32Array, band: readonly Float32Array[]): { voice: Float32Array[]; band: Float32Array[]; mix: Float32Array[] } {
   const fs = SAMPLE_RATE;
   const frames = Math.max(voice.length, band[0]!.length);
-  const v = compressVoice(vocalEq(padTo(voice, frames), fs), fs, plan.loudest);
+  // A silent first part leaves the compressor no level to work from: the voice then goes through as it is.
+  const eq = vocalEq(padTo(voice, frames), fs);
+  const v = plan.loudest > 0 ? compressVoice(eq, fs, plan.loudest) : eq;
   for (let i = 0; i < frames; i++) v[i] = v[i]! * plan.voiceGain;
   const [roomL, roomR] = vocalRoom(v, fs);
   for (let i = 0; i < frames; i++) {
@@ -72,67 +71,6 @@ export function mixParts(plan: PartPlan, voice: Float32Array, band: readonly Flo
     return out;
   });
   return { voice: [roomL, roomR], band: stereoBand, mix };
-}
-
-/** The first part as it goes out: the song's first `emit` frames, from a voice and band known up to
- *  `known` frames (the limiter looks 5 ms ahead, so `emit` stays a little short of `known`). */
-export function masterFirstPart(plan: PartPlan, voice: Float32Array, band: readonly Float32Array[], known: number, emit: number): Float32Array[] {
-  if (emit > known) throw new MasterError(`the first part's ${emit} frames go past the ${known} known`);
-  const { mix } = mixParts(plan, head(voice, known), band.map((c) => head(c, known)));
-  return limited(mix, curveOf(known, plan.gain, plan.gain, known), plan.ceiling).map((c) => c.slice(0, emit));
-}
-
-/** The whole song with the plan: the first part's gain up to `seam`, then a slow ramp to the gain that
- *  brings the whole song to the target; one limiter curve for the song and both stems. */
-export function masterWhole(plan: PartPlan, voice: Float32Array, band: readonly Float32Array[], seam: number): MasteredSong & { restGain: number } {
-  const fs = SAMPLE_RATE;
-  const parts = mixParts(plan, voice, band);
-  const frames = parts.mix[0]!.length;
-  if (frames === 0) throw new MasterError('the song has no frames');
-  const restShare = Math.max(0.05, (frames - Math.min(seam, frames)) / frames);
-  // First guess: the rest brought to the target on its own, as the first part was.
-  const restMixLufs = measureLufs({ sampleRate: fs, channels: parts.mix.map((c) => c.subarray(Math.min(seam, frames))) });
-  let rest = Number.isFinite(restMixLufs) && seam < frames ? fromDb(plan.targetLufs - restMixLufs) : plan.gain;
-  let round = 0;
-  // Secant steps on the rest's gain (dB) against the song's loudness: the limiter bends the line a little.
-  let slope = restShare;
-  let previous: { db: number; lufs: number } | undefined;
-  for (;;) {
-    const curve = curveOf(frames, plan.gain, rest, seam);
-    const scaled = applyGain(parts.mix, 1, curve);
-    const limiter = limiterGain(scaled, { sampleRate: fs, ceiling: plan.ceiling });
-    const song = applyGain(scaled, 1, limiter);
-    const lufs = measureLufs({ sampleRate: fs, channels: song });
-    if (round++ < 5 && Number.isFinite(lufs) && Math.abs(lufs - plan.targetLufs) >= 0.1) {
-      // Only the rest moves, so it moves by more than the whole song is off (within a sane range).
-      const db = toDb(rest);
-      if (previous && Math.abs(db - previous.db) > 1e-3) slope = Math.max(0.05, Math.min(1.5, (lufs - previous.lufs) / (db - previous.db)));
-      previous = { db, lufs };
-      rest = fromDb(db + Math.max(-12, Math.min(12, (plan.targetLufs - lufs) / slope)));
-      continue;
-    }
-    const both = (channels: Float32Array[]) => applyGain(applyGain(channels, 1, curve), 1, limiter);
-    const result = { sampleRate: fs, channels: song };
-    return {
-      song: result,
-      vocals: { sampleRate: fs, channels: both(parts.voice) },
-      accompaniment: { sampleRate: fs, channels: both(parts.band) },
-      lufs,
-      peakDbfs: toDb(samplePeak(result)),
-      restGain: rest,
-    };
-  }
-}
-
-/** Gain per frame: `first` up to `seam`, then a ramp (linear in dB) over GAIN_RAMP_SEC to `rest`. */
-export function curveOf(frames: number, first: number, rest: number, seam: number): Float32Array {
-  const curve = new Float32Array(frames).fill(first);
-  const ramp = Math.round(GAIN_RAMP_SEC * SAMPLE_RATE);
-  const fromDbValue = toDb(first), toDbValue = toDb(rest);
-  const rampEnd = Math.min(frames, Math.max(0, seam) + ramp);
-  for (let i = Math.max(0, seam); i < rampEnd; i++) curve[i] = fromDb(fromDbValue + ((toDbValue - fromDbValue) * (i - seam)) / ramp);
-  if (rampEnd < frames) curve.fill(rest, rampEnd);
-  return curve;
 }
 
 function limited(mix: readonly Float32Array[], curve: Float32Array, ceiling: number): Float32Array[] {

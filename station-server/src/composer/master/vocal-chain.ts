@@ -1,14 +1,14 @@
 // The voice's channel strip: clean the lows, bring the words forward, even out the level, and add a
 // short room so a dry synthetic voice sits in the same space as the band.
 
-interface Biquad { b0: number; b1: number; b2: number; a1: number; a2: number }
+export interface Biquad { b0: number; b1: number; b2: number; a1: number; a2: number }
 
-function highPass(fs: number, f: number, q = Math.SQRT1_2): Biquad {
+export function highPass(fs: number, f: number, q = Math.SQRT1_2): Biquad {
   const w = (2 * Math.PI * f) / fs, al = Math.sin(w) / (2 * q), c = Math.cos(w), a0 = 1 + al;
   return { b0: (1 + c) / 2 / a0, b1: -(1 + c) / a0, b2: (1 + c) / 2 / a0, a1: (-2 * c) / a0, a2: (1 - al) / a0 };
 }
 
-function peaking(fs: number, f: number, q: number, db: number): Biquad {
+export function peaking(fs: number, f: number, q: number, db: number): Biquad {
   const A = 10 ** (db / 40), w = (2 * Math.PI * f) / fs, al = Math.sin(w) / (2 * q), c = Math.cos(w), a0 = 1 + al / A;
   return { b0: (1 + al * A) / a0, b1: (-2 * c) / a0, b2: (1 - al * A) / a0, a1: (-2 * c) / a0, a2: (1 - al / A) / a0 };
 }
@@ -59,7 +59,7 @@ export function compressVoice(x: Float32Array, fs: number, loudest?: number): Fl
 }
 
 /** The compressor's level follower (5 ms attack, 120 ms release). */
-function voiceEnvelope(x: Float32Array, fs: number): Float32Array {
+export function voiceEnvelope(x: Float32Array, fs: number): Float32Array {
   const attack = 1 - Math.exp(-1 / (0.005 * fs));
   const release = 1 - Math.exp(-1 / (0.12 * fs));
   const env = new Float32Array(x.length);

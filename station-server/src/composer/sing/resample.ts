@@ -30,3 +30,17 @@ export function upsample2x(x: Float32Array): Float32Array {
   }
   return y;
 }
+
+/** upsample2x(x) written into `into` (clipped to its length), worked out only over x's stretch that is
+ *  not silent: the very same samples, at the cost of that stretch. */
+export function upsample2xInto(x: Float32Array, into: Float32Array): void {
+  let first = 0;
+  while (first < x.length && x[first] === 0) first++;
+  if (first === x.length) return;
+  let last = x.length - 1;
+  while (x[last] === 0) last--;
+  const from = Math.max(0, first - TAPS), to = Math.min(x.length, last + TAPS + 1);
+  if (2 * from >= into.length) return;
+  const y = upsample2x(x.subarray(from, to));
+  into.set(y.subarray(0, Math.min(y.length, into.length - 2 * from)), 2 * from);
+}

@@ -1,6 +1,7 @@
 // The song's singing: the lead on its notes and, where the score has one, the chorus harmony sung by
 // the same singer on its own notes. The harmony joins the band (the lead stays alone on the vocal
-// stem, so the song check hears the tune it measures), a few LU under the lead.
+// stem, so the song check hears the tune it measures), a few LU under the lead, sung and levelled a
+// part at a time as the song is made.
 import { measureLufs } from '../master/loudness.js';
 import type { Audio, SingInput, VocalNote } from '../types.js';
 import { sing } from './sing.js';
@@ -23,21 +24,22 @@ export async function singSong(input: SingInput, harmony: readonly VocalNote[] |
   return { lead, harmony: await sing({ ...input, vocals: [...harmony] }) };
 }
 
-/** The band with the harmony voice mixed in (a new Audio; the band is not changed). */
-export function withHarmony(band: Audio, harmony: Audio | undefined): Audio {
-  if (!harmony) return band;
-  const voice = harmony.channels[0]!;
-  const bandLufs = measureLufs(band);
-  const voiceLufs = measureLufs({ sampleRate: harmony.sampleRate, channels: [voice, voice] });
-  if (!Number.isFinite(bandLufs) || !Number.isFinite(voiceLufs)) return band;
+/** Adds a part's harmony voice (song-long, only that part's lines sung) into the band (song-long,
+ *  stereo). Its level is set against the band under the harmony's own notes, as far as the band is
+ *  known (up to frame `known`): a part's harmony never waits for the rest of the song. */
+export function addHarmonyPart(band: readonly Float32Array[], voice: Float32Array, known: number, sampleRate: number): void {
+  let first = 0;
+  while (first < voice.length && voice[first] === 0) first++;
+  if (first === voice.length) return;
+  let last = voice.length - 1;
+  while (voice[last] === 0) last--;
+  const sung = voice.subarray(first, last + 1);
+  const bandLufs = measureLufs({ sampleRate, channels: band.map((c) => c.subarray(first, Math.max(first, Math.min(last + 1, known)))) });
+  const voiceLufs = measureLufs({ sampleRate, channels: [sung, sung] });
+  if (!Number.isFinite(bandLufs) || !Number.isFinite(voiceLufs)) return;
   const gain = 10 ** ((bandLufs - HARMONY_UNDER_BAND_LU - voiceLufs) / 20);
-  const channels = [0, 1].map((c) => {
-    const source = band.channels[Math.min(c, band.channels.length - 1)]!;
-    const out = new Float32Array(Math.max(source.length, voice.length));
-    out.set(source);
-    const g = gain * HARMONY_PAN[c]!;
-    for (let i = 0; i < voice.length; i++) out[i] = out[i]! + g * voice[i]!;
-    return out;
+  band.forEach((channel, c) => {
+    const g = gain * HARMONY_PAN[Math.min(c, 1)]!;
+    for (let i = first; i <= last && i < channel.length; i++) channel[i] = channel[i]! + g * voice[i]!;
   });
-  return { sampleRate: band.sampleRate, channels };
 }

@@ -8,7 +8,7 @@ import { pitchContour } from './contour.js';
 import { layoutLine, type SungSyllable } from './layout.js';
 import { speakLine, type LineSource, type LyricWord } from './line-source.js';
 import { renderSegments } from './psola.js';
-import { upsample2x } from './resample.js';
+import { upsample2xInto } from './resample.js';
 import { chooseVoice, pitchSetting, settingHz } from './voice.js';
 
 export { warmUpEngine as warmUpSinger, disposeEngine as disposeSinger } from './espeak.js';
@@ -62,9 +62,9 @@ export async function singLines(input: SingInput, part: { from: number; until: n
     renderSegments(source, layoutLine(sung, ESPEAK_RATE), contour, out, ESPEAK_RATE);
   }
 
-  const voiceAt44 = upsample2x(out).subarray(0, total);
+  // Only the stretch this part's lines reach is resampled: a part's few lines in a song-long buffer.
   const samples = new Float32Array(total);
-  samples.set(voiceAt44);
+  upsample2xInto(out, samples);
   return samples;
 }
 
