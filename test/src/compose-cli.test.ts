@@ -78,6 +78,8 @@ const songs: { dir: string; args: string[] }[] = [
   { dir: 'names', args: ['--message', 'Happy birthday! "You" are my favourite person 🎉', '--to', 'Zoë 🌟', '--from', 'שרה', '--genre', 'acoustic', '--vibe', 'playful', '--lang', 'en', '--seed', '17'] },
   { dir: 'own-words', args: ['--message', 'Danke für alles', '--to', 'Jürgen', '--genre', 'pop', '--vibe', 'heartfelt', '--lang', 'en', '--seed', '19', '--lyrics', ownWords, '--voice', 'en-low', '--sounds-like', 'Yurgen'] },
   { dir: 'rnb', args: ['--message', 'Feliz aniversário, meu amor. Cada dia ao teu lado é um presente.', '--to', 'Ana', '--genre', 'rnb', '--vibe', 'heartfelt', '--lang', 'pt', '--seed', '18'] },
+  // A piano hit in this ballad made the AAC encoder overshoot a -1.2 dBFS master to +0.83 dBFS decoded.
+  { dir: 'ballad-peak', args: ['--message', 'Thank you for everything', '--to', 'Mom', '--from', 'Alex', '--relation', 'family', '--genre', 'ballad', '--vibe', 'heartfelt', '--lang', 'en', '--seed', '7'] },
 ];
 
 describe('compose CLI: voices', () => {

@@ -7,7 +7,7 @@
 import { SAMPLE_RATE } from '../types.js';
 import { applyGain, limiterGain } from './limiter.js';
 import { fromDb, measureLufs } from './loudness.js';
-import { VOICE_OVER_BAND_LU } from './master.js';
+import { MASTER_CEILING_DBFS, VOICE_OVER_BAND_LU } from './master.js';
 import { compressVoice, vocalEq, vocalRoom, voiceLoudest } from './vocal-chain.js';
 
 export interface PartPlan {
@@ -29,7 +29,7 @@ const head = (x: Float32Array, frames: number): Float32Array => (x.length <= fra
 export function planFromFirstPart(voice: Float32Array, band: readonly Float32Array[], frames: number, opts: { targetLufs?: number; ceilingDbfs?: number } = {}): PartPlan {
   const fs = SAMPLE_RATE;
   const targetLufs = opts.targetLufs ?? -16;
-  const ceiling = fromDb(opts.ceilingDbfs ?? -1.2);
+  const ceiling = fromDb(opts.ceilingDbfs ?? MASTER_CEILING_DBFS);
   const v = head(voice, frames);
   const loudest = voiceLoudest(vocalEq(v, fs), fs);
   const stripped = compressVoice(vocalEq(v, fs), fs, loudest);

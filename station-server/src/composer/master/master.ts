@@ -13,9 +13,14 @@ export interface MasterOptions {
   vocalGainDb?: number;
   /** Integrated loudness of the song, default -16 LUFS. */
   targetLufs?: number;
-  /** Sample-peak ceiling (inter-sample estimates included), default -1.2 dBFS. */
+  /** Sample-peak ceiling (inter-sample estimates included), default MASTER_CEILING_DBFS. */
   ceilingDbfs?: number;
 }
+
+/** The limiter's ceiling: low enough that the AAC forms (song.m4a, the HLS segments) do not clip when
+ *  decoded. The encoder overshoots a hard transient by up to about 2 dB (measured +0.83 dBFS decoded from
+ *  a -1.2 dBFS master on a ballad's piano hit), so 2.2 dB of room. */
+export const MASTER_CEILING_DBFS = -2.2;
 
 export interface MasteredSong {
   song: Audio;
@@ -46,7 +51,7 @@ export function masterSong(vocals: Audio, accompaniment: Audio, opts: MasterOpti
     if (audio.channels.length === 0) throw new MasterError(`${name} has no channels`);
   }
   const target = opts.targetLufs ?? -16;
-  const ceiling = fromDb(opts.ceilingDbfs ?? -1.2);
+  const ceiling = fromDb(opts.ceilingDbfs ?? MASTER_CEILING_DBFS);
   const frames = Math.max(vocals.channels[0]!.length, accompaniment.channels[0]!.length);
 
   const voiceIn = padTo(mixToMono(vocals.channels), frames);
