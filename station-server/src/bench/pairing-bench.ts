@@ -44,8 +44,13 @@ async function main(): Promise<void> {
   const port = await freePort();
   const station = spawn(process.execPath, [fileURLToPath(new URL('../main.js', import.meta.url))], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), PLAYLISTS_DIR: join(dir, 'playlists'), SEED_CATALOG: 'false', PAIR_LIMIT_PER_MINUTE: '100000', SONG_LIMIT_PER_PHONE: '100', WS_BUDGET_PING: '120/1200' },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // The station's last lines, to say why if a step fails.
+  let stationLog = '';
+  const keep = (d: Buffer) => (stationLog = (stationLog + String(d)).slice(-6000));
+  station.stdout!.on('data', keep);
+  station.stderr!.on('data', keep);
   for (let i = 0; i < 100; i++) {
     if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)) break;
     await new Promise((r) => setTimeout(r, 200));
@@ -122,8 +127,10 @@ async function main(): Promise<void> {
       if (first.type === 'dedication.playable') {
         progressive++;
         const stream = `${base}${(first.song as { stream: string }).stream}`;
-        const segment = parseMediaPlaylist(await (await fetch(stream)).text())[0];
-        if (!segment) throw new Error(`${stream} listed no segment when the song was said to be playable`);
+        const answer = await fetch(stream);
+        const listedText = await answer.text();
+        const segment = parseMediaPlaylist(listedText)[0];
+        if (!segment) throw new Error(`${stream} listed no segment when the song was said to be playable (HTTP ${answer.status}: ${listedText.slice(0, 300)}); the station said:\n${stationLog}`);
         await (await fetch(new URL(segment.file, stream))).arrayBuffer();
         sendTimes.push((performance.now() - started) / 1000);
         pauses.push((await followGrowingPlaylist(stream)).pausedSec);

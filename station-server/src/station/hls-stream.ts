@@ -3,14 +3,21 @@
 // is written under a temporary name and renamed once whole, then listed). One encoder for the whole
 // song means no encoder seam where the parts meet. When the song is complete the playlists say VOD,
 // as a song packaged in one go does, and `segments.json` is written: the folder contract is unchanged.
+// ffmpeg rewrites an EVENT playlist in place (truncate, then write), so a reader could catch it empty
+// or cut short: it writes ENCODER_PLAYLIST, and `index.m3u8` is replaced whole (write, rename) from it,
+// only ever with more segments, so a player, the station and an upload never see a torn playlist.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import { PACKAGE_DIR, RENDITIONS, indexPackage, parseMediaPlaylist, renditionOptions, type PackagedAudio } from './hls-package.js';
 
 export const EVENT_TYPE_LINE = '#EXT-X-PLAYLIST-TYPE:EVENT';
 export const VOD_TYPE_LINE = '#EXT-X-PLAYLIST-TYPE:VOD';
+/** The playlist ffmpeg itself rewrites while the song grows (beside `index.m3u8`, gone when whole). */
+export const ENCODER_PLAYLIST = 'encoder.m3u8';
+/** How often the published playlists catch up with the encoder's. */
+const PUBLISH_EVERY_MS = 100;
 
 export interface HlsStream {
   /** Appends frames [from, to) of a stereo master (44.1 kHz floats) to the stream. */
@@ -29,7 +36,7 @@ export function streamArguments(root: string): string[] {
   for (const r of RENDITIONS) {
     const dir = join(root, r.name);
     const options = renditionOptions(dir, r.bitrate).map((o, i, all) => (all[i - 1] === '-hls_playlist_type' ? 'event' : o));
-    args.push(...options, '-hls_flags', 'temp_file', join(dir, 'index.m3u8'));
+    args.push(...options, '-hls_flags', 'temp_file', join(dir, ENCODER_PLAYLIST));
   }
   return args;
 }
@@ -72,13 +79,26 @@ export async function startHlsStream(songDir: string): Promise<HlsStream> {
   // A closed pipe shows up as a failed write, then as the exit code; never as an unhandled error.
   child.stdin.on('error', () => undefined);
   const failure = () => new Error(`packaging ${songDir} failed: ${stderr.trim().split('\n').pop() || 'the encoder stopped'}`);
-  const segmentsIn = async (name: string): Promise<number> => {
+  // What each rendition's published `index.m3u8` lists; it is replaced only by a whole playlist that lists more.
+  const published = new Map<string, number>(RENDITIONS.map((r) => [r.name, 0]));
+  const publish = async (name: string): Promise<void> => {
+    let text: string;
     try {
-      return parseMediaPlaylist(await readFile(join(root, name, 'index.m3u8'), 'utf8')).length;
+      text = await readFile(join(root, name, ENCODER_PLAYLIST), 'utf8');
     } catch {
-      return 0;
+      return;
     }
+    // A read that caught ffmpeg mid-write is a prefix of the new playlist: its whole lines list fewer segments.
+    const whole = text.slice(0, text.lastIndexOf('\n') + 1);
+    const count = parseMediaPlaylist(whole).length;
+    if (!whole.startsWith('#EXTM3U') || count <= published.get(name)!) return;
+    await replaceFile(join(root, name, 'index.m3u8'), whole);
+    published.set(name, Math.max(count, published.get(name)!));
   };
+  let publishing: Promise<void> = Promise.resolve();
+  const publishAll = () => (publishing = publishing.then(() => Promise.all(RENDITIONS.map((r) => publish(r.name)))).then(() => undefined, () => undefined));
+  const timer = setInterval(() => void publishAll(), PUBLISH_EVERY_MS);
+  void exit.then(() => clearInterval(timer));
 
   return {
     async write(channels, from, to) {
@@ -91,8 +111,8 @@ export async function startHlsStream(songDir: string): Promise<HlsStream> {
     },
     async listed(count) {
       for (;;) {
-        const counts = await Promise.all(RENDITIONS.map((r) => segmentsIn(r.name)));
-        if (counts.every((n) => n >= count)) return true;
+        await publishAll();
+        if (RENDITIONS.every((r) => published.get(r.name)! >= count)) return true;
         if (exited) return false;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
@@ -101,18 +121,26 @@ export async function startHlsStream(songDir: string): Promise<HlsStream> {
       child.stdin.end();
       const code = await exit;
       if (code !== 0) throw failure();
+      await publishing;
       await Promise.all(
         RENDITIONS.map(async (r) => {
-          const path = join(root, r.name, 'index.m3u8');
-          const text = await readFile(path, 'utf8');
-          await writeFile(`${path}.vod`, text.replace(EVENT_TYPE_LINE, VOD_TYPE_LINE));
-          await rename(`${path}.vod`, path);
+          const encoder = join(root, r.name, ENCODER_PLAYLIST);
+          const text = await readFile(encoder, 'utf8');
+          await replaceFile(join(root, r.name, 'index.m3u8'), text.replace(EVENT_TYPE_LINE, VOD_TYPE_LINE));
+          await rm(encoder, { force: true });
         }),
       );
       return indexPackage(songDir);
     },
     abort() {
+      clearInterval(timer);
       if (!exited) child.kill('SIGKILL');
     },
   };
+}
+
+/** Replaces a file whole: a reader sees the old text or the new, never part of either. */
+async function replaceFile(path: string, text: string): Promise<void> {
+  await writeFile(`${path}.part`, text);
+  await rename(`${path}.part`, path);
 }
