@@ -18,7 +18,7 @@ async function serve(text: () => string): Promise<string> {
 describe('a player following a growing playlist', () => {
   it('never waits for a song that is whole from the start', async () => {
     const url = await serve(() => playlist([2, 2, 2], true));
-    expect(await followGrowingPlaylist(url, 20)).toEqual({ pausedSec: 0, durationSec: 6 });
+    expect(await followGrowingPlaylist(url, 20)).toEqual({ pausedSec: 0, durationSec: 6, failedFetches: 0 });
   });
 
   it('waits once it has played all that is listed and the rest is not there yet', async () => {

@@ -8,6 +8,8 @@ export interface PlaybackResult {
   pausedSec: number;
   /** The song's listed duration when it was whole. */
   durationSec: number;
+  /** Playlist fetches that failed (a player retries them; the bench does too). */
+  failedFetches: number;
 }
 
 const isWhole = (text: string) => text.includes('#EXT-X-ENDLIST') || text.includes('#EXT-X-PLAYLIST-TYPE:VOD');
@@ -18,8 +20,14 @@ export async function followGrowingPlaylist(playlistUrl: string, pollMs = 250, t
   let last = started;
   let position = 0;
   let pausedSec = 0;
+  let failedFetches = 0;
   for (;;) {
-    const text = await (await fetch(playlistUrl)).text();
+    const text = await fetch(playlistUrl).then(async (res) => (res.ok ? res.text() : Promise.reject(new Error(`HTTP ${res.status}`)))).catch(() => undefined);
+    if (text === undefined) {
+      if (++failedFetches > 20) throw new Error(`${playlistUrl} failed ${failedFetches} times`);
+      await new Promise((r) => setTimeout(r, pollMs));
+      continue;
+    }
     const listed = parseMediaPlaylist(text).reduce((sum, s) => sum + s.duration, 0);
     const now = performance.now();
     const elapsed = (now - last) / 1000;
@@ -28,7 +36,7 @@ export async function followGrowingPlaylist(playlistUrl: string, pollMs = 250, t
     const playable = Math.max(0, listed - position);
     position += Math.min(elapsed, playable);
     if (elapsed > playable) pausedSec += elapsed - playable;
-    if (isWhole(text)) return { pausedSec, durationSec: listed };
+    if (isWhole(text)) return { pausedSec, durationSec: listed, failedFetches };
     if (now - started > timeoutMs) throw new Error(`${playlistUrl} was not whole after ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, pollMs));
   }

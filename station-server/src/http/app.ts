@@ -17,6 +17,7 @@ import type { MediaStore } from '../media/media-store.js';
 import { mediaFiles } from './media-files.js';
 import { GROWING_PLAYLIST_CACHE_CONTROL, isGrowingPlaylist } from '../media/cache-policy.js';
 import { legacyCovers } from './legacy-covers.js';
+import { growingPlaylists } from './growing-playlists.js';
 
 export interface AppDeps {
   store: Store;
@@ -159,6 +160,7 @@ export function createApp({ store, queue, songsDir, media, routers = [], tvAppDi
   });
   app.use('/media/songs', legacyCovers(songsDir, media));
   if (media && media.kind !== 'local') app.use('/media/songs', mediaFiles(media, log));
+  app.use('/media/songs', growingPlaylists(songsDir));
   // Song files never change once written, so they can be cached for good.
   app.use(
     '/media/songs',
