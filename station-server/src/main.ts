@@ -5,6 +5,7 @@ import { createCatalogProgress, type CatalogProgress } from './cli/progress.js';
 import { ConfigError, loadConfig, type StationConfig } from './config.js';
 import { catalogWanted, queueStarterCatalog, readStarterPrompts } from './songs/starter-catalog.js';
 import { queueStationIds } from './songs/station-ids.js';
+import { QueueStoppedError } from './songs/song-queue.js';
 import { resumeAcceptedSongs } from './songs/accepted-songs.js';
 import { removeOrphanMedia } from './songs/song-files.js';
 import { createStation, defaultParts, type StationParts } from './station.js';
@@ -55,9 +56,13 @@ async function seedFirstSongs(config: StationConfig, parts: StationParts, progre
 
 /** Says when the rest of the catalog is made, while the station plays. */
 function reportRestOnAir(parts: StationParts, rest: string[], progress: CatalogProgress): void {
-  void Promise.allSettled(rest.map((id) => parts.queue.wait(id))).then(async () => {
+  void Promise.allSettled(rest.map((id) => parts.queue.wait(id))).then(async (results) => {
     progress.stop();
-    console.log(`Starter catalog complete: ${await parts.store.songs.count()} songs on air.`);
+    const count = await parts.store.songs.count();
+    // Stopped with the station: what is not made yet is made at the next start, so it is not complete.
+    const stopped = results.filter((r) => r.status === 'rejected' && r.reason instanceof QueueStoppedError).length;
+    if (stopped > 0) console.log(`Starter catalog: ${count} songs on air; ${stopped} more are made at the next start.`);
+    else console.log(`Starter catalog complete: ${count} songs on air.`);
   });
 }
 

@@ -86,4 +86,19 @@ describe('fault: killed while making the starter catalog', () => {
       await parts.close();
     }
   }, 600_000);
+  it('says on Ctrl-C that the rest of the catalog is made at the next start, not that it is complete', async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+    dir = await mkdtemp(join(tmpdir(), 'starter-interrupt-'));
+    await cp(resolve(ROOT, 'playlists'), join(dir, 'playlists'), { recursive: true });
+    const prompts = join(dir, 'playlists', 'prompts', 'starter.json');
+    const catalog = JSON.parse(await readFile(prompts, 'utf8')) as { songs: unknown[] };
+    await writeFile(prompts, JSON.stringify({ songs: catalog.songs.slice(0, 5) }));
+    const station = start(await freePort());
+    // On air after the first two; the other three are still to make when Ctrl-C comes.
+    await until('the station on air', () => /Radio Optimism is on air/.test(station.output()), 240_000);
+    station.child.kill('SIGINT');
+    await new Promise((r) => station.child.once('exit', r));
+    expect(station.output()).toMatch(/Starter catalog: \d+ songs on air; \d+ more are made at the next start\./);
+    expect(station.output()).not.toMatch(/Starter catalog complete/);
+  }, 300_000);
 });
