@@ -33,22 +33,34 @@ export function kWeight(x: ArrayLike<number>, fs: number): Float64Array {
   return y;
 }
 
-/** Adds the K-weighted energy of `x` per hop into `energy`, in one pass with no intermediate arrays. */
-function addHopEnergy(x: ArrayLike<number>, fs: number, hop: number, energy: Float64Array): void {
-  const [[s0, s1, s2, sa1, sa2], [h0, h1, h2, ha1, ha2]] = kCoefficients(fs) as [[number, number, number, number, number], [number, number, number, number, number]];
-  let x1 = 0, x2 = 0, y1 = 0, y2 = 0, z1 = 0, z2 = 0;
-  for (let h = 0, i = 0; h < energy.length; h++) {
-    let e = 0;
-    for (const end = i + hop; i < end; i++) {
-      const xi = x[i]!;
-      const y = s0 * xi + s1 * x1 + s2 * x2 - sa1 * y1 - sa2 * y2;
-      x2 = x1; x1 = xi;
-      const z = h0 * y + h1 * y1 + h2 * y2 - ha1 * z1 - ha2 * z2;
-      y2 = y1; y1 = y; z2 = z1; z1 = z;
-      e += z * z;
-    }
-    energy[h] = energy[h]! + e;
+type Biquads = [[number, number, number, number, number], [number, number, number, number, number]];
+
+/** The K-weighted energy of x[from, to), through the two biquads whose state (x1, x2, y1, y2, z1, z2)
+ *  `st` carries from call to call; one pass, no intermediate arrays (the meter's hot loop). */
+export function kWeightedEnergy(x: ArrayLike<number>, from: number, to: number, k: Biquads, st: Float64Array): number {
+  const [[s0, s1, s2, sa1, sa2], [h0, h1, h2, ha1, ha2]] = k;
+  let x1 = st[0]!, x2 = st[1]!, y1 = st[2]!, y2 = st[3]!, z1 = st[4]!, z2 = st[5]!;
+  let e = 0;
+  for (let i = from; i < to; i++) {
+    const xi = x[i]!;
+    const y = s0 * xi + s1 * x1 + s2 * x2 - sa1 * y1 - sa2 * y2;
+    x2 = x1; x1 = xi;
+    const z = h0 * y + h1 * y1 + h2 * y2 - ha1 * z1 - ha2 * z2;
+    y2 = y1; y1 = y; z2 = z1; z1 = z;
+    e += z * z;
   }
+  st[0] = x1; st[1] = x2; st[2] = y1; st[3] = y2; st[4] = z1; st[5] = z2;
+  return e;
+}
+
+/** The two biquads of the K-weighting at `fs`. */
+export const kBiquads = (fs: number): Biquads => kCoefficients(fs) as Biquads;
+
+/** Adds the K-weighted energy of `x` per hop into `energy`. */
+function addHopEnergy(x: ArrayLike<number>, fs: number, hop: number, energy: Float64Array): void {
+  const k = kBiquads(fs);
+  const st = new Float64Array(6);
+  for (let h = 0; h < energy.length; h++) energy[h] = energy[h]! + kWeightedEnergy(x, h * hop, (h + 1) * hop, k, st);
 }
 
 /** Integrated loudness in LUFS (-Infinity for silence). */
