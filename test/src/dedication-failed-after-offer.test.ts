@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { freePort, startStation, toneStation, type RunningStation, type StationFixture } from './station-process.js';
-import { Peer } from './ws-peer.js';
+import { Peer, pairTvAndPhone } from './ws-peer.js';
 
 let fixture: StationFixture;
 let station: RunningStation;
@@ -41,12 +41,7 @@ async function onAir(): Promise<void> {
 describe('a TV dedication that fails after it was offered', () => {
   it('tells the TV at once and removes the half-made song; the phone hears it played, then that it failed', async () => {
     const url = `ws://127.0.0.1:${station.port}/ws`;
-    const tv = await Peer.open(url);
-    tv.send({ type: 'tv.hello' });
-    const welcome = await tv.next('tv.welcome');
-    const phone = await Peer.open(url);
-    phone.send({ type: 'phone.pair', code: welcome.pairingCode, name: 'Alex' });
-    await phone.next('phone.paired');
+    const { tv, phone } = await pairTvAndPhone(url, 'Alex');
     phone.send({ type: 'dedication.create', request, target: 'tv' });
     const id = (await phone.next('dedication.accepted')).id as string;
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { rm } from 'node:fs/promises';
 import { freePort, startStation, toneStation, type RunningStation, type StationFixture } from './station-process.js';
-import { Peer } from './ws-peer.js';
+import { Peer, pairTvAndPhone } from './ws-peer.js';
 
 let fixture: StationFixture;
 let station: RunningStation;
@@ -29,12 +29,7 @@ const segmentsOf = (playlist: string) => playlist.split('\n').filter((l) => l.tr
 describe('a dedication heard sooner', () => {
   it('offers the TV its growing playlist before the song is whole, then completes the same playlist', async () => {
     const url = `ws://127.0.0.1:${port}/ws`;
-    const tv = await Peer.open(url);
-    tv.send({ type: 'tv.hello' });
-    const welcome = await tv.next('tv.welcome');
-    const phone = await Peer.open(url);
-    phone.send({ type: 'phone.pair', code: welcome.pairingCode, name: 'Alex' });
-    await phone.next('phone.paired');
+    const { tv, phone } = await pairTvAndPhone(url, 'Alex');
     phone.send({ type: 'dedication.create', request, target: 'tv' });
     const id = (await phone.next('dedication.accepted')).id;
 

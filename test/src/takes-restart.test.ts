@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { rm } from 'node:fs/promises';
 import { freePort, startStation, toneStation, type RunningStation, type StationFixture } from './station-process.js';
-import { Peer } from './ws-peer.js';
+import { Peer, pairTvAndPhone } from './ws-peer.js';
 
 let fixture: StationFixture;
 let station: RunningStation;
@@ -27,12 +27,7 @@ const request = { message: 'Thank you for every walk by the sea', to: 'Ana', fro
 describe('takes across a restart', () => {
   it('keeps the group: another take continues it, and the take made before is sent', async () => {
     const url = `ws://127.0.0.1:${port}/ws`;
-    const tv = await Peer.open(url);
-    tv.send({ type: 'tv.hello' });
-    const welcome = await tv.next('tv.welcome');
-    const phone = await Peer.open(url);
-    phone.send({ type: 'phone.pair', code: welcome.pairingCode, name: 'Ben' });
-    const paired = await phone.next('phone.paired');
+    const { tv, welcome, phone, paired } = await pairTvAndPhone(url, 'Ben');
     phone.send({ type: 'take.create', request });
     const accepted = await phone.next('take.accepted', () => true, 30_000);
     const group = accepted.group as string;

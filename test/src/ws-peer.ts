@@ -32,3 +32,14 @@ export class Peer {
     this.ws.close();
   }
 }
+
+/** A TV says hello and a phone pairs with it by its code, as a viewer and a sender would. */
+export async function pairTvAndPhone(url: string, name: string): Promise<{ tv: Peer; welcome: Frame; phone: Peer; paired: Frame }> {
+  const tv = await Peer.open(url);
+  tv.send({ type: 'tv.hello' });
+  const welcome = await tv.next('tv.welcome');
+  const phone = await Peer.open(url);
+  phone.send({ type: 'phone.pair', code: welcome.pairingCode, name });
+  const paired = await phone.next('phone.paired');
+  return { tv, welcome, phone, paired };
+}
